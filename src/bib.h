@@ -1,0 +1,19 @@
+/*
+ * bib.h: read BibTeX sources into entries.  bib.c is the only file
+ * that includes btparse.h; libbtparse's state never leaves it.
+ */
+#ifndef BIB_H
+#define BIB_H
+
+struct source;
+struct entry_list;
+struct bib;
+
+/* One reader for a whole run: @string macros carry over between files. */
+struct bib	*bib_new(void);
+void		 bib_free(struct bib *);
+/* Append the entries of src to list; diagnostics go through msg(). */
+void		 bib_read(struct bib *, const struct source *,
+		    struct entry_list *);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * emit.c: output formats.  A format is how values are escaped and what
+ * happens to finished lines: written as they are, or wrapped (txt).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "emit.h"
+#include "escape.h"
+#include "template.h"
+#include "theme.h"
+#include "util.h"
+#include "view.h"
+
+struct sink {
+	FILE	*fp;
+	int	 width;		/* 0: no wrapping */
+	int	 failed;
+	size_t	 hang;		/* indent of continuation lines */
+};
+
+static const struct {
+	const char	*name;
+	struct escaper	 esc;
+	int		 wraps;
+} formats[] = {
+	{ "md", { escape_md_text, escape_md_url }, 0 },
+	{ "txt", { escape_txt_text, escape_txt_url }, 1 },
+};
+
+static int
+find_format(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+emit_known_format(const char *name)
+{
+	return find_format(name) >= 0;
+}
+
+static void
+put(struct sink *k, const char *s, size_t n)
+{
+	if (n > 0 && fwrite(s, 1, n, k->fp) != n)
+		k->failed = 1;
+}
+
+/*
+ * Continuation lines start under the text, past any "[12] " or "12. "
+ * label, so a wrapped entry reads as one block.
+ */
+static size_t
+hanging_indent(const char *s, size_t len)
+{
+	size_t	 i = 0, j;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	j = i;
+	if (j < len && s[j] == '[') {
+		for (j++; j < len && s[j] >= '0' && s[j] <= '9'; j++)
+			continue;
+		if (j + 1 < len && s[j] == ']' && s[j + 1] == ' ')
+			return j + 2;
+	}
+	for (j = i; j < len && s[j] >= '0' && s[j] <= '9'; j++)
+		continue;
+	if (j > i && j + 1 < len && s[j] == '.' && s[j + 1] == ' ')
+		return j + 2;
+	return i;
+}
+
+/*
+ * Write one line (without its newline) wrapped at k->width display
+ * columns.  A line starting with a tab is indented like the text of
+ * the last labelled line; see bib2pubs-themes(5).
+ */
+static void
+wrap_line(struct sink *k, const char *s, size_t len)
+{
+	size_t	 hang, col, i, start, w, n = 0;
+
+	if (len > 0 && s[0] == '\t') {
+		hang = k->hang;
+		for (col = 0; col < hang; col++)
+			put(k, " ", 1);
+		i = 1;
+	} else {
+		hang = k->hang = hanging_indent(s, len);
+		put(k, s, hang);
+		col = utf8_width(s, hang);
+		i = hang;
+	}
+	while (i < len) {
+		while (i < len && s[i] == ' ')
+			i++;
+		for (start = i; i < len && s[i] != ' '; i++)
+			continue;
+		if (i == start)
+			break;
+		w = utf8_width(s + start, i - start);
+		if (n > 0 && col + 1 + w > (size_t)k->width) {
+			put(k, "\n", 1);
+			for (col = 0; col < hang; col++)
+				put(k, " ", 1);
+		} else if (n > 0) {
+			put(k, " ", 1);
+			col++;
+		}
+		put(k, s + start, i - start);
+		col += w;
+		n++;
+	}
+	put(k, "\n", 1);
+}
+
+static void
+sink_write(void *arg, const char *s, size_t n)
+{
+	struct sink	*k = arg;
+	const char	*nl, *end = s + n;
+
+	if (k->width <= 0) {
+		put(k, s, n);
+		return;
+	}
+	for (; s < end; s = nl + 1) {
+		nl = memchr(s, '\n', (size_t)(end - s));
+		if (nl == NULL)
+			nl = end;
+		wrap_line(k, s, (size_t)(nl - s));
+	}
+}
+
+int
+emit_page(const struct theme *t, const struct page *pg,
+    const struct emit_opts *o, FILE *fp)
+{
+	struct sink	 k;
+	int		 f = find_format(o->format);
+
+	memset(&k, 0, sizeof(k));
+	k.fp = fp;
+	k.width = formats[f].wraps ? o->width : 0;
+	tmpl_run(t->page, &view_page, pg, (void *)pg, &formats[f].esc,
+	    sink_write, &k);
+	if (fflush(fp) != 0 || ferror(fp))
+		k.failed = 1;
+	return !k.failed;
+}

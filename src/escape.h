@@ -1,0 +1,23 @@
+/*
+ * escape.h: how each output format writes rich text and URLs.
+ * Every byte that comes from a .bib file reaches the output through
+ * one of these functions.
+ */
+#ifndef ESCAPE_H
+#define ESCAPE_H
+
+struct buf;
+
+/* Markdown read by kramdown (Jekyll) or cmark-gfm, also inside HTML. */
+void	escape_md_text(struct buf *, const char *rich);
+void	escape_md_url(struct buf *, const char *);
+/* HTML text and attribute values. */
+void	escape_html_text(struct buf *, const char *rich);
+void	escape_html_url(struct buf *, const char *);
+/* Plain text: markup dropped, nothing else to escape. */
+void	escape_txt_text(struct buf *, const char *rich);
+void	escape_txt_url(struct buf *, const char *);
+/* Inside a YAML double-quoted string. */
+void	escape_yaml(struct buf *, const char *rich);
+
+#endif

@@ -1,0 +1,478 @@
+/*
+ * latex.c: LaTeX as it appears in .bib values, decoded to rich text.
+ *
+ * One pass, no recursion: braces keep an explicit stack, so 100,000
+ * nested braces cost memory, not stack.  Accents are combined with
+ * their base letter and composed by utf8proc; unknown commands are kept
+ * as written rather than dropped; $math$ is kept as written.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "rich.h"
+#include "util.h"
+
+#define G_KEEP	0x01	/* this brace opened a case-protected run */
+#define G_EM	0x02	/* italics end with this group */
+#define G_BF	0x04	/* bold ends with this group */
+
+struct decoder {
+	const char	*p;
+	struct buf	 out;
+	unsigned char	*stack;		/* flags of each open group */
+	size_t		 depth, cap;
+	size_t		 keep;		/* open G_KEEP groups */
+	unsigned char	 top;		/* styles declared outside any group */
+};
+
+/* Control symbols and words that stand for one piece of text. */
+static const struct {
+	const char	*name;
+	const char	*text;
+} symbols[] = {
+	{ "&", "&" }, { "%", "%" }, { "$", "$" }, { "#", "#" }, { "_", "_" },
+	{ "{", "{" }, { "}", "}" }, { " ", " " }, { "\\", " " },
+	{ ",", "\xe2\x80\x89" }, { ";", " " }, { ":", " " }, { "!", "" },
+	{ "-", "" }, { "/", "" }, { "@", "" },
+	{ "AA", "Å" }, { "AE", "Æ" }, { "BibTeX", "BibTeX" },
+	{ "DH", "Ð" }, { "DJ", "Đ" }, { "L", "Ł" }, { "LaTeX", "LaTeX" },
+	{ "LaTeXe", "LaTeX2ε" }, { "NG", "Ŋ" }, { "O", "Ø" }, { "OE", "Œ" },
+	{ "P", "¶" }, { "S", "§" }, { "SS", "SS" }, { "TeX", "TeX" },
+	{ "TH", "Þ" }, { "aa", "å" }, { "ae", "æ" }, { "allowbreak", "" },
+	{ "copyright", "©" }, { "dag", "†" }, { "ddag", "‡" }, { "dh", "ð" },
+	{ "dj", "đ" }, { "dots", "…" }, { "euro", "€" },
+	{ "guillemotleft", "«" }, { "guillemotright", "»" }, { "i", "ı" },
+	{ "j", "ȷ" }, { "l", "ł" }, { "ldots", "…" }, { "newblock", " " },
+	{ "newline", " " }, { "ng", "ŋ" }, { "nobreak", "" },
+	{ "normalfont", "" }, { "o", "ø" }, { "oe", "œ" }, { "pounds", "£" },
+	{ "protect", "" }, { "qquad", " " }, { "quad", " " }, { "relax", "" },
+	{ "ss", "ß" }, { "textasciicircum", "^" }, { "textasciitilde", "~" },
+	{ "textasteriskcentered", "∗" }, { "textbackslash", "\\" },
+	{ "textbar", "|" }, { "textbullet", "•" }, { "textcopyright", "©" },
+	{ "textdagger", "†" }, { "textdaggerdbl", "‡" }, { "textdegree", "°" },
+	{ "textellipsis", "…" }, { "textemdash", "—" }, { "textendash", "–" },
+	{ "texteuro", "€" }, { "textexclamdown", "¡" }, { "textgreater", ">" },
+	{ "textless", "<" }, { "textparagraph", "¶" },
+	{ "textperiodcentered", "·" }, { "textquestiondown", "¿" },
+	{ "textquotedblleft", "“" }, { "textquotedblright", "”" },
+	{ "textquoteleft", "‘" }, { "textquoteright", "’" },
+	{ "textregistered", "®" }, { "textsection", "§" },
+	{ "textsterling", "£" }, { "texttrademark", "™" },
+	{ "textunderscore", "_" }, { "th", "þ" },
+};
+
+/* Accent commands and the combining character each one adds. */
+static const struct {
+	const char	*name;
+	int		 mark;
+} accents[] = {
+	{ "'", 0x0301 }, { "`", 0x0300 }, { "^", 0x0302 }, { "\"", 0x0308 },
+	{ "~", 0x0303 }, { "=", 0x0304 }, { ".", 0x0307 }, { "b", 0x0331 },
+	{ "c", 0x0327 }, { "d", 0x0323 }, { "H", 0x030b }, { "k", 0x0328 },
+	{ "r", 0x030a }, { "t", 0x0361 }, { "u", 0x0306 }, { "v", 0x030c },
+};
+
+/* Commands whose braced argument is text in a style (or plain). */
+static const struct {
+	const char	*name;
+	unsigned char	 style;
+} wrappers[] = {
+	{ "emph", G_EM }, { "enquote", 0 }, { "hbox", 0 }, { "mbox", 0 },
+	{ "text", 0 }, { "textbf", G_BF }, { "textit", G_EM },
+	{ "textmd", 0 }, { "textnormal", 0 }, { "textrm", 0 },
+	{ "textsc", 0 }, { "textsf", 0 }, { "textsl", G_EM },
+	{ "textsubscript", 0 }, { "textsuperscript", 0 }, { "texttt", 0 },
+	{ "textup", 0 }, { "url", 0 },
+};
+
+/* Font declarations: {\em ...} and friends. */
+static const struct {
+	const char	*name;
+	unsigned char	 style;
+} declarations[] = {
+	{ "bf", G_BF }, { "bfseries", G_BF }, { "em", G_EM }, { "it", G_EM },
+	{ "itshape", G_EM }, { "mdseries", 0 }, { "rm", 0 }, { "rmfamily", 0 },
+	{ "sc", 0 }, { "scshape", 0 }, { "sf", 0 }, { "sffamily", 0 },
+	{ "sl", G_EM }, { "slshape", G_EM }, { "tt", 0 }, { "ttfamily", 0 },
+	{ "upshape", 0 },
+};
+
+/* Commands whose first braced argument is not text at all. */
+static const char *const dropped[] = {
+	"hspace", "href", "index", "label", "noopsort", "vspace",
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static int
+name_is(const char *name, size_t len, const char *word)
+{
+	return strlen(word) == len && memcmp(name, word, len) == 0;
+}
+
+static void
+push_group(struct decoder *d, unsigned char flags)
+{
+	if (d->depth == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->stack = xrealloc(d->stack, d->cap);
+	}
+	d->stack[d->depth++] = flags;
+}
+
+static void
+close_styles(struct buf *out, unsigned char flags)
+{
+	if (flags & G_BF)
+		buf_putc(out, RICH_BF_OFF);
+	if (flags & G_EM)
+		buf_putc(out, RICH_EM_OFF);
+}
+
+/* A brace group: case-protected unless it is {\accent...} at top level. */
+static void
+open_brace(struct decoder *d, unsigned char style)
+{
+	unsigned char	 flags = style;
+	int		 special = d->depth == 0 && d->p[0] == '\\' && !style;
+
+	if (!special && d->keep == 0) {
+		buf_putc(&d->out, RICH_KEEP_ON);
+		flags |= G_KEEP;
+	}
+	if (flags & G_KEEP)
+		d->keep++;
+	if (style & G_EM)
+		buf_putc(&d->out, RICH_EM_ON);
+	if (style & G_BF)
+		buf_putc(&d->out, RICH_BF_ON);
+	push_group(d, flags);
+}
+
+static void
+close_brace(struct decoder *d)
+{
+	unsigned char	 flags;
+
+	if (d->depth == 0)
+		return;		/* unbalanced: scan.c reports these */
+	flags = d->stack[--d->depth];
+	close_styles(&d->out, flags);
+	if (flags & G_KEEP) {
+		d->keep--;
+		buf_putc(&d->out, RICH_KEEP_OFF);
+	}
+}
+
+/* Skip a balanced {...} at p; returns the byte after it. */
+static const char *
+skip_group(const char *p)
+{
+	size_t	 depth = 0;
+
+	while (*p == ' ')
+		p++;
+	if (*p != '{')
+		return p;
+	do {
+		if (*p == '{')
+			depth++;
+		else if (*p == '}')
+			depth--;
+		else if (*p == '\\' && p[1] != '\0')
+			p++;
+		p++;
+	} while (depth > 0 && *p != '\0');
+	return p;
+}
+
+/* The letter an accent sits on: a character, or \i / \j. */
+static int
+accent_base(const char **pp)
+{
+	const char	*p = *pp;
+	int		 cp, n;
+
+	if (p[0] == '\\' && (p[1] == 'i' || p[1] == 'j') &&
+	    !((p[2] >= 'a' && p[2] <= 'z') || (p[2] >= 'A' && p[2] <= 'Z'))) {
+		*pp = p + 2;
+		while (**pp == ' ')
+			(*pp)++;
+		return p[1];
+	}
+	if (*p == '\0' || *p == '{' || *p == '}' || *p == '\\' || *p == ' ')
+		return -1;
+	n = utf8_decode(p, strnlen(p, 4), &cp);
+	if (n == 0)
+		return -1;
+	*pp = p + n;
+	return cp;
+}
+
+static void
+put_composed(struct buf *out, int base, int mark)
+{
+	char		 tmp[9];
+	size_t		 n;
+	utf8proc_uint8_t *composed;
+
+	n = utf8_encode(base, tmp);
+	n += utf8_encode(mark, tmp + n);
+	tmp[n] = '\0';
+	if (utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n,
+	    &composed, UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0) {
+		buf_put(out, tmp, n);
+		return;
+	}
+	buf_puts(out, (const char *)composed);
+	free(composed);
+}
+
+/*
+ * d->p is just after the accent command.  Handles \"u, \"{u}, \" u
+ * (after a letter command), {\'\i}, \'{\i} and \t{oo}.
+ */
+static void
+accent(struct decoder *d, int mark, int letter_command)
+{
+	const char	*p = d->p;
+	int		 base;
+
+	if (letter_command)
+		while (*p == ' ')
+			p++;
+	if (*p != '{') {
+		if ((base = accent_base(&p)) < 0)
+			return;
+		d->p = p;
+		put_composed(&d->out, base, mark);
+		return;
+	}
+	for (p++; *p == ' '; p++)
+		continue;
+	if ((base = accent_base(&p)) < 0) {
+		d->p = p;	/* "\'{}": the accent has nothing to sit on */
+		push_group(d, 0);
+		return;
+	}
+	put_composed(&d->out, base, mark);
+	while (*p == ' ')
+		p++;
+	if (*p == '}')
+		p++;
+	else
+		push_group(d, 0);	/* "\t{oo}": the rest is plain text */
+	d->p = p;
+}
+
+static int
+control_word(struct decoder *d, const char *name, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(accents); i++)
+		if (name_is(name, len, accents[i].name)) {
+			accent(d, accents[i].mark, 1);
+			return 1;
+		}
+	for (i = 0; i < NELEM(wrappers); i++)
+		if (name_is(name, len, wrappers[i].name)) {
+			while (*d->p == ' ')
+				d->p++;
+			if (*d->p == '{') {
+				d->p++;
+				open_brace(d, wrappers[i].style);
+			}
+			return 1;
+		}
+	for (i = 0; i < NELEM(declarations); i++)
+		if (name_is(name, len, declarations[i].name)) {
+			unsigned char	*flags = d->depth > 0 ?
+			    &d->stack[d->depth - 1] : &d->top;
+			unsigned char	 add = declarations[i].style & ~*flags;
+
+			if (add & G_EM)
+				buf_putc(&d->out, RICH_EM_ON);
+			if (add & G_BF)
+				buf_putc(&d->out, RICH_BF_ON);
+			*flags |= add;
+			while (*d->p == ' ')
+				d->p++;
+			return 1;
+		}
+	for (i = 0; i < NELEM(dropped); i++)
+		if (name_is(name, len, dropped[i])) {
+			d->p = skip_group(d->p);
+			return 1;
+		}
+	return 0;
+}
+
+static int
+symbol(struct decoder *d, const char *name, size_t len, int word)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(symbols); i++)
+		if (name_is(name, len, symbols[i].name)) {
+			buf_puts(&d->out, symbols[i].text);
+			if (word) {	/* TeX eats blanks after a word */
+				while (*d->p == ' ')
+					d->p++;
+				if (d->p[0] == '{' && d->p[1] == '}')
+					d->p += 2;
+			}
+			return 1;
+		}
+	return 0;
+}
+
+/* d->p is at a backslash. */
+static void
+command(struct decoder *d)
+{
+	const char	*name = d->p + 1;
+	size_t		 len = 0, i;
+
+	while ((name[len] >= 'a' && name[len] <= 'z') ||
+	    (name[len] >= 'A' && name[len] <= 'Z'))
+		len++;
+	if (len == 0 && *name != '\0')
+		len = 1;	/* a control symbol such as \" or \& */
+	d->p = name + len;
+	if (len == 0) {
+		buf_putc(&d->out, '\\');
+		return;
+	}
+	if (!(len == 1 && !((*name >= 'a' && *name <= 'z') ||
+	    (*name >= 'A' && *name <= 'Z')))) {
+		if (symbol(d, name, len, 1) || control_word(d, name, len))
+			return;
+	} else {
+		for (i = 0; i < NELEM(accents); i++)
+			if (name_is(name, len, accents[i].name)) {
+				accent(d, accents[i].mark, 0);
+				return;
+			}
+		if (symbol(d, name, len, 0))
+			return;
+	}
+	/* Unknown: keep it as written so nothing silently disappears. */
+	buf_putc(&d->out, '\\');
+	buf_put(&d->out, name, len);
+}
+
+/* d->p is at '$': keep $...$ or $$...$$ verbatim, marked as math. */
+static void
+math(struct decoder *d)
+{
+	const char	*p = d->p;
+	size_t		 delim = p[1] == '$' ? 2 : 1;
+
+	for (p += delim; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '$')
+			break;
+	}
+	if (*p == '\0') {
+		buf_putc(&d->out, '$');
+		d->p++;
+		return;
+	}
+	p += delim == 2 && p[1] == '$' ? 2 : 1;
+	buf_putc(&d->out, RICH_MATH_ON);
+	buf_put(&d->out, d->p, (size_t)(p - d->p));
+	buf_putc(&d->out, RICH_MATH_OFF);
+	d->p = p;
+}
+
+/* Plain characters, with TeX's ligatures for dashes and quotes. */
+static void
+character(struct decoder *d)
+{
+	const char	*p = d->p;
+
+	if (p[0] == '-' && p[1] == '-' && p[2] == '-') {
+		buf_puts(&d->out, "—");
+		d->p += 3;
+	} else if (p[0] == '-' && p[1] == '-') {
+		buf_puts(&d->out, "–");
+		d->p += 2;
+	} else if (p[0] == '`' && p[1] == '`') {
+		buf_puts(&d->out, "“");
+		d->p += 2;
+	} else if (p[0] == '\'' && p[1] == '\'') {
+		buf_puts(&d->out, "”");
+		d->p += 2;
+	} else if (p[0] == '`') {
+		buf_puts(&d->out, "‘");
+		d->p++;
+	} else if (p[0] == '~') {
+		buf_puts(&d->out, "\xc2\xa0");
+		d->p++;
+	} else {
+		buf_putc(&d->out, *p);
+		d->p++;
+	}
+}
+
+char *
+latex_decode(const char *latex)
+{
+	struct decoder	 d;
+
+	memset(&d, 0, sizeof(d));
+	d.p = latex;
+	buf_grow(&d.out, strlen(latex));
+	while (*d.p != '\0') {
+		switch (*d.p) {
+		case '{':
+			d.p++;
+			open_brace(&d, 0);
+			break;
+		case '}':
+			d.p++;
+			close_brace(&d);
+			break;
+		case '\\':
+			command(&d);
+			break;
+		case '$':
+			math(&d);
+			break;
+		default:
+			character(&d);
+			break;
+		}
+	}
+	while (d.depth > 0)
+		close_brace(&d);
+	close_styles(&d.out, d.top);
+	free(d.stack);
+	return buf_detach(&d.out);
+}
+
+char *
+latex_url(const char *latex)
+{
+	struct buf	 b = { 0 };
+	const char	*p = latex;
+
+	if (strncmp(p, "\\url{", 5) == 0)
+		p += 5;
+	for (; *p != '\0'; p++) {
+		if (*p == '{' || *p == '}')
+			continue;
+		if (*p == '\\' && p[1] != '\0' && strchr("_%&#$~", p[1]))
+			p++;
+		else if (*p == ' ')
+			continue;
+		buf_putc(&b, *p);
+	}
+	return buf_detach(&b);
+}

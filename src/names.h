@@ -1,0 +1,45 @@
+/*
+ * names.h: BibTeX name lists -- splitting as BibTeX does, contribution
+ * marks, display forms and matching the page owner.
+ */
+#ifndef NAMES_H
+#define NAMES_H
+
+#include <stddef.h>
+
+struct person;
+
+enum name_style {
+	NAME_FULL,		/* Jintao Zhang */
+	NAME_INITIALS,		/* J. Zhang */
+	NAME_LAST_FIRST		/* Zhang, J. */
+};
+
+/*
+ * Split "A and B and others" (LaTeX source) into persons with rich-text
+ * parts and al-folio marks ("Zhang*, Jintao") taken off the names.
+ * Returns a new array (free with names_free); file/line for warnings.
+ */
+struct person	*names_parse(const char *latex, size_t *count,
+		    const char *file, int line);
+void		 names_free(struct person *, size_t count);
+
+/*
+ * Apply a biblatex annotation such as "1=equal; 2=equal,corresponding"
+ * or "3:family=highlight".  Returns 0 if it could not be read.
+ */
+int		 names_annotate(struct person *, size_t count, const char *an);
+/* Fill in person->marks from the marks written and the flags. */
+void		 names_finish_marks(struct person *);
+
+/* A name to look for, in BibTeX syntax ("Zhang, Jintao"). */
+struct name_key;
+struct name_key	*names_key_new(const char *spec);
+void		 names_key_free(struct name_key *);
+int		 names_match(const struct name_key *, const struct person *);
+
+/* The display form of a person, rich text, newly allocated. */
+char		*names_format(const struct person *, enum name_style);
+char		*names_initials(const char *first);
+
+#endif

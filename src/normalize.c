@@ -1,0 +1,458 @@
+/*
+ * normalize.c: from entries (LaTeX, as written) to pubs (decoded text,
+ * split names, owner and marks, year and month, venue label, links).
+ * Everything an emitter needs is decided here, once; emitters only
+ * choose how it looks.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "msg.h"
+#include "names.h"
+#include "normalize.h"
+#include "rich.h"
+#include "util.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- crossref ---- */
+
+static int
+is_container_type(const char *type)
+{
+	static const char *const containers[] = { "book", "collection",
+	    "mvbook", "mvcollection", "mvproceedings", "periodical",
+	    "proceedings" };
+	size_t	 i;
+
+	for (i = 0; i < NELEM(containers); i++)
+		if (strcmp(type, containers[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Fields a child must not take from its parent. */
+static int
+is_own_field(const char *name)
+{
+	return strcmp(name, "crossref") == 0 || strcmp(name, "ids") == 0 ||
+	    strcmp(name, "entryset") == 0 || strcmp(name, "related") == 0;
+}
+
+static void
+inherit(struct entry *child, const struct entry *parent)
+{
+	size_t		 i;
+	const char	*title;
+
+	for (i = 0; i < parent->nfields; i++) {
+		const struct field *f = &parent->fields[i];
+
+		if (!is_own_field(f->name) && entry_field(child, f->name) ==
+		    NULL && strcmp(f->name, "title") != 0)
+			entry_set(child, f->name, f->value, f->line);
+	}
+	/* biblatex maps a volume's title to its parts' booktitle. */
+	title = entry_get(parent, "title");
+	if (title != NULL && entry_get(child, "booktitle") == NULL &&
+	    is_container_type(parent->type))
+		entry_set(child, "booktitle", title, parent->line);
+	else if (title != NULL && entry_get(child, "title") == NULL)
+		entry_set(child, "title", title, parent->line);
+}
+
+static void
+resolve(struct entry_list *l, struct entry *e, int depth)
+{
+	const struct field *ref = entry_field(e, "crossref");
+	struct entry	   *parent;
+
+	if (ref == NULL || ref->value[0] == '\0')
+		return;
+	parent = entry_list_find(l, ref->value);
+	if (parent == NULL) {
+		msg(MSG_WARNING, e->file, ref->line, "crossref to unknown "
+		    "entry '%s'", ref->value);
+		return;
+	}
+	if (parent == e || depth > 8) {
+		msg(MSG_WARNING, e->file, ref->line, "crossref loop at "
+		    "'%s'", ref->value);
+		return;
+	}
+	resolve(l, parent, depth + 1);
+	inherit(e, parent);
+	if (is_container_type(parent->type))
+		parent->hidden = 1;
+}
+
+void
+normalize_crossrefs(struct entry_list *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		resolve(l, l->v[i], 0);
+}
+
+/* ---- small parsers ---- */
+
+int
+month_number(const char *s)
+{
+	static const char *const names[12] = { "jan", "feb", "mar", "apr",
+	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+	int	 i, n;
+
+	while (*s == ' ' || *s == '{')
+		s++;
+	if (isdigit((unsigned char)*s)) {
+		n = atoi(s);
+		return n >= 1 && n <= 12 ? n : 0;
+	}
+	for (i = 0; i < 12; i++)
+		if (strncasecmp(s, names[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* The first run of four digits: "2025", "{2025}", "2025-05-01". */
+static int
+year_of(const char *s, const char **rest)
+{
+	for (; *s != '\0'; s++)
+		if (isdigit((unsigned char)s[0]) &&
+		    isdigit((unsigned char)s[1]) &&
+		    isdigit((unsigned char)s[2]) &&
+		    isdigit((unsigned char)s[3]) &&
+		    !isdigit((unsigned char)s[4])) {
+			if (rest != NULL)
+				*rest = s + 4;
+			return atoi(s);
+		}
+	return 0;
+}
+
+static void
+set_date(struct pub *p, const struct entry *e)
+{
+	const char	*year = entry_get(e, "year");
+	const char	*month = entry_get(e, "month");
+	const char	*date = entry_get(e, "date");
+	const char	*rest = NULL;
+
+	if (year != NULL)
+		p->year = year_of(year, NULL);
+	if (month != NULL)
+		p->month = month_number(month);
+	if (date != NULL && p->year == 0) {
+		p->year = year_of(date, &rest);
+		if (p->month == 0 && rest != NULL && rest[0] == '-')
+			p->month = month_number(rest + 1);
+	}
+	if (year != NULL && p->year == 0)
+		msg(MSG_WARNING, e->file, entry_field(e, "year")->line,
+		    "year '%s' in '%s' is not a year", year, e->key);
+}
+
+static int
+is_true(const char *v)
+{
+	return v != NULL && (strcasecmp(v, "true") == 0 ||
+	    strcasecmp(v, "yes") == 0 || strcmp(v, "1") == 0);
+}
+
+/* A decoded field, or NULL when absent or blank. */
+static char *
+decoded(const struct entry *e, const char *name)
+{
+	const char	*v = entry_get(e, name);
+	char		*d;
+
+	if (v == NULL)
+		return NULL;
+	d = latex_decode(v);
+	if (rich_is_blank(d)) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* ---- kind and venue ---- */
+
+static int
+is_arxiv(const struct entry *e)
+{
+	const char	*prefix = entry_get(e, "archiveprefix");
+	const char	*etype = entry_get(e, "eprinttype");
+	const char	*journal = entry_get(e, "journal");
+
+	if (entry_get(e, "arxiv") != NULL)
+		return 1;
+	if ((prefix != NULL && strcasecmp(prefix, "arxiv") == 0) ||
+	    (etype != NULL && strcasecmp(etype, "arxiv") == 0))
+		return 1;
+	return journal != NULL && (strcasecmp(journal, "corr") == 0 ||
+	    strncasecmp(journal, "arxiv", 5) == 0);
+}
+
+static enum pub_kind
+kind_of(const struct entry *e)
+{
+	const char	*t = e->type;
+
+	if (strcmp(t, "inproceedings") == 0 || strcmp(t, "conference") == 0)
+		return KIND_CONFERENCE;
+	if (strcmp(t, "article") == 0)
+		return is_arxiv(e) ? KIND_PREPRINT : KIND_JOURNAL;
+	if (strstr(t, "thesis") != NULL)
+		return KIND_THESIS;
+	if (strcmp(t, "book") == 0 || strcmp(t, "inbook") == 0 ||
+	    strcmp(t, "incollection") == 0 || strcmp(t, "collection") == 0)
+		return KIND_BOOK;
+	if (is_arxiv(e) || strcmp(t, "unpublished") == 0)
+		return KIND_PREPRINT;
+	return KIND_OTHER;
+}
+
+/* Where the work appeared, as written. */
+static char *
+venue_of(const struct entry *e)
+{
+	static const char *const fields[] = { "booktitle", "journal",
+	    "journaltitle", "eventtitle", "school", "institution",
+	    "howpublished", "publisher" };
+	size_t	 i;
+	char	*v;
+
+	for (i = 0; i < NELEM(fields); i++)
+		if ((v = decoded(e, fields[i])) != NULL)
+			return v;
+	return NULL;
+}
+
+static void
+set_venue(struct pub *p, const struct entry *e)
+{
+	const char	*rank = entry_get(e, "rank");
+
+	p->venue_name = venue_of(e);
+	p->venue = decoded(e, "abbr");
+	if (p->venue == NULL && p->venue_name != NULL)
+		p->venue = xstrdup(p->venue_name);
+	if (rank != NULL && strcasecmp(rank, "none") != 0 && rank[0] != '\0')
+		p->rank = latex_decode(rank);
+	p->track = decoded(e, "track");
+	p->note = decoded(e, "note");
+}
+
+/* ---- authors ---- */
+
+static void
+set_authors(struct pub *p, const struct entry *e, const struct norm_opts *o)
+{
+	const struct field *f = entry_field(e, "author");
+	const struct field *an;
+	size_t		    i, k;
+
+	if (f == NULL)
+		f = entry_field(e, "editor");
+	if (f == NULL)
+		return;
+	p->authors = names_parse(f->value, &p->nauthors, e->file, f->line);
+	an = entry_field(e, strcmp(f->name, "author") == 0 ? "author+an" :
+	    "editor+an");
+	if (an != NULL && !names_annotate(p->authors, p->nauthors, an->value))
+		msg(MSG_WARNING, e->file, an->line, "cannot read the "
+		    "annotation '%s'", an->value);
+	for (i = 0; i < p->nauthors; i++) {
+		struct person *a = &p->authors[i];
+
+		for (k = 0; k < o->nme && !a->me; k++)
+			a->me = names_match(o->me[k], a);
+		names_finish_marks(a);
+		if (a->marks[0] != '\0')
+			p->has_marks = 1;
+	}
+}
+
+/* ---- links ---- */
+
+int
+url_is_safe(const char *url)
+{
+	const char	*p = url;
+
+	if (!isalpha((unsigned char)*p))
+		return 1;	/* "/x", "./x", "#x", "//host": no scheme */
+	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' ||
+	    *p == '.')
+		p++;
+	if (*p != ':')
+		return 1;	/* "paper.pdf" */
+	return strncasecmp(url, "http:", 5) == 0 ||
+	    strncasecmp(url, "https:", 6) == 0 ||
+	    strncasecmp(url, "mailto:", 7) == 0;
+}
+
+static void
+add_link(struct pub *p, const char *name, char *url)
+{
+	p->links = xreallocarray(p->links, p->nlinks + 1, sizeof(*p->links));
+	p->links[p->nlinks].name = name;
+	p->links[p->nlinks].url = url;
+	p->nlinks++;
+}
+
+/* A link field's URL, or NULL if absent or unsafe (with a warning). */
+static char *
+link_url(const struct entry *e, const char *field, const char *prefix)
+{
+	const struct field *f = entry_field(e, field);
+	char		   *url, *full;
+	const char	   *v;
+
+	if (f == NULL || f->value[0] == '\0')
+		return NULL;
+	url = latex_url(f->value);
+	if (prefix != NULL) {
+		v = url;
+		if (strncasecmp(v, "https://doi.org/", 16) == 0)
+			v += 16;
+		else if (strncasecmp(v, "http://dx.doi.org/", 18) == 0)
+			v += 18;
+		else if (strncasecmp(v, "doi:", 4) == 0)
+			v += 4;
+		else if (strncasecmp(v, "arxiv:", 6) == 0)
+			v += 6;
+		if (strncasecmp(v, "http://", 7) == 0 ||
+		    strncasecmp(v, "https://", 8) == 0)
+			prefix = "";
+		full = xmalloc(strlen(prefix) + strlen(v) + 1);
+		strcpy(full, prefix);
+		strcat(full, v);
+		free(url);
+		url = full;
+	}
+	if (url[0] == '\0' || !url_is_safe(url)) {
+		if (url[0] != '\0')
+			msg(MSG_WARNING, e->file, f->line, "link '%s' in '%s' "
+			    "does not use http, https or mailto: dropped",
+			    field, e->key);
+		free(url);
+		return NULL;
+	}
+	return url;
+}
+
+static char *
+arxiv_url(const struct entry *e)
+{
+	const char	*prefix = entry_get(e, "archiveprefix");
+	const char	*etype = entry_get(e, "eprinttype");
+
+	if (entry_get(e, "arxiv") != NULL)
+		return link_url(e, "arxiv", "https://arxiv.org/abs/");
+	if ((prefix != NULL && strcasecmp(prefix, "arxiv") == 0) ||
+	    (etype != NULL && strcasecmp(etype, "arxiv") == 0))
+		return link_url(e, "eprint", "https://arxiv.org/abs/");
+	return NULL;
+}
+
+static void
+set_links(struct pub *p, const struct entry *e)
+{
+	static const char *const plain[] = { "code", "slides", "video",
+	    "poster", "website", "blog", "supp" };
+	char	*paper, *pdf, *arxiv, *doi;
+	size_t	 i;
+
+	paper = link_url(e, "url", NULL);
+	if (paper == NULL)
+		paper = link_url(e, "html", NULL);
+	pdf = link_url(e, "pdf", NULL);
+	arxiv = arxiv_url(e);
+	doi = link_url(e, "doi", "https://doi.org/");
+	if (paper == NULL) {
+		const char *fallback = pdf ? pdf : arxiv ? arxiv : doi;
+
+		if (fallback != NULL)
+			paper = xstrdup(fallback);
+	}
+	if (paper != NULL)
+		add_link(p, "paper", paper);
+	if (pdf != NULL)
+		add_link(p, "pdf", pdf);
+	for (i = 0; i < NELEM(plain); i++) {
+		char	*url = link_url(e, plain[i], NULL);
+
+		if (url != NULL)
+			add_link(p, plain[i], url);
+	}
+	if (arxiv != NULL)
+		add_link(p, "arxiv", arxiv);
+	if (doi != NULL)
+		add_link(p, "doi", doi);
+}
+
+/* ---- the pass ---- */
+
+static void
+normalize_one(struct pub *p, struct entry *e, const struct norm_opts *o)
+{
+	p->entry = e;
+	p->kind = kind_of(e);
+	p->title = decoded(e, "title");
+	if (p->title == NULL)
+		msg(MSG_WARNING, e->file, e->line, "entry '%s' has no title",
+		    e->key);
+	set_authors(p, e, o);
+	set_date(p, e);
+	set_venue(p, e);
+	set_links(p, e);
+	p->abstract = decoded(e, "abstract");
+	p->selected = is_true(entry_get(e, "selected"));
+}
+
+void
+normalize(const struct entry_list *l, const struct norm_opts *o,
+    struct pub_list *out)
+{
+	size_t	 i;
+
+	out->v = xcalloc(l->n, sizeof(*out->v));
+	out->n = 0;
+	for (i = 0; i < l->n; i++)
+		if (!l->v[i]->hidden)
+			normalize_one(&out->v[out->n++], l->v[i], o);
+}
+
+void
+pub_list_free(struct pub_list *l)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < l->n; i++) {
+		struct pub *p = &l->v[i];
+
+		free(p->title);
+		names_free(p->authors, p->nauthors);
+		free(p->venue_name);
+		free(p->venue);
+		free(p->rank);
+		free(p->track);
+		free(p->note);
+		free(p->abstract);
+		for (k = 0; k < p->nlinks; k++)
+			free(p->links[k].url);
+		free(p->links);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

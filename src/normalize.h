@@ -1,0 +1,32 @@
+/*
+ * normalize.h: turn entries into pubs -- the one canonical form every
+ * emitter sees (mandoc's validate pass plays this part there).
+ */
+#ifndef NORMALIZE_H
+#define NORMALIZE_H
+
+#include <stddef.h>
+
+struct entry_list;
+struct pub_list;
+struct name_key;
+struct venue_db;
+
+struct norm_opts {
+	struct name_key	**me;		/* the page owner's names */
+	size_t		  nme;
+	const struct venue_db *venues;	/* NULL: labels as written */
+};
+
+/* Children inherit what their crossref parent has and they lack. */
+void	normalize_crossrefs(struct entry_list *);
+/* One pub per visible entry, in file order. */
+void	normalize(const struct entry_list *, const struct norm_opts *,
+	    struct pub_list *);
+
+/* Links: http, https, mailto and relative URLs only. */
+int	url_is_safe(const char *);
+/* "jan", "January", "1" -> 1; 0 if not a month. */
+int	month_number(const char *);
+
+#endif

@@ -1,0 +1,105 @@
+/*
+ * output.c: atomic, change-only writing of the output file.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "msg.h"
+#include "output.h"
+#include "util.h"
+
+int
+output_open(struct output *o, const char *path)
+{
+	mode_t	 mask;
+	int	 fd;
+
+	memset(o, 0, sizeof(*o));
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return 1;
+	}
+	o->path = xstrdup(path);
+	o->tmp = xmalloc(strlen(path) + 16);
+	sprintf(o->tmp, "%s.tmp-XXXXXX", path);
+	/* mkstemp makes the file 0600; a page is for everyone to read. */
+	mask = umask(0);
+	umask(mask);
+	if ((fd = mkstemp(o->tmp)) == -1 ||
+	    fchmod(fd, 0666 & ~mask) == -1 ||
+	    (o->fp = fdopen(fd, "w")) == NULL) {
+		msg(MSG_SYSERR, path, 0, "cannot write: %s", strerror(errno));
+		if (fd != -1) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		free(o->path);
+		o->tmp = o->path = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+/* Do two files hold the same bytes? */
+static int
+same_content(const char *a, const char *b)
+{
+	FILE	*fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	char	 ba[65536], bb[65536];
+	size_t	 na, nb;
+	int	 same = fa != NULL && fb != NULL;
+
+	while (same) {
+		na = fread(ba, 1, sizeof(ba), fa);
+		nb = fread(bb, 1, sizeof(bb), fb);
+		if (na != nb || memcmp(ba, bb, na) != 0)
+			same = 0;
+		else if (na == 0)
+			break;
+	}
+	if (fa != NULL)
+		fclose(fa);
+	if (fb != NULL)
+		fclose(fb);
+	return same;
+}
+
+int
+output_close(struct output *o, int ok)
+{
+	int	 err = 0, done = 1;
+
+	if (o->path == NULL) {
+		if (!ok || fflush(stdout) != 0 || ferror(stdout)) {
+			msg(MSG_SYSERR, "<stdout>", 0, "write error: %s",
+			    strerror(errno));
+			done = 0;
+		}
+		return done;
+	}
+	if (!ok || fflush(o->fp) != 0 || ferror(o->fp) ||
+	    fsync(fileno(o->fp)) != 0)
+		err = errno != 0 ? errno : EIO;
+	if (fclose(o->fp) != 0 && err == 0)
+		err = errno;
+	if (err == 0 && !same_content(o->tmp, o->path) &&
+	    rename(o->tmp, o->path) != 0)
+		err = errno;
+	if (err != 0) {
+		msg(MSG_SYSERR, o->path, 0, "cannot write: %s",
+		    strerror(err));
+		done = 0;
+	}
+	unlink(o->tmp);		/* after a rename, nothing is there */
+	free(o->tmp);
+	free(o->path);
+	return done;
+}

@@ -1,0 +1,22 @@
+/*
+ * output.h: where the page goes.  "-o FILE" is written to a temporary
+ * file in the same directory and renamed over FILE only when complete
+ * and different, so FILE is never half-written and its time stamp
+ * changes only when its content does (make sees no change).
+ */
+#ifndef OUTPUT_H
+#define OUTPUT_H
+
+#include <stdio.h>
+
+struct output {
+	FILE	*fp;
+	char	*path;		/* NULL: standard output */
+	char	*tmp;
+};
+
+int	output_open(struct output *, const char *path);
+/* ok: the page was written completely.  Returns 0 after a diagnostic. */
+int	output_close(struct output *, int ok);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * rich.h: rich text, the form every text field takes after LaTeX
+ * decoding: UTF-8 with a few control bytes as markup.  The input can
+ * never contain these bytes (source.c replaces control characters), so
+ * the markup is unambiguous and costs nothing to carry around.
+ */
+#ifndef RICH_H
+#define RICH_H
+
+#define RICH_EM_ON	'\x01'	/* \emph, \textit, {\em ...} */
+#define RICH_EM_OFF	'\x02'
+#define RICH_BF_ON	'\x03'	/* \textbf, {\bf ...} */
+#define RICH_BF_OFF	'\x04'
+#define RICH_MATH_ON	'\x05'	/* $...$, kept as written */
+#define RICH_MATH_OFF	'\x06'
+#define RICH_KEEP_ON	'\x0e'	/* {braced}: a case change leaves it */
+#define RICH_KEEP_OFF	'\x0f'
+
+#define RICH_IS_MARKUP(c) \
+	(((unsigned char)(c) >= 0x01 && (unsigned char)(c) <= 0x06) || \
+	 (c) == RICH_KEEP_ON || (c) == RICH_KEEP_OFF)
+
+enum rich_case {
+	CASE_LOWER,	/* "an example of FP4" */
+	CASE_UPPER,
+	CASE_SENTENCE,	/* first letter up, the rest down */
+	CASE_TITLE	/* first letter of each word up */
+};
+
+/* latex.c: all return newly allocated strings. */
+char	*latex_decode(const char *latex);	/* LaTeX -> rich text */
+char	*latex_url(const char *latex);		/* \_ -> _, braces dropped */
+
+/* rich.c */
+char	*rich_plain(const char *);		/* markup removed */
+char	*rich_change_case(const char *, enum rich_case);
+int	 rich_is_blank(const char *);
+/* Append a full stop unless the text ends in one (or in ? or !). */
+char	*rich_add_period(const char *);
+
+#endif

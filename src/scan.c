@@ -1,0 +1,492 @@
+/*
+ * scan.c: a recognizer for BibTeX files.
+ *
+ * libbtparse 0.89 prints syntax errors with the offending token as a
+ * printf format, aborts on NUL bytes and exit()s on 98 fields, so it
+ * must never see a malformed entry.  This scanner walks the file once,
+ * checks every entry against the grammar libbtparse accepts, reports
+ * what is wrong with FILE:LINE, and hands on only the well-formed
+ * pieces.  Recovery follows BibTeX: text between entries is ignored,
+ * and a value that runs into a line starting with "@type{" is taken to
+ * be unterminated, so one missing brace does not swallow the rest of
+ * the file.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "scan.h"
+#include "source.h"
+#include "util.h"
+
+enum field_result {
+	FIELD_OK,	/* a field was recorded */
+	FIELD_SKIP,	/* bad field skipped; continue with the next one */
+	FIELD_STOP	/* the entry cannot go on (end of input or resync) */
+};
+
+int
+scan_is_name_char(unsigned char c)
+{
+	if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9'))
+		return 1;
+	return c != '\0' && strchr("!$&*+-./:;<>?@[]^_`|~", c) != NULL;
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+void
+scan_init(struct scanner *s, const struct source *src)
+{
+	s->src = src;
+	s->p = src->text;
+	s->end = src->text + src->len;
+	s->line = 1;
+}
+
+static void
+advance(struct scanner *s)
+{
+	if (*s->p == '\n')
+		s->line++;
+	s->p++;
+}
+
+/* Skip whitespace and libbtparse's %-comments inside an entry. */
+static void
+skip_space(struct scanner *s)
+{
+	while (s->p < s->end) {
+		if (is_space(*s->p))
+			advance(s);
+		else if (*s->p == '%')
+			while (s->p < s->end && *s->p != '\n')
+				s->p++;
+		else
+			break;
+	}
+}
+
+static void
+read_name(struct scanner *s, struct span *sp)
+{
+	sp->p = s->p;
+	while (s->p < s->end && scan_is_name_char((unsigned char)*s->p))
+		s->p++;
+	sp->len = (size_t)(s->p - sp->p);
+}
+
+/*
+ * Does a new entry start at p (the first byte of a line)?
+ * That is: blanks, '@', a name, blanks, and '{' or '('.
+ */
+static int
+entry_starts_at(const char *p, const char *end)
+{
+	const char	*q;
+
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p == end || *p++ != '@')
+		return 0;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	for (q = p; p < end && scan_is_name_char((unsigned char)*p); p++)
+		continue;
+	if (p == q)
+		return 0;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p < end && (*p == '{' || *p == '(');
+}
+
+/* Step over a newline inside a value; 0 if a new entry starts there. */
+static int
+value_newline(struct scanner *s)
+{
+	s->line++;
+	s->p++;
+	return !entry_starts_at(s->p, s->end);
+}
+
+/* s->p is at '{'.  Returns 1 when the matching '}' was consumed. */
+static int
+scan_braced(struct scanner *s)
+{
+	int	 depth = 0;
+
+	while (s->p < s->end) {
+		switch (*s->p) {
+		case '{':
+			depth++;
+			break;
+		case '}':
+			if (--depth == 0) {
+				s->p++;
+				return 1;
+			}
+			break;
+		case '\n':
+			if (!value_newline(s))
+				return 0;
+			continue;
+		}
+		s->p++;
+	}
+	return 0;
+}
+
+/*
+ * s->p is at '"'.  Returns 1 when the closing quote was consumed;
+ * *stray is set if a '}' closed a brace that was never opened.
+ */
+static int
+scan_quoted(struct scanner *s, int *stray)
+{
+	int	 depth = 0;
+
+	for (s->p++; s->p < s->end; s->p++) {
+		switch (*s->p) {
+		case '{':
+			depth++;
+			break;
+		case '}':
+			if (depth == 0)
+				*stray = 1;
+			else
+				depth--;
+			break;
+		case '"':
+			if (depth == 0) {
+				s->p++;
+				return 1;
+			}
+			break;
+		case '\n':
+			if (!value_newline(s))
+				return 0;
+			s->p--;
+			break;
+		}
+	}
+	return 0;
+}
+
+/*
+ * After an error inside an entry: move to the next ',' or closer at
+ * brace depth 0.  Returns 0 if the entry ended at a resync point or at
+ * the end of input instead.
+ */
+static int
+skip_to_separator(struct scanner *s, char closer)
+{
+	int	 depth = 0, quoted = 0;
+
+	while (s->p < s->end) {
+		char	 c = *s->p;
+
+		if (c == '\n') {
+			if (!value_newline(s))
+				return 0;
+			continue;
+		}
+		if (c == '{')
+			depth++;
+		else if (c == '}' && depth > 0)
+			depth--;
+		else if (c == '"' && depth == 0)
+			quoted = !quoted;
+		else if (depth == 0 && !quoted && (c == ',' || c == closer))
+			return 1;
+		s->p++;
+	}
+	return 0;
+}
+
+static const char *
+show_char(char c, char tmp[8])
+{
+	if (c == '\n')
+		return "end of line";
+	tmp[0] = '\'';
+	tmp[1] = c;
+	tmp[2] = '\'';
+	tmp[3] = '\0';
+	return tmp;
+}
+
+/* One simple value: {braced}, "quoted", a number or a macro name. */
+static enum field_result
+scan_simple_value(struct scanner *s, const struct span *field, int line)
+{
+	const char	*name = s->src->name;
+	struct span	 macro;
+	char		 tmp[8];
+	int		 stray = 0;
+
+	if (s->p == s->end) {
+		msg(MSG_ERROR, name, line, "end of input in the value of "
+		    "field '%.*s'", (int)field->len, field->p);
+		return FIELD_STOP;
+	}
+	if (*s->p == '{' || *s->p == '"') {
+		char	 open = *s->p;
+
+		if (open == '{' ? scan_braced(s) : scan_quoted(s, &stray)) {
+			if (!stray)
+				return FIELD_OK;
+			msg(MSG_ERROR, name, line, "unbalanced braces: "
+			    "'}' without '{' in the value of field '%.*s'",
+			    (int)field->len, field->p);
+			return FIELD_SKIP;
+		}
+		msg(MSG_ERROR, name, line, "%s: the value of field '%.*s' "
+		    "is not closed", open == '{' ? "unbalanced braces" :
+		    "unbalanced quotes", (int)field->len, field->p);
+		return FIELD_STOP;
+	}
+	read_name(s, &macro);
+	if (macro.len > 0)
+		return FIELD_OK;
+	msg(MSG_ERROR, name, s->line, "expected a value for field '%.*s', "
+	    "found %s", (int)field->len, field->p, show_char(*s->p, tmp));
+	return FIELD_SKIP;
+}
+
+/* "name = value # value ..." */
+static enum field_result
+scan_field(struct scanner *s, struct scan_entry *e, char closer)
+{
+	const char		*fname = s->src->name;
+	struct scan_field	 f;
+	enum field_result	 r;
+	char			 tmp[8];
+
+	f.line = s->line;
+	f.text.p = s->p;
+	read_name(s, &f.name);
+	if (f.name.len == 0) {
+		msg(MSG_ERROR, fname, s->line, "expected a field name, "
+		    "found %s", show_char(*s->p, tmp));
+		return skip_to_separator(s, closer) ? FIELD_SKIP : FIELD_STOP;
+	}
+	if (f.name.p[0] >= '0' && f.name.p[0] <= '9') {
+		msg(MSG_ERROR, fname, f.line, "field name '%.*s' starts "
+		    "with a digit", (int)f.name.len, f.name.p);
+		return skip_to_separator(s, closer) ? FIELD_SKIP : FIELD_STOP;
+	}
+	skip_space(s);
+	if (s->p == s->end || *s->p != '=') {
+		msg(MSG_ERROR, fname, s->line, "expected '=' after field "
+		    "name '%.*s'", (int)f.name.len, f.name.p);
+		return skip_to_separator(s, closer) ? FIELD_SKIP : FIELD_STOP;
+	}
+	s->p++;
+	for (;;) {
+		skip_space(s);
+		r = scan_simple_value(s, &f.name, f.line);
+		if (r == FIELD_STOP)
+			return r;
+		if (r == FIELD_SKIP)
+			return skip_to_separator(s, closer) ? r : FIELD_STOP;
+		f.text.len = (size_t)(s->p - f.text.p);
+		skip_space(s);
+		if (s->p == s->end || *s->p != '#')
+			break;
+		s->p++;
+	}
+	if (e->nfields == e->fieldcap) {
+		e->fieldcap = e->fieldcap ? e->fieldcap * 2 : 16;
+		e->fields = xreallocarray(e->fields, e->fieldcap,
+		    sizeof(*e->fields));
+	}
+	e->fields[e->nfields++] = f;
+	return FIELD_OK;
+}
+
+/* The fields of an entry, up to and including its closer. */
+static void
+scan_fields(struct scanner *s, struct scan_entry *e, char closer)
+{
+	const char		*fname = s->src->name;
+	enum field_result	 r;
+	char			 tmp[8];
+
+	for (;;) {
+		skip_space(s);
+		if (s->p == s->end) {
+			msg(MSG_ERROR, fname, e->line, "entry is not closed: "
+			    "expected '%c' before the end of input", closer);
+			return;
+		}
+		if (*s->p == closer) {
+			s->p++;
+			return;
+		}
+		if (*s->p == ',') {
+			msg(MSG_WARNING, fname, s->line, "extra ',' ignored");
+			s->p++;
+			continue;
+		}
+		r = scan_field(s, e, closer);
+		if (r == FIELD_STOP) {
+			if (s->p < s->end)
+				msg(MSG_ERROR, fname, e->line, "entry is not "
+				    "closed before the next entry at line %d",
+				    s->line);
+			return;
+		}
+		skip_space(s);
+		if (s->p < s->end && *s->p == ',')
+			s->p++;
+		else if (s->p < s->end && *s->p != closer && r == FIELD_OK) {
+			if (scan_is_name_char((unsigned char)*s->p))
+				msg(MSG_ERROR, fname, s->line, "missing ',' "
+				    "before field '%.*s'", (int)strcspn(s->p,
+				    " \t\n=,{}\"#"), s->p);
+			else {
+				msg(MSG_ERROR, fname, s->line, "unexpected %s "
+				    "after a field value", show_char(*s->p, tmp));
+				if (!skip_to_separator(s, closer))
+					return;
+			}
+		}
+	}
+}
+
+/* The citation key, then ','. */
+static void
+scan_key(struct scanner *s, struct scan_entry *e, char closer)
+{
+	const char	*fname = s->src->name;
+	const char	*start;
+
+	skip_space(s);
+	start = s->p;
+	while (s->p < s->end && !is_space(*s->p) &&
+	    strchr(",{}()\"=#%", *s->p) == NULL)
+		s->p++;
+	e->key.p = start;
+	e->key.len = (size_t)(s->p - start);
+	skip_space(s);
+	if (s->p < s->end && *s->p == '=') {
+		/* "@misc{title = ..." : the key is missing, not the field. */
+		msg(MSG_ERROR, fname, e->line, "entry has no citation key");
+		s->p = start;
+		e->key.len = 0;
+		return;
+	}
+	if (e->key.len == 0)
+		msg(MSG_ERROR, fname, e->line, "entry has no citation key");
+	if (s->p < s->end && *s->p == ',')
+		s->p++;
+	else if (s->p < s->end && *s->p != closer)
+		msg(MSG_ERROR, fname, s->line, "expected ',' after the "
+		    "citation key '%.*s'", (int)e->key.len, e->key.p);
+}
+
+/* Skip the body of @comment or @preamble; 0 if it is not closed. */
+static int
+skip_body(struct scanner *s, char closer)
+{
+	int	 depth = 0, quoted = 0;
+
+	for (; s->p < s->end; advance(s)) {
+		char	 c = *s->p;
+
+		if (c == '{')
+			depth++;
+		else if (c == '}' && depth > 0)
+			depth--;
+		else if (c == '"' && depth == 0 && closer == ')')
+			quoted = !quoted;
+		else if (c == closer && depth == 0 && !quoted) {
+			s->p++;
+			return 1;
+		}
+		if (depth < 0)
+			depth = 0;
+	}
+	return 0;
+}
+
+static int
+type_is(const struct span *t, const char *word)
+{
+	return t->len == strlen(word) && strncasecmp(t->p, word, t->len) == 0;
+}
+
+/* Move to the next '@' outside entries, counting lines. */
+static int
+find_at(struct scanner *s)
+{
+	const char	*at, *nl;
+
+	at = memchr(s->p, '@', (size_t)(s->end - s->p));
+	if (at == NULL)
+		at = s->end;
+	while ((nl = memchr(s->p, '\n', (size_t)(at - s->p))) != NULL) {
+		s->line++;
+		s->p = nl + 1;
+	}
+	s->p = at;
+	return at < s->end;
+}
+
+int
+scan_next(struct scanner *s, struct scan_entry *e)
+{
+	const char	*fname = s->src->name;
+	char		 opener, closer;
+
+	while (find_at(s)) {
+		e->line = s->line;
+		e->nfields = 0;
+		e->key.len = 0;
+		e->key.p = NULL;
+		s->p++;
+		skip_space(s);
+		read_name(s, &e->type);
+		skip_space(s);
+		if (e->type.len == 0 || s->p == s->end ||
+		    (*s->p != '{' && *s->p != '(')) {
+			msg(MSG_WARNING, fname, e->line, "'@%.*s' is not "
+			    "followed by '{' or '(': not an entry, skipped",
+			    (int)e->type.len, e->type.p);
+			continue;
+		}
+		opener = *s->p++;
+		closer = opener == '{' ? '}' : ')';
+		if (type_is(&e->type, "comment") ||
+		    type_is(&e->type, "preamble")) {
+			if (!skip_body(s, closer))
+				msg(MSG_ERROR, fname, e->line, "@%.*s is not "
+				    "closed", (int)e->type.len, e->type.p);
+			continue;
+		}
+		if (type_is(&e->type, "string"))
+			e->kind = SCAN_STRING;
+		else {
+			e->kind = SCAN_ENTRY;
+			scan_key(s, e, closer);
+		}
+		scan_fields(s, e, closer);
+		return 1;
+	}
+	return 0;
+}
+
+void
+scan_entry_free(struct scan_entry *e)
+{
+	free(e->fields);
+	e->fields = NULL;
+	e->nfields = e->fieldcap = 0;
+}

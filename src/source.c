@@ -1,0 +1,251 @@
+/*
+ * source.c: read an input file and normalize its bytes, so that the
+ * scanner, libbtparse and every later stage only ever see clean UTF-8.
+ * Policy (documented in bib2pubs(1)):
+ *  - a UTF-8 byte-order mark is dropped; CRLF and lone CR become LF;
+ *  - form feed and vertical tab become spaces;
+ *  - NUL is an error, other control bytes a warning: both become U+FFFD;
+ *  - a file with no valid multi-byte UTF-8 sequence but some high bytes
+ *    is read as Windows-1252 (a superset of Latin-1), with a warning;
+ *  - otherwise each invalid byte becomes U+FFFD, with an error.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "msg.h"
+#include "source.h"
+#include "util.h"
+
+#define REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD */
+
+/* Windows-1252 code points for bytes 0x80-0x9f; 0 where undefined. */
+static const unsigned short cp1252[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178
+};
+
+/* What a first pass found; the second pass only runs if needed. */
+struct survey {
+	size_t	 nul, ctrl, invalid, multibyte, cr;
+	int	 nul_line, ctrl_line, invalid_line;
+};
+
+static int
+is_bad_control(unsigned char c)
+{
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+	    c != '\f' && c != '\v';
+}
+
+static void
+survey(const char *s, size_t len, struct survey *sv)
+{
+	size_t		 i = 0;
+	int		 line = 1, cp, n;
+	unsigned char	 c;
+
+	memset(sv, 0, sizeof(*sv));
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c == '\n')
+			line++;
+		else if (c == '\r' || c == '\f' || c == '\v')
+			sv->cr++;
+		else if (c == '\0') {
+			if (sv->nul++ == 0)
+				sv->nul_line = line;
+		} else if (is_bad_control(c)) {
+			if (sv->ctrl++ == 0)
+				sv->ctrl_line = line;
+		} else if (c >= 0x80) {
+			n = utf8_decode(s + i, len - i, &cp);
+			if (n > 0) {
+				sv->multibyte++;
+				i += (size_t)n;
+				continue;
+			}
+			if (sv->invalid++ == 0)
+				sv->invalid_line = line;
+		}
+		i++;
+	}
+}
+
+static void
+put_codepoint(struct buf *b, int cp)
+{
+	char	 u[4];
+
+	buf_put(b, u, utf8_encode(cp, u));
+}
+
+/* Rewrite s into a clean buffer according to the policy above. */
+static char *
+rewrite(const char *s, size_t len, int latin1, size_t *outlen)
+{
+	struct buf	 b = { 0 };
+	size_t		 i = 0;
+	int		 cp, n;
+	unsigned char	 c;
+
+	buf_grow(&b, len + len / 8);
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f) {
+			buf_putc(&b, (char)c);
+			i++;
+		} else if (c == '\r') {
+			buf_putc(&b, '\n');
+			i += (i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
+		} else if (c == '\f' || c == '\v') {
+			buf_putc(&b, ' ');
+			i++;
+		} else if (c == '\0' || is_bad_control(c)) {
+			buf_puts(&b, REPLACEMENT);
+			i++;
+		} else if (c < 0x80) {
+			buf_putc(&b, (char)c);
+			i++;
+		} else if (latin1) {
+			cp = c < 0xa0 ? cp1252[c - 0x80] : c;
+			put_codepoint(&b, cp != 0 ? cp : 0xfffd);
+			i++;
+		} else if ((n = utf8_decode(s + i, len - i, &cp)) > 0) {
+			buf_put(&b, s + i, (size_t)n);
+			i += (size_t)n;
+		} else {
+			buf_puts(&b, REPLACEMENT);
+			i++;
+		}
+	}
+	*outlen = b.len;
+	return buf_detach(&b);
+}
+
+static void
+report(const char *name, const struct survey *sv, int latin1)
+{
+	if (sv->nul > 0)
+		msg(MSG_ERROR, name, sv->nul_line,
+		    "NUL byte replaced by U+FFFD (%zu in this file)", sv->nul);
+	if (sv->ctrl > 0)
+		msg(MSG_WARNING, name, sv->ctrl_line, "control character "
+		    "replaced by U+FFFD (%zu in this file)", sv->ctrl);
+	if (sv->invalid > 0 && latin1)
+		msg(MSG_WARNING, name, sv->invalid_line,
+		    "not UTF-8; read as Latin-1 (Windows-1252)");
+	else if (sv->invalid > 0)
+		msg(MSG_ERROR, name, sv->invalid_line, "invalid UTF-8 byte "
+		    "replaced by U+FFFD (%zu in this file)", sv->invalid);
+}
+
+void
+source_from_memory(struct source *src, const char *name, char *data,
+    size_t len)
+{
+	struct survey	 sv;
+	char		*text;
+	int		 latin1;
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		memmove(data, data + 3, len - 3);
+		len -= 3;
+	}
+	survey(data, len, &sv);
+	latin1 = sv.invalid > 0 && sv.multibyte == 0;
+	report(name, &sv, latin1);
+	src->name = xstrdup(name);
+	if (sv.nul + sv.ctrl + sv.invalid + sv.cr == 0) {
+		data[len] = '\0';
+		src->text = data;
+		src->len = len;
+		return;
+	}
+	text = rewrite(data, len, latin1, &src->len);
+	free(data);
+	src->text = text;
+}
+
+static char *
+read_all(int fd, size_t *lenp)
+{
+	size_t	 len = 0, cap = 65536;
+	char	*data;
+	ssize_t	 n;
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		cap = (size_t)st.st_size + 1;
+	data = xmalloc(cap + 1);
+	for (;;) {
+		if (len == cap) {
+			cap *= 2;
+			data = xrealloc(data, cap + 1);
+		}
+		n = read(fd, data + len, cap - len);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			free(data);
+			return NULL;
+		}
+		len += (size_t)n;
+	}
+	*lenp = len;
+	return data;
+}
+
+int
+source_load(struct source *src, const char *path)
+{
+	const char	*name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	struct stat	 st;
+	char		*data;
+	size_t		 len;
+	int		 fd;
+
+	memset(src, 0, sizeof(*src));
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		msg(MSG_SYSERR, name, 0, "cannot open: %s", strerror(errno));
+		return 0;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		msg(MSG_SYSERR, name, 0, "is a directory");
+		close(fd);
+		return 0;
+	}
+	data = read_all(fd, &len);
+	if (data == NULL)
+		msg(MSG_SYSERR, name, 0, "cannot read: %s", strerror(errno));
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (data == NULL)
+		return 0;
+	source_from_memory(src, name, data, len);
+	return 1;
+}
+
+void
+source_free(struct source *src)
+{
+	free(src->name);
+	free(src->text);
+	memset(src, 0, sizeof(*src));
+}

@@ -1,0 +1,24 @@
+/*
+ * source.h: an input file read into memory and made safe to scan:
+ * valid UTF-8, LF line ends, no NUL or other control bytes but tab and
+ * newline, NUL-terminated.  Line numbers are those of the original file.
+ */
+#ifndef SOURCE_H
+#define SOURCE_H
+
+#include <stddef.h>
+
+struct source {
+	char	*name;		/* as given, or "<stdin>" for "-" */
+	char	*text;		/* cleaned text, NUL-terminated */
+	size_t	 len;
+};
+
+/* Returns 0 (after a diagnostic) if the file cannot be read. */
+int	source_load(struct source *, const char *path);
+/* Clean an in-memory buffer (which it takes over); used by tests/fuzzers. */
+void	source_from_memory(struct source *, const char *name, char *data,
+	    size_t len);
+void	source_free(struct source *);
+
+#endif

@@ -1,0 +1,557 @@
+/*
+ * template.c: parse and run theme templates (syntax in template.h).
+ * Templates are parsed once into a small tree and run per page.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "msg.h"
+#include "rich.h"
+#include "template.h"
+#include "util.h"
+
+enum node_type {
+	N_TEXT,
+	N_VAR,
+	N_IF,
+	N_FOR
+};
+
+enum filter {
+	F_UPPER,
+	F_LOWER,
+	F_SENTENCE,
+	F_TITLE,
+	F_PLAIN,
+	F_PERIOD,
+	F_YAML
+};
+
+static const char *const filter_names[] = {
+	"upper", "lower", "sentence", "title", "plain", "period", "yaml"
+};
+
+#define MAX_FILTERS 4
+
+struct node {
+	enum node_type	 type;
+	struct node	*next;
+	char		*text;		/* N_TEXT */
+	size_t		 len;
+	char		*name;		/* N_VAR, N_IF, N_FOR */
+	enum filter	 filters[MAX_FILTERS];
+	size_t		 nfilters;
+	int		 negate;	/* N_IF */
+	struct node	*body;		/* N_IF: then; N_FOR: each */
+	struct node	*alt;		/* N_IF: else; N_FOR: between */
+};
+
+struct tmpl {
+	struct node	*root;
+};
+
+/* ---- parsing ---- */
+
+enum tag {
+	T_VAR, T_IF, T_ELSE, T_ENDIF, T_FOR, T_SEP, T_ENDFOR, T_COMMENT,
+	T_DOLLAR
+};
+
+struct parser {
+	const char	*p;
+	const char	*file;
+	int		 line;
+	int		 failed;
+};
+
+/* Where nodes are being appended: a chain of tail pointers. */
+struct frame {
+	struct node	*owner;		/* N_IF or N_FOR, NULL at top */
+	struct node	**tail;
+	int		 in_alt;
+	int		 line;
+};
+
+static void
+node_free(struct node *n)
+{
+	struct node	*next;
+
+	for (; n != NULL; n = next) {
+		next = n->next;
+		free(n->text);
+		free(n->name);
+		node_free(n->body);
+		node_free(n->alt);
+		free(n);
+	}
+}
+
+static struct node *
+append(struct frame *f, enum node_type type)
+{
+	struct node	*n = xcalloc(1, sizeof(*n));
+
+	n->type = type;
+	*f->tail = n;
+	f->tail = &n->next;
+	return n;
+}
+
+static void
+append_text(struct frame *f, const char *s, size_t len)
+{
+	struct node	*n;
+
+	if (len == 0)
+		return;
+	n = append(f, N_TEXT);
+	n->text = xstrndup(s, len);
+	n->len = len;
+}
+
+static int
+is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '+' || c == '-' ||
+	    c == '!';
+}
+
+static void
+fail(struct parser *ps, const char *what)
+{
+	msg(MSG_USAGE, ps->file, ps->line, "template: %s", what);
+	ps->failed = 1;
+}
+
+/* Read "name.filter.filter" for a variable node. */
+static int
+read_filters(struct parser *ps, struct node *n, char *spec)
+{
+	char	*dot = strchr(spec, '.'), *f;
+	size_t	 i;
+
+	if (dot != NULL)
+		*dot++ = '\0';
+	n->name = xstrdup(spec);
+	while ((f = dot) != NULL) {
+		if ((dot = strchr(f, '.')) != NULL)
+			*dot++ = '\0';
+		for (i = 0; i < sizeof(filter_names) / sizeof(*filter_names);
+		    i++)
+			if (strcmp(f, filter_names[i]) == 0)
+				break;
+		if (i == sizeof(filter_names) / sizeof(*filter_names) ||
+		    n->nfilters == MAX_FILTERS) {
+			fail(ps, "unknown filter");
+			return 0;
+		}
+		n->filters[n->nfilters++] = (enum filter)i;
+	}
+	return 1;
+}
+
+/*
+ * ps->p is just past a '$'.  Classify the tag, put its argument in
+ * *arg (newly allocated) and leave ps->p after the closing '$'.
+ */
+static int
+read_tag(struct parser *ps, enum tag *tag, char **arg)
+{
+	static const struct {
+		const char	*word;
+		enum tag	 tag;
+		int		 paren;
+	} words[] = {
+		{ "if(", T_IF, 1 }, { "for(", T_FOR, 1 }, { "else$", T_ELSE, 0 },
+		{ "endif$", T_ENDIF, 0 }, { "sep$", T_SEP, 0 },
+		{ "endfor$", T_ENDFOR, 0 },
+	};
+	const char	*p = ps->p, *start;
+	size_t		 i, n;
+
+	*arg = NULL;
+	if (*p == '$') {
+		*tag = T_DOLLAR;
+		ps->p = p + 1;
+		return 1;
+	}
+	if (p[0] == '-' && p[1] == '-') {
+		*tag = T_COMMENT;
+		ps->p = p + strcspn(p, "\n");
+		return 1;
+	}
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i].word);
+		if (strncmp(p, words[i].word, n) != 0)
+			continue;
+		*tag = words[i].tag;
+		p += n;
+		if (words[i].paren) {
+			for (start = p; is_name_char(*p) || *p == '.'; p++)
+				continue;
+			if (p[0] != ')' || p[1] != '$' || p == start) {
+				fail(ps, "expected ')$'");
+				return 0;
+			}
+			*arg = xstrndup(start, (size_t)(p - start));
+			p += 2;
+		}
+		ps->p = p;
+		return 1;
+	}
+	for (start = p; is_name_char(*p) || *p == '.'; p++)
+		continue;
+	if (*p != '$' || p == start) {
+		fail(ps, "a '$' that starts no variable (write '$$')");
+		return 0;
+	}
+	*tag = T_VAR;
+	*arg = xstrndup(start, (size_t)(p - start));
+	ps->p = p + 1;
+	return 1;
+}
+
+static int
+is_control(enum tag t)
+{
+	return t != T_VAR && t != T_DOLLAR;
+}
+
+/*
+ * A control tag alone on its line takes the line with it: drop the
+ * blanks before it (already in *textlen) and after it, and the newline.
+ */
+static void
+standalone(struct parser *ps, const char *text, size_t *textlen)
+{
+	size_t		 i = *textlen;
+	const char	*q = ps->p;
+
+	while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+		i--;
+	if (i > 0 && text[i - 1] != '\n')
+		return;
+	while (*q == ' ' || *q == '\t')
+		q++;
+	if (*q != '\n' && *q != '\0')
+		return;
+	*textlen = i;
+	ps->p = *q == '\n' ? q + 1 : q;
+	ps->line += *q == '\n';
+}
+
+static int
+structure(struct parser *ps, struct frame *stack, size_t *depth,
+    enum tag tag, char *arg)
+{
+	struct frame	*top = &stack[*depth - 1];
+	struct node	*n;
+
+	switch (tag) {
+	case T_IF:
+	case T_FOR:
+		if (*depth == 64) {
+			fail(ps, "nested too deeply");
+			return 0;
+		}
+		n = append(top, tag == T_IF ? N_IF : N_FOR);
+		n->negate = arg[0] == '!';
+		n->name = xstrdup(arg + n->negate);
+		stack[(*depth)++] = (struct frame){ n, &n->body, 0, ps->line };
+		return 1;
+	case T_ELSE:
+	case T_SEP:
+		if (top->owner == NULL || top->in_alt || top->owner->type !=
+		    (tag == T_ELSE ? N_IF : N_FOR)) {
+			fail(ps, tag == T_ELSE ? "$else$ without $if$" :
+			    "$sep$ without $for$");
+			return 0;
+		}
+		top->tail = &top->owner->alt;
+		top->in_alt = 1;
+		return 1;
+	default:
+		if (top->owner == NULL || top->owner->type !=
+		    (tag == T_ENDIF ? N_IF : N_FOR)) {
+			fail(ps, tag == T_ENDIF ? "$endif$ without $if$" :
+			    "$endfor$ without $for$");
+			return 0;
+		}
+		(*depth)--;
+		return 1;
+	}
+}
+
+struct tmpl *
+tmpl_parse(const char *text, const char *file)
+{
+	struct parser	 ps = { text, file, 1, 0 };
+	struct frame	 stack[64];
+	size_t		 depth = 1, textlen;
+	struct tmpl	*t = xcalloc(1, sizeof(*t));
+	const char	*start, *dollar;
+	enum tag	 tag;
+	char		*arg;
+	struct node	*n;
+
+	stack[0] = (struct frame){ NULL, &t->root, 0, 1 };
+	while (!ps.failed && *ps.p != '\0') {
+		start = ps.p;
+		dollar = strchr(start, '$');
+		if (dollar == NULL)
+			dollar = start + strlen(start);
+		for (; ps.p < dollar; ps.p++)
+			ps.line += *ps.p == '\n';
+		textlen = (size_t)(dollar - start);
+		if (*dollar == '\0') {
+			append_text(&stack[depth - 1], start, textlen);
+			break;
+		}
+		ps.p = dollar + 1;
+		if (!read_tag(&ps, &tag, &arg))
+			break;
+		if (is_control(tag))
+			standalone(&ps, start, &textlen);
+		append_text(&stack[depth - 1], start, textlen);
+		if (tag == T_DOLLAR)
+			append_text(&stack[depth - 1], "$", 1);
+		else if (tag == T_VAR) {
+			n = append(&stack[depth - 1], N_VAR);
+			read_filters(&ps, n, arg);
+		} else if (tag != T_COMMENT)
+			structure(&ps, stack, &depth, tag, arg);
+		free(arg);
+	}
+	if (!ps.failed && depth > 1) {
+		ps.line = stack[depth - 1].line;
+		fail(&ps, stack[depth - 1].owner->type == N_IF ?
+		    "$if$ without $endif$" : "$for$ without $endfor$");
+	}
+	if (ps.failed) {
+		tmpl_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+tmpl_free(struct tmpl *t)
+{
+	if (t == NULL)
+		return;
+	node_free(t->root);
+	free(t);
+}
+
+/* ---- running ---- */
+
+struct scope {
+	const struct scope	*parent;
+	const struct tclass	*cls;
+	const void		*self;
+	size_t			 index;	/* 1-based inside $for$, else 0 */
+	size_t			 count;
+};
+
+struct run {
+	const struct escaper	*esc;
+	void			*arg;
+	struct buf		 out;
+	tmpl_sink		 sink;
+	void			*sink_arg;
+	char			 num[32];
+};
+
+static void
+lookup(struct run *r, const struct scope *s, const char *name,
+    struct tval *v)
+{
+	memset(v, 0, sizeof(*v));
+	for (; s != NULL; s = s->parent) {
+		if (s->index > 0 && strcmp(name, "index") == 0) {
+			snprintf(r->num, sizeof(r->num), "%zu", s->index);
+			v->kind = TV_TEXT;
+			v->s = r->num;
+			return;
+		}
+		if (s->index > 0 && (strcmp(name, "first") == 0 ||
+		    strcmp(name, "last") == 0)) {
+			v->kind = TV_BOOL;
+			v->truth = name[0] == 'f' ? s->index == 1 :
+			    s->index == s->count;
+			return;
+		}
+		if (s->cls != NULL && s->cls->get(s->self, name, v, r->arg))
+			return;
+	}
+}
+
+static int
+truthy(const struct tval *v)
+{
+	switch (v->kind) {
+	case TV_TEXT:
+		return !rich_is_blank(v->s);
+	case TV_URL:
+		return v->s[0] != '\0';
+	case TV_BOOL:
+		return v->truth;
+	case TV_LIST:
+		return v->n > 0;
+	default:
+		return 0;
+	}
+}
+
+static void
+put_value(struct run *r, const struct node *n, const struct tval *v)
+{
+	char	*s = NULL, *t = NULL;
+	size_t	 i;
+	int	 yaml = 0;
+
+	if (v->kind == TV_BOOL) {
+		buf_puts(&r->out, v->truth ? "true" : "false");
+		return;
+	}
+	if (v->kind != TV_TEXT && v->kind != TV_URL)
+		return;
+	s = xstrdup(v->s);
+	for (i = 0; i < n->nfilters; i++) {
+		switch (n->filters[i]) {
+		case F_UPPER:
+		case F_LOWER:
+		case F_SENTENCE:
+		case F_TITLE:
+			t = rich_change_case(s, n->filters[i] == F_UPPER ?
+			    CASE_UPPER : n->filters[i] == F_LOWER ?
+			    CASE_LOWER : n->filters[i] == F_SENTENCE ?
+			    CASE_SENTENCE : CASE_TITLE);
+			break;
+		case F_PLAIN:
+			t = rich_plain(s);
+			break;
+		case F_PERIOD:
+			t = rich_add_period(s);
+			break;
+		case F_YAML:
+			yaml = 1;
+			continue;
+		}
+		free(s);
+		s = t;
+	}
+	if (yaml)
+		escape_yaml(&r->out, s);
+	else if (v->kind == TV_URL)
+		r->esc->url(&r->out, s);
+	else
+		r->esc->text(&r->out, s);
+	free(s);
+}
+
+static void run_nodes(struct run *, const struct node *, const struct scope *,
+    int top);
+
+/* Hand whole lines to the sink, so it may wrap or write them. */
+static void
+flush_lines(struct run *r, int all)
+{
+	const char	*nl;
+	size_t		 n;
+
+	if (all)
+		n = r->out.len;
+	else {
+		nl = r->out.len > 0 ? memrchr(r->out.data, '\n', r->out.len) :
+		    NULL;
+		if (nl == NULL)
+			return;
+		n = (size_t)(nl - r->out.data) + 1;
+	}
+	if (n == 0)
+		return;
+	r->sink(r->sink_arg, r->out.data, n);
+	memmove(r->out.data, r->out.data + n, r->out.len - n);
+	buf_truncate(&r->out, r->out.len - n);
+}
+
+static void
+run_for(struct run *r, const struct node *n, const struct scope *s, int top)
+{
+	struct tval	 v;
+	struct scope	 item;
+	size_t		 i;
+
+	lookup(r, s, n->name, &v);
+	if (v.kind != TV_LIST) {
+		if (truthy(&v))
+			run_nodes(r, n->body, s, 0);
+		free(v.owned);
+		return;
+	}
+	for (i = 0; i < v.n; i++) {
+		if (i > 0)
+			run_nodes(r, n->alt, s, 0);
+		item.parent = s;
+		item.cls = v.cls;
+		item.self = (const char *)v.items + i * v.size;
+		item.index = i + 1;
+		item.count = v.n;
+		run_nodes(r, n->body, &item, 0);
+		if (top && r->out.len > 65536)
+			flush_lines(r, 0);
+	}
+	free(v.owned);
+}
+
+static void
+run_nodes(struct run *r, const struct node *n, const struct scope *s,
+    int top)
+{
+	struct tval	 v;
+
+	for (; n != NULL; n = n->next) {
+		switch (n->type) {
+		case N_TEXT:
+			buf_put(&r->out, n->text, n->len);
+			break;
+		case N_VAR:
+			lookup(r, s, n->name, &v);
+			put_value(r, n, &v);
+			free(v.owned);
+			break;
+		case N_IF:
+			lookup(r, s, n->name, &v);
+			run_nodes(r, truthy(&v) != n->negate ? n->body :
+			    n->alt, s, top);
+			free(v.owned);
+			break;
+		case N_FOR:
+			run_for(r, n, s, top);
+			break;
+		}
+	}
+}
+
+void
+tmpl_run(const struct tmpl *t, const struct tclass *root, const void *self,
+    void *arg, const struct escaper *esc, tmpl_sink sink, void *sink_arg)
+{
+	struct run	 r;
+	struct scope	 s = { NULL, root, self, 0, 0 };
+
+	memset(&r, 0, sizeof(r));
+	r.esc = esc;
+	r.arg = arg;
+	r.sink = sink;
+	r.sink_arg = sink_arg;
+	run_nodes(&r, t->root, &s, 1);
+	flush_lines(&r, 1);
+	buf_free(&r.out);
+}

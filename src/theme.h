@@ -1,0 +1,36 @@
+/*
+ * theme.h: themes are data.  A theme is a directory holding page.md,
+ * page.html and/or page.txt (templates, see bib2pubs-themes(5)), an
+ * optional theme.conf of "key = value" defaults for the page variables,
+ * and any assets its templates name.
+ */
+#ifndef THEME_H
+#define THEME_H
+
+#include <stddef.h>
+
+struct vars;
+struct tmpl;
+
+struct theme {
+	char		*dir;
+	char		*name;
+	struct tmpl	*page;
+	char		**files;	/* every file read: for --depfile */
+	size_t		 nfiles;
+};
+
+/* Where shipped themes and data live for this binary. */
+const char	*theme_datadir(void);
+/*
+ * Load NAME (a shipped theme) or DIR (contains '/') for a format
+ * ("md", "html", "txt"); theme.conf entries are added to vars.
+ * Returns 0 after a diagnostic.
+ */
+int		 theme_load(struct theme *, const char *name_or_dir,
+		    const char *format, struct vars *);
+void		 theme_free(struct theme *);
+/* Print the installed themes and their formats. */
+void		 theme_list(void);
+
+#endif

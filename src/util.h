@@ -1,0 +1,54 @@
+/*
+ * util.h: the bottom floor -- allocation that never returns NULL,
+ * a growable byte buffer, and a string-keyed hash map.
+ * Nothing here knows about BibTeX.
+ */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* xalloc.c: on allocation failure these print a message and exit(3). */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+
+/* buf.c: a growable, always NUL-terminated byte buffer. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_grow(struct buf *, size_t extra);
+void	 buf_putc(struct buf *, char);
+void	 buf_put(struct buf *, const char *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_truncate(struct buf *, size_t len);
+char	*buf_detach(struct buf *);	/* caller frees; buffer reset */
+void	 buf_free(struct buf *);
+
+/* strmap.c: open-addressing hash map from NUL-terminated keys to pointers. */
+struct strmap;
+
+struct strmap	*strmap_new(void);
+void		 strmap_free(struct strmap *, void (*free_value)(void *));
+/* Returns the previous value for key (or NULL); the map copies the key. */
+void		*strmap_put(struct strmap *, const char *key, void *value);
+void		*strmap_get(const struct strmap *, const char *key);
+size_t		 strmap_count(const struct strmap *);
+
+/* utf8.c: small UTF-8 helpers built on utf8proc. */
+size_t	 utf8_width(const char *, size_t len);	/* display columns */
+int	 utf8_decode(const char *s, size_t len, int *cp);	/* bytes used, 0 if invalid */
+size_t	 utf8_encode(int cp, char out[4]);
+/* Lowercase, strip accents and compatibility forms: text for comparing. */
+char	*utf8_fold(const char *);	/* caller frees */
+
+#endif
