@@ -1,0 +1,179 @@
+/*
+ * latex_test: LaTeX decoding (latex.c) and rich-text operations
+ * (rich.c), pure string -> string functions.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "rich.h"
+#include "tap.h"
+
+/* Decode, drop the markup, compare. */
+static void
+plain(const char *latex, const char *want)
+{
+	char	*rich = latex_decode(latex), *p = rich_plain(rich);
+
+	is_str(p, want, latex);
+	free(rich);
+	free(p);
+}
+
+/* Decode and compare with the markup shown as [em] [/em] {keep} ... */
+static void
+marked(const char *latex, const char *want)
+{
+	char		*rich = latex_decode(latex), out[512];
+	const char	*s;
+	size_t		 n = 0;
+
+	for (s = rich; *s != '\0' && n < sizeof(out) - 8; s++) {
+		const char *tag = NULL;
+
+		switch (*s) {
+		case RICH_EM_ON: tag = "[em]"; break;
+		case RICH_EM_OFF: tag = "[/em]"; break;
+		case RICH_BF_ON: tag = "[bf]"; break;
+		case RICH_BF_OFF: tag = "[/bf]"; break;
+		case RICH_MATH_ON: tag = "[m]"; break;
+		case RICH_MATH_OFF: tag = "[/m]"; break;
+		case RICH_KEEP_ON: tag = "{"; break;
+		case RICH_KEEP_OFF: tag = "}"; break;
+		}
+		if (tag != NULL) {
+			strcpy(out + n, tag);
+			n += strlen(tag);
+		} else
+			out[n++] = *s;
+	}
+	out[n] = '\0';
+	is_str(out, want, latex);
+	free(rich);
+}
+
+static void
+casing(const char *latex, enum rich_case mode, const char *want)
+{
+	char	*rich = latex_decode(latex);
+	char	*changed = rich_change_case(rich, mode);
+	char	*p = rich_plain(changed);
+
+	is_str(p, want, latex);
+	free(rich);
+	free(changed);
+	free(p);
+}
+
+int
+main(void)
+{
+	/* Accents, in every spelling. */
+	plain("{\\\"u}", "ü");
+	plain("\\\"{u}", "ü");
+	plain("\\\"u", "ü");
+	plain("{\\\"{u}}", "ü");
+	plain("{\\'\\i}", "í");
+	plain("\\'{\\i}", "í");
+	plain("\\c{c}", "ç");
+	plain("\\c c", "ç");
+	plain("\\v{s}", "š");
+	plain("\\k{a}", "ą");
+	plain("\\=o", "ō");
+	plain("\\.z", "ż");
+	plain("\\H{o}", "ő");
+	plain("\\r{a}", "å");
+	plain("\\u{g}", "ğ");
+	plain("\\~n", "ñ");
+	plain("\\^e", "ê");
+	plain("\\`a", "à");
+	plain("Dvo\\v{r}\\'ak", "Dvořák");
+	plain("\\'{}x", "x");
+	/* Special letters and escaped characters. */
+	plain("\\ss\\o\\O\\ae\\AE\\oe\\l\\L\\aa\\AA\\i\\j", "ßøØæÆœłŁåÅıȷ");
+	plain("Stra\\ss e", "Straße");
+	plain("{\\o}rsted", "ørsted");
+	plain("\\& \\% \\$ \\# \\_ \\{ \\}", "& % $ # _ { }");
+	/* Dashes, ties, quotes. */
+	plain("1--10", "1–10");
+	plain("a---b", "a—b");
+	plain("a-b", "a-b");
+	plain("Dr.~Who", "Dr.\xc2\xa0Who");
+	plain("``a'' `b'", "“a” ‘b’");
+	/* Braces: removed but remembered. */
+	marked("The {FP4} model", "The {FP4} model");
+	marked("{\\\"u}ber", "über");
+	marked("{{nested} braces}", "{nested braces}");
+	/* Emphasis where the format has it. */
+	marked("\\emph{x} y", "{[em]x[/em]} y");
+	marked("{\\em x} y", "[em]x[/em] y");
+	marked("x {\\em y}", "x [em]y[/em]");
+	marked("\\textbf{b}", "{[bf]b[/bf]}");
+	marked("{\\bf b \\it i}", "[bf]b [em]i[/em][/bf]");
+	marked("{\\it i \\bf b}", "[em]i [bf]b[/bf][/em]");
+	/* Math kept as written. */
+	marked("$x^2$ and $$y$$", "[m]$x^2$[/m] and [m]$$y$$[/m]");
+	plain("cost \\$5 or $5", "cost $5 or $5");
+	/* Unknown commands are kept, not dropped. */
+	plain("{\\foo bar} x", "\\foo bar x");
+	plain("\\unknown{arg}", "\\unknown{arg}");
+	plain("\\noopsort{a}Zed", "Zed");
+	plain("\\href{http://x}{text}", "text");
+	/* Already-UTF-8 text passes through unchanged. */
+	plain("naïve 東京 Ω", "naïve 東京 Ω");
+	/* Deep nesting is iterative: no stack overflow. */
+	{
+		size_t	 n = 100000, i;
+		char	*deep = malloc(2 * n + 2), *rich, *p;
+
+		for (i = 0; i < n; i++) {
+			deep[i] = '{';
+			deep[n + 1 + i] = '}';
+		}
+		deep[n] = 'x';
+		deep[2 * n + 1] = '\0';
+		rich = latex_decode(deep);
+		p = rich_plain(rich);
+		is_str(p, "x", "100,000 nested braces");
+		free(deep);
+		free(rich);
+		free(p);
+	}
+	/* Unbalanced input is closed, not overrun. */
+	plain("{a", "a");
+	plain("a}", "a");
+	plain("\\", "\\");
+	plain("\\\"", "");
+	/* Case changes leave protected text and math alone. */
+	casing("The {FP4} Attention", CASE_LOWER, "the FP4 attention");
+	casing("the {iPhone} and $X$", CASE_UPPER, "THE iPhone AND $X$");
+	casing("a study of {BERT}: Deep models", CASE_SENTENCE,
+	    "A study of BERT: Deep models");
+	casing("attention is all you need", CASE_TITLE,
+	    "Attention Is All You Need");
+	casing("the art of war", CASE_TITLE, "The Art of War");
+	casing("Über {\\\"U}ber {{\\\"U}}", CASE_LOWER, "über über Ü");
+	/* URLs: LaTeX escapes undone, spaces and braces dropped. */
+	{
+		char	*u = latex_url("https://x.org/a\\_b\\%20{c}");
+
+		is_str(u, "https://x.org/a_b%20c", "latex_url");
+		free(u);
+		u = latex_url("\\url{https://x.org/}");
+		is_str(u, "https://x.org/", "latex_url \\url{}");
+		free(u);
+	}
+	/* Full stops. */
+	{
+		char	*a = rich_add_period("Title"), *b = rich_add_period("Why?");
+		char	*c = rich_add_period("Done.");
+
+		is_str(a, "Title.", "add period");
+		is_str(b, "Why?", "no period after ?");
+		is_str(c, "Done.", "no second period");
+		free(a);
+		free(b);
+		free(c);
+	}
+	return done();
+}

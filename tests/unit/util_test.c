@@ -1,0 +1,210 @@
+/*
+ * util_test: the small pure pieces -- hash map, UTF-8 helpers, URL
+ * safety, month names, byte cleaning, escapers and the template
+ * language.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "escape.h"
+#include "normalize.h"
+#include "source.h"
+#include "tap.h"
+#include "template.h"
+#include "util.h"
+
+static void
+cleaned(const char *in, size_t len, const char *want, const char *what)
+{
+	struct source	 src;
+	char		*data = xmalloc(len + 1);
+
+	memcpy(data, in, len);
+	source_from_memory(&src, "t.bib", data, len);
+	is_str(src.text, want, what);
+	source_free(&src);
+}
+
+typedef void (*escape_fn)(struct buf *, const char *);
+
+static void
+escaped(escape_fn f, const char *in, const char *want)
+{
+	struct buf	 b = { 0 };
+
+	f(&b, in);
+	is_str(b.data != NULL ? b.data : "", want, in);
+	buf_free(&b);
+}
+
+/* A template class answering a few fixed names. */
+struct thing {
+	const char	*name;
+	int		 flag;
+};
+
+static int
+thing_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	static const struct thing kids[3] = { { "a", 1 }, { "b", 0 },
+	    { "c<d", 1 } };
+	extern const struct tclass thing_class;
+	const struct thing *t = self;
+
+	(void)arg;
+	if (strcmp(name, "name") == 0) {
+		v->kind = TV_TEXT;
+		v->s = t->name;
+		return 1;
+	}
+	if (strcmp(name, "flag") == 0) {
+		v->kind = TV_BOOL;
+		v->truth = t->flag;
+		return 1;
+	}
+	if (strcmp(name, "kids") == 0) {
+		v->kind = TV_LIST;
+		v->items = kids;
+		v->n = 3;
+		v->size = sizeof(kids[0]);
+		v->cls = &thing_class;
+		return 1;
+	}
+	if (strcmp(name, "url") == 0) {
+		v->kind = TV_URL;
+		v->s = "https://x.org/a b";
+		return 1;
+	}
+	return 0;
+}
+
+const struct tclass thing_class = { thing_get };
+
+static void
+collect(void *arg, const char *s, size_t n)
+{
+	buf_put(arg, s, n);
+}
+
+static void
+rendered(const char *tmpl, const char *want)
+{
+	static const struct escaper esc = { escape_html_text,
+	    escape_html_url };
+	struct thing	 root = { "root", 0 };
+	struct tmpl	*t = tmpl_parse(tmpl, "test");
+	struct buf	 b = { 0 };
+
+	if (t == NULL) {
+		is_str("(parse error)", want, tmpl);
+		return;
+	}
+	tmpl_run(t, &thing_class, &root, NULL, &esc, collect, &b);
+	is_str(b.data != NULL ? b.data : "", want, tmpl);
+	buf_free(&b);
+	tmpl_free(t);
+}
+
+int
+main(void)
+{
+	struct strmap	*m = strmap_new();
+	char		 key[16], *f;
+	int		 i, good = 1, cp;
+
+	/* strmap: many keys, growth, replacement. */
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		strmap_put(m, key, (void *)(size_t)(i + 1));
+	}
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		good &= strmap_get(m, key) == (void *)(size_t)(i + 1);
+	}
+	ok(good && strmap_count(m) == 5000, "strmap keeps 5000 keys");
+	ok(strmap_put(m, "k7", NULL) == (void *)8, "strmap_put returns the "
+	    "old value");
+	ok(strmap_get(m, "nosuch") == NULL, "strmap_get of a missing key");
+	strmap_free(m, NULL);
+
+	/* UTF-8. */
+	is_int((long)utf8_width("東京ab", strlen("東京ab")), 6,
+	    "wide characters take two columns");
+	ok(utf8_decode("\xc3\xa9", 2, &cp) == 2 && cp == 0xe9, "decode é");
+	ok(utf8_decode("\xff", 1, &cp) == 0, "invalid byte");
+	f = utf8_fold("Müller ŁUKASZ Straße");
+	is_str(f, "muller lukasz strasse", "fold case, accents, ß, ł");
+	free(f);
+
+	/* Links. */
+	ok(url_is_safe("https://x.org"), "https is safe");
+	ok(url_is_safe("HTTP://x.org"), "scheme case does not matter");
+	ok(url_is_safe("mailto:a@b.c"), "mailto is safe");
+	ok(url_is_safe("/files/a.pdf"), "absolute path is safe");
+	ok(url_is_safe("paper.pdf"), "relative path is safe");
+	ok(url_is_safe("a/b:c"), "colon after a slash is a path");
+	ok(url_is_safe("#frag"), "fragment is safe");
+	ok(!url_is_safe("javascript:alert(1)"), "javascript is not");
+	ok(!url_is_safe("JaVaScRiPt:alert(1)"), "JavaScript is not");
+	ok(!url_is_safe("data:text/html,x"), "data is not");
+	ok(!url_is_safe("vbscript:x"), "vbscript is not");
+	ok(!url_is_safe("file:///etc/passwd"), "file is not");
+
+	/* Months. */
+	is_int(month_number("jan"), 1, "jan");
+	is_int(month_number("January"), 1, "January");
+	is_int(month_number("{Sept.}"), 9, "{Sept.}");
+	is_int(month_number("12"), 12, "12");
+	is_int(month_number("13"), 0, "13 is no month");
+	is_int(month_number("spring"), 0, "spring is no month");
+
+	/* Byte cleaning. */
+	cleaned("\xef\xbb\xbf@a", 5, "@a", "BOM dropped");
+	cleaned("a\r\nb\rc", 6, "a\nb\nc", "CRLF and CR become LF");
+	cleaned("a\0b", 3, "a\xef\xbf\xbd" "b", "NUL becomes U+FFFD");
+	cleaned("caf\xe9", 4, "café", "Latin-1 read as such");
+	cleaned("\x93q\x94", 3, "“q”", "Windows-1252 quotes");
+	cleaned("é\xff", 3, "é\xef\xbf\xbd", "invalid byte in UTF-8");
+	cleaned("a\fb\vc", 5, "a b c", "form feed and vertical tab");
+
+	/* Escapers. */
+	escaped(escape_html_text, "<b>&\"'", "&lt;b&gt;&amp;&quot;&#39;");
+	escaped(escape_html_text, "\x01x\x02", "<em>x</em>");
+	escaped(escape_html_text, "\x0ex\x0f", "x");
+	escaped(escape_html_url, "https://x.org/?a=1&b=\"2\"",
+	    "https://x.org/?a=1&amp;b=&quot;2&quot;");
+	escaped(escape_md_text, "*a* _b_ [c](d) `e` #f |g| \\ $h$ ~i~",
+	    "\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` \\#f \\|g\\| \\\\ \\$h\\$ "
+	    "&#126;i&#126;");
+	escaped(escape_md_text, "{{ site }} {% raw %}",
+	    "&#123;&#123; site &#125;&#125; &#123;% raw %&#125;");
+	escaped(escape_md_text, "<script>", "&lt;script&gt;");
+	escaped(escape_md_url, "https://x.org/a b(c)<d>",
+	    "https://x.org/a%20b%28c%29%3Cd%3E");
+	escaped(escape_txt_text, "\x01x\x02 \x03y\x04", "x y");
+	escaped(escape_yaml, "a \"b\" \\c", "a \\\"b\\\" \\\\c");
+
+	/* Templates. */
+	rendered("plain $$5", "plain $5");
+	rendered("$name$", "root");
+	rendered("$name.upper$", "ROOT");
+	rendered("$nosuch$.", ".");
+	rendered("$if(flag)$yes$else$no$endif$", "no");
+	rendered("$if(!flag)$not$endif$", "not");
+	rendered("$for(kids)$$name$$sep$, $endfor$", "a, b, c&lt;d");
+	rendered("$for(kids)$$index$$if(first)$F$endif$$if(last)$L$endif$ "
+	    "$endfor$", "1F 2 3L ");
+	rendered("$for(kids)$$if(flag)$$name$$endif$$endfor$", "ac&lt;d");
+	rendered("$for(kids)$($name$ in $name$)$endfor$",
+	    "(a in a)(b in b)(c&lt;d in c&lt;d)");
+	rendered("$url$", "https://x.org/a%20b");
+	rendered("a\n$if(flag)$\nhidden\n$endif$\nb\n", "a\nb\n");
+	rendered("a\n  $for(kids)$  \n$name$\n$endfor$\nb", "a\na\nb\nc&lt;d\nb");
+	rendered("$-- a comment\nx", "x");
+	ok(tmpl_parse("$if(x)$", "t") == NULL, "unclosed $if$ is refused");
+	ok(tmpl_parse("$endfor$", "t") == NULL, "stray $endfor$ is refused");
+	ok(tmpl_parse("$x.nosuch$", "t") == NULL, "unknown filter refused");
+	ok(tmpl_parse("a $ b", "t") == NULL, "lone $ is refused");
+	return done();
+}
