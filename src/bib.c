@@ -38,6 +38,7 @@ struct bib {
 	char		*captured;
 	size_t		 captured_len;
 	struct buf	 text;		/* the entry as handed to libbtparse */
+	int		 parsed;	/* libbtparse has a lexer buffer to free */
 };
 
 static const char *const month_names[12] = {
@@ -72,7 +73,8 @@ bib_free(struct bib *b)
 {
 	if (b == NULL)
 		return;
-	bt_parse_entry_s(NULL, NULL, 0, 0, NULL);	/* frees its buffer */
+	if (b->parsed)	/* it abort()s when asked to free a buffer it never made */
+		bt_parse_entry_s(NULL, NULL, 0, 0, NULL);
 	bt_cleanup();
 	fclose(b->capture);
 	free(b->captured);
@@ -179,6 +181,7 @@ parse_text(struct bib *b, int line, const char *file)
 	char	*nl;
 
 	fseek(b->capture, 0, SEEK_SET);
+	b->parsed = 1;
 	stderr = b->capture;
 	ast = bt_parse_entry_s(b->text.data, NULL, line, BTO_NOSTORE, &ok);
 	stderr = saved;

@@ -19,6 +19,8 @@
 #define G_KEEP	0x01	/* this brace opened a case-protected run */
 #define G_EM	0x02	/* italics end with this group */
 #define G_BF	0x04	/* bold ends with this group */
+#define G_LITERAL 0x08	/* the argument of an unknown command: braces shown */
+#define G_BF_INNER 0x10	/* bold opened inside italics: closes first */
 
 struct decoder {
 	const char	*p;
@@ -124,13 +126,16 @@ push_group(struct decoder *d, unsigned char flags)
 	d->stack[d->depth++] = flags;
 }
 
+/* Close in the reverse order of opening, so the markup nests. */
 static void
 close_styles(struct buf *out, unsigned char flags)
 {
-	if (flags & G_BF)
+	if ((flags & G_BF) && (flags & G_BF_INNER))
 		buf_putc(out, RICH_BF_OFF);
 	if (flags & G_EM)
 		buf_putc(out, RICH_EM_OFF);
+	if ((flags & G_BF) && !(flags & G_BF_INNER))
+		buf_putc(out, RICH_BF_OFF);
 }
 
 /* A brace group: case-protected unless it is {\accent...} at top level. */
@@ -162,6 +167,8 @@ close_brace(struct decoder *d)
 		return;		/* unbalanced: scan.c reports these */
 	flags = d->stack[--d->depth];
 	close_styles(&d->out, flags);
+	if (flags & G_LITERAL)
+		buf_putc(&d->out, '}');
 	if (flags & G_KEEP) {
 		d->keep--;
 		buf_putc(&d->out, RICH_KEEP_OFF);
@@ -299,6 +306,8 @@ control_word(struct decoder *d, const char *name, size_t len)
 				buf_putc(&d->out, RICH_EM_ON);
 			if (add & G_BF)
 				buf_putc(&d->out, RICH_BF_ON);
+			if ((add & G_BF) && (*flags & G_EM))
+				add |= G_BF_INNER;
 			*flags |= add;
 			while (*d->p == ' ')
 				d->p++;
@@ -364,6 +373,11 @@ command(struct decoder *d)
 	/* Unknown: keep it as written so nothing silently disappears. */
 	buf_putc(&d->out, '\\');
 	buf_put(&d->out, name, len);
+	if (*d->p == '{') {
+		d->p++;
+		buf_putc(&d->out, '{');
+		push_group(d, G_LITERAL);
+	}
 }
 
 /* d->p is at '$': keep $...$ or $$...$$ verbatim, marked as math. */
@@ -411,6 +425,9 @@ character(struct decoder *d)
 		d->p += 2;
 	} else if (p[0] == '`') {
 		buf_puts(&d->out, "‘");
+		d->p++;
+	} else if (p[0] == '\'') {
+		buf_puts(&d->out, "’");	/* TeX's right quote */
 		d->p++;
 	} else if (p[0] == '~') {
 		buf_puts(&d->out, "\xc2\xa0");

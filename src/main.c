@@ -130,7 +130,8 @@ parse_options(int argc, char **argv, struct options *o)
 	long		 n;
 	int		 c;
 
-	while ((c = getopt_long(argc, argv, "f:t:o:V:w:qh", longopts,
+	opterr = 0;	/* our own messages, in our own form */
+	while ((c = getopt_long(argc, argv, ":f:t:o:V:w:qh", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -192,9 +193,14 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_VERSION:
 			puts(PACKAGE_STRING);
 			exit(EXIT_OK);
+		case ':':
+			return bad_usage("option '%s' needs an argument",
+			    argv[optind - 1]);
 		default:
-			fputs("Try 'bib2pubs --help'.\n", stderr);
-			return EXIT_USAGE;
+			if (optopt != 0)
+				return bad_usage("unknown option '-%c'", optopt);
+			return bad_usage("unknown option '%s'",
+			    argv[optind - 1]);
 		}
 	}
 	if (optind == argc)

@@ -182,9 +182,9 @@ static int
 sep_and(const char *p, size_t *len)
 {
 	if (!is_blank(p[0]) || strncasecmp(p + 1, "and", 3) != 0 ||
-	    !is_blank(p[4]))
+	    !(is_blank(p[4]) || p[4] == '\0'))
 		return 0;
-	*len = 5;
+	*len = p[4] == '\0' ? 4 : 5;
 	return 1;
 }
 

@@ -311,14 +311,59 @@ scan_field(struct scanner *s, struct scan_entry *e, char closer)
 	return FIELD_OK;
 }
 
+/* Is p preceded on its line by blanks only? */
+static int
+at_line_start(const struct scanner *s, const char *p)
+{
+	while (p > s->src->text && (p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	return p == s->src->text || p[-1] == '\n';
+}
+
+/* Is s->p at "@type{" at the start of a line (after blanks)? */
+static int
+at_next_entry(const struct scanner *s)
+{
+	return at_line_start(s, s->p) && entry_starts_at(s->p, s->end);
+}
+
+/* After an entry's closer: text on the same line is lost, so say so. */
+static void
+check_after_closer(struct scanner *s, const struct scan_entry *e)
+{
+	const char	*q = s->p;
+	size_t		 n;
+
+	while (q < s->end && (*q == ' ' || *q == '\t'))
+		q++;
+	if (q == s->end || *q == '\n' || *q == '%' || *q == '@')
+		return;
+	n = strcspn(q, "\n");
+	msg(MSG_WARNING, s->src->name, s->line, "text after the end of "
+	    "entry '%.*s' is ignored: '%.*s'", (int)e->key.len, e->key.p,
+	    n > 40 ? 40 : (int)n, q);
+}
+
+/* A name after a value: a field with its comma missing, or junk. */
+static int
+missing_comma(struct scanner *s)
+{
+	const char	*q = s->p;
+
+	while (q < s->end && scan_is_name_char((unsigned char)*q))
+		q++;
+	while (q < s->end && (*q == ' ' || *q == '\t' || *q == '\n'))
+		q++;
+	return q < s->end && *q == '=';
+}
+
 /* The fields of an entry, up to and including its closer. */
 static void
 scan_fields(struct scanner *s, struct scan_entry *e, char closer)
 {
 	const char		*fname = s->src->name;
 	enum field_result	 r;
-	char			 tmp[8];
-
+	
 	for (;;) {
 		skip_space(s);
 		if (s->p == s->end) {
@@ -328,6 +373,12 @@ scan_fields(struct scanner *s, struct scan_entry *e, char closer)
 		}
 		if (*s->p == closer) {
 			s->p++;
+			check_after_closer(s, e);
+			return;
+		}
+		if (*s->p == '@' && at_next_entry(s)) {
+			msg(MSG_ERROR, fname, e->line, "entry is not closed "
+			    "before the next entry at line %d", s->line);
 			return;
 		}
 		if (*s->p == ',') {
@@ -346,16 +397,23 @@ scan_fields(struct scanner *s, struct scan_entry *e, char closer)
 		skip_space(s);
 		if (s->p < s->end && *s->p == ',')
 			s->p++;
-		else if (s->p < s->end && *s->p != closer && r == FIELD_OK) {
-			if (scan_is_name_char((unsigned char)*s->p))
+		else if (s->p < s->end && *s->p != closer && r == FIELD_OK &&
+		    !(*s->p == '@' && at_next_entry(s))) {
+			if (missing_comma(s))
 				msg(MSG_ERROR, fname, s->line, "missing ',' "
 				    "before field '%.*s'", (int)strcspn(s->p,
 				    " \t\n=,{}\"#"), s->p);
 			else {
-				msg(MSG_ERROR, fname, s->line, "unexpected %s "
-				    "after a field value", show_char(*s->p, tmp));
+				const struct span *f = &e->fields[e->nfields - 1].name;
+
+				msg(MSG_ERROR, fname, s->line, "unexpected "
+				    "text '%.*s' after the value of field '%.*s'",
+				    (int)strcspn(s->p, " \t\n,{}\"#"), s->p,
+				    (int)f->len, f->p);
 				if (!skip_to_separator(s, closer))
 					return;
+				if (*s->p == ',')
+					s->p++;
 			}
 		}
 	}
@@ -423,30 +481,37 @@ type_is(const struct span *t, const char *word)
 	return t->len == strlen(word) && strncasecmp(t->p, word, t->len) == 0;
 }
 
-/* Move to the next '@' outside entries, counting lines. */
+/*
+ * Move to the next '@' outside entries, counting lines.  As in
+ * libbtparse, '%' starts a comment that runs to the end of the line,
+ * so "% see @string above" is not taken for an entry.
+ */
 static int
 find_at(struct scanner *s)
 {
-	const char	*at, *nl;
+	const char	*p = s->p;
 
-	at = memchr(s->p, '@', (size_t)(s->end - s->p));
-	if (at == NULL)
-		at = s->end;
-	while ((nl = memchr(s->p, '\n', (size_t)(at - s->p))) != NULL) {
-		s->line++;
-		s->p = nl + 1;
+	for (p = s->p; p < s->end; p++) {
+		if (*p == '\n')
+			s->line++;
+		else if (*p == '@')
+			break;
+		else if (*p == '%')
+			while (p + 1 < s->end && p[1] != '\n')
+				p++;
 	}
-	s->p = at;
-	return at < s->end;
+	s->p = p;
+	return p < s->end;
 }
 
 int
 scan_next(struct scanner *s, struct scan_entry *e)
 {
-	const char	*fname = s->src->name;
+	const char	*fname = s->src->name, *at;
 	char		 opener, closer;
 
 	while (find_at(s)) {
+		at = s->p;
 		e->line = s->line;
 		e->nfields = 0;
 		e->key.len = 0;
@@ -457,9 +522,14 @@ scan_next(struct scanner *s, struct scan_entry *e)
 		skip_space(s);
 		if (e->type.len == 0 || s->p == s->end ||
 		    (*s->p != '{' && *s->p != '(')) {
-			msg(MSG_WARNING, fname, e->line, "'@%.*s' is not "
-			    "followed by '{' or '(': not an entry, skipped",
-			    (int)e->type.len, e->type.p);
+			/*
+			 * "@book"x"" at the start of a line was meant as an
+			 * entry; "someone@example.org" in a comment was not.
+			 */
+			msg(at_line_start(s, at) ? MSG_ERROR : MSG_WARNING,
+			    fname, e->line, "'@%.*s' is not followed by '{' "
+			    "or '(': not an entry, skipped", (int)e->type.len,
+			    e->type.p);
 			continue;
 		}
 		opener = *s->p++;

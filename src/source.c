@@ -135,21 +135,50 @@ rewrite(const char *s, size_t len, int latin1, size_t *outlen)
 	return buf_detach(&b);
 }
 
+struct damage {
+	int		 line;
+	enum msg_level	 level;
+	const char	*text;
+	size_t		 count;		/* 0: do not show a count */
+};
+
+static void
+add_damage(struct damage *d, size_t *n, int line, enum msg_level level,
+    const char *text, size_t count)
+{
+	struct damage	 t = { line, level, text, count };
+	size_t		 i = (*n)++;
+
+	for (; i > 0 && d[i - 1].line > line; i--)
+		d[i] = d[i - 1];
+	d[i] = t;
+}
+
+/* One message per kind of damage, in the order of their lines. */
 static void
 report(const char *name, const struct survey *sv, int latin1)
 {
+	struct damage	 d[3];
+	size_t		 n = 0, i;
+
 	if (sv->nul > 0)
-		msg(MSG_ERROR, name, sv->nul_line,
-		    "NUL byte replaced by U+FFFD (%zu in this file)", sv->nul);
+		add_damage(d, &n, sv->nul_line, MSG_ERROR,
+		    "NUL byte replaced by U+FFFD", sv->nul);
 	if (sv->ctrl > 0)
-		msg(MSG_WARNING, name, sv->ctrl_line, "control character "
-		    "replaced by U+FFFD (%zu in this file)", sv->ctrl);
+		add_damage(d, &n, sv->ctrl_line, MSG_WARNING,
+		    "control character replaced by U+FFFD", sv->ctrl);
 	if (sv->invalid > 0 && latin1)
-		msg(MSG_WARNING, name, sv->invalid_line,
-		    "not UTF-8; read as Latin-1 (Windows-1252)");
+		add_damage(d, &n, sv->invalid_line, MSG_WARNING,
+		    "not UTF-8; read as Latin-1 (Windows-1252)", 0);
 	else if (sv->invalid > 0)
-		msg(MSG_ERROR, name, sv->invalid_line, "invalid UTF-8 byte "
-		    "replaced by U+FFFD (%zu in this file)", sv->invalid);
+		add_damage(d, &n, sv->invalid_line, MSG_ERROR,
+		    "invalid UTF-8 byte replaced by U+FFFD", sv->invalid);
+	for (i = 0; i < n; i++)
+		if (d[i].count > 0)
+			msg(d[i].level, name, d[i].line, "%s (%zu in this "
+			    "file)", d[i].text, d[i].count);
+		else
+			msg(d[i].level, name, d[i].line, "%s", d[i].text);
 }
 
 void

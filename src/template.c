@@ -227,14 +227,15 @@ is_control(enum tag t)
  * blanks before it (already in *textlen) and after it, and the newline.
  */
 static void
-standalone(struct parser *ps, const char *text, size_t *textlen)
+standalone(struct parser *ps, const char *base, const char *text,
+    size_t *textlen)
 {
 	size_t		 i = *textlen;
 	const char	*q = ps->p;
 
 	while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
 		i--;
-	if (i > 0 && text[i - 1] != '\n')
+	if (i > 0 ? text[i - 1] != '\n' : text != base && text[-1] != '\n')
 		return;
 	while (*q == ' ' || *q == '\t')
 		q++;
@@ -247,7 +248,7 @@ standalone(struct parser *ps, const char *text, size_t *textlen)
 
 static int
 structure(struct parser *ps, struct frame *stack, size_t *depth,
-    enum tag tag, char *arg)
+    enum tag tag, char *arg, int line)
 {
 	struct frame	*top = &stack[*depth - 1];
 	struct node	*n;
@@ -262,7 +263,7 @@ structure(struct parser *ps, struct frame *stack, size_t *depth,
 		n = append(top, tag == T_IF ? N_IF : N_FOR);
 		n->negate = arg[0] == '!';
 		n->name = xstrdup(arg + n->negate);
-		stack[(*depth)++] = (struct frame){ n, &n->body, 0, ps->line };
+		stack[(*depth)++] = (struct frame){ n, &n->body, 0, line };
 		return 1;
 	case T_ELSE:
 	case T_SEP:
@@ -293,6 +294,7 @@ tmpl_parse(const char *text, const char *file)
 	struct parser	 ps = { text, file, 1, 0 };
 	struct frame	 stack[64];
 	size_t		 depth = 1, textlen;
+	int		 tagline;
 	struct tmpl	*t = xcalloc(1, sizeof(*t));
 	const char	*start, *dollar;
 	enum tag	 tag;
@@ -313,10 +315,11 @@ tmpl_parse(const char *text, const char *file)
 			break;
 		}
 		ps.p = dollar + 1;
+		tagline = ps.line;
 		if (!read_tag(&ps, &tag, &arg))
 			break;
 		if (is_control(tag))
-			standalone(&ps, start, &textlen);
+			standalone(&ps, text, start, &textlen);
 		append_text(&stack[depth - 1], start, textlen);
 		if (tag == T_DOLLAR)
 			append_text(&stack[depth - 1], "$", 1);
@@ -324,7 +327,7 @@ tmpl_parse(const char *text, const char *file)
 			n = append(&stack[depth - 1], N_VAR);
 			read_filters(&ps, n, arg);
 		} else if (tag != T_COMMENT)
-			structure(&ps, stack, &depth, tag, arg);
+			structure(&ps, stack, &depth, tag, arg, tagline);
 		free(arg);
 	}
 	if (!ps.failed && depth > 1) {
