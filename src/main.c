@@ -24,6 +24,7 @@
 #include "source.h"
 #include "theme.h"
 #include "util.h"
+#include "venue.h"
 #include "view.h"
 
 enum {
@@ -31,7 +32,10 @@ enum {
 	OPT_SORT,
 	OPT_STRICT,
 	OPT_LIST_THEMES,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT_VENUES,
+	OPT_RANKS,
+	OPT_CHECK_VENUES
 };
 
 struct options {
@@ -44,6 +48,10 @@ struct options {
 	size_t		  nme;
 	enum sort_key	  sort;
 	int		  width;
+	char		**venues;	/* --venues files */
+	size_t		  nvenues;
+	const char	 *ranks;
+	int		  check_venues;
 };
 
 static const struct option longopts[] = {
@@ -59,6 +67,9 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "list-themes", no_argument, NULL, OPT_LIST_THEMES },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "venues", required_argument, NULL, OPT_VENUES },
+	{ "ranks", required_argument, NULL, OPT_RANKS },
+	{ "check-venues", no_argument, NULL, OPT_CHECK_VENUES },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -74,6 +85,9 @@ usage(FILE *fp)
 	    "  -V, --var KEY=VALUE  set a page variable, e.g. -V title=Papers\n"
 	    "      --me NAME        the page owner, in BibTeX syntax (repeatable)\n"
 	    "      --sort KEY       year (default: newest first) or none (file order)\n"
+	    "      --venues FILE    add or override venues (repeatable)\n"
+	    "      --ranks LIST     rank systems, first wins (default ccf,thcpl; none)\n"
+	    "      --check-venues   list how each entry's venue was resolved\n"
 	    "  -w, --width N        wrap txt output at N columns (default 78)\n"
 	    "  -q, --quiet          do not print warnings\n"
 	    "      --strict         exit with status 1 on warnings too\n"
@@ -187,6 +201,22 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_STRICT:
 			msg_set_fatal(MSG_WARNING);
 			break;
+		case OPT_VENUES:
+			o->venues = xreallocarray(o->venues, o->nvenues + 1,
+			    sizeof(char *));
+			o->venues[o->nvenues++] = optarg;
+			break;
+		case OPT_RANKS:
+			if (optarg[strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
+			    "0123456789_-, ")] != '\0' || optarg[0] == '\0')
+				return bad_usage("--ranks wants rank systems "
+				    "such as ccf,thcpl or none, not '%s'",
+				    optarg);
+			o->ranks = optarg;
+			break;
+		case OPT_CHECK_VENUES:
+			o->check_venues = 1;
+			break;
 		case OPT_LIST_THEMES:
 			theme_list();
 			exit(msg_exit_status());
@@ -253,6 +283,30 @@ free_options(struct options *o)
 		names_key_free(o->me[i]);
 	free(o->me);
 	free(o->vars);
+	free(o->venues);
+}
+
+/* The shipped database, then each --venues file.  NULL if unusable. */
+static struct venue_db *
+load_venues(const struct options *o)
+{
+	struct venue_db	*db = venue_db_new();
+	struct buf	 path = { 0 };
+	size_t		 i;
+	int		 ok;
+
+	buf_printf(&path, "%s/bib/venues.tsv", theme_datadir());
+	ok = venue_db_load(db, path.data, 0);
+	buf_free(&path);
+	for (i = 0; i < o->nvenues; i++)
+		ok &= venue_db_load(db, o->venues[i], 1);
+	if (o->ranks != NULL && !venue_db_set_ranks(db, o->ranks))
+		ok = bad_usage("too many rank systems in '%s'", o->ranks) == 0;
+	if (!ok) {
+		venue_db_free(db);
+		return NULL;
+	}
+	return db;
 }
 
 int
@@ -265,12 +319,30 @@ main(int argc, char **argv)
 	struct norm_opts	 no;
 	struct vars		 vars = { NULL, 0 };
 	struct theme		 theme;
+	struct venue_db		*venues;
 	size_t			 i;
 	int			 rc;
 
 	if ((rc = parse_options(argc, argv, &o)) != EXIT_OK) {
 		free_options(&o);
 		return rc;
+	}
+	if ((venues = load_venues(&o)) == NULL) {
+		free_options(&o);
+		return msg_exit_status();
+	}
+	if (o.check_venues) {
+		entry_list_init(&entries);
+		read_inputs(argv + optind, argc - optind, &entries);
+		normalize_crossrefs(&entries);
+		no.me = NULL;
+		no.nme = 0;
+		no.venues = venues;
+		normalize_check_venues(&entries, &no, stdout);
+		entry_list_free(&entries);
+		venue_db_free(venues);
+		free_options(&o);
+		return msg_exit_status();
 	}
 	if (o.format == NULL)
 		o.format = format_of_path(o.output);
@@ -280,6 +352,7 @@ main(int argc, char **argv)
 	    default_theme(o.format), o.format, &vars)) {
 		theme_free(&theme);
 		vars_free(&vars);
+		venue_db_free(venues);
 		free_options(&o);
 		return msg_exit_status();
 	}
@@ -295,7 +368,7 @@ main(int argc, char **argv)
 	normalize_crossrefs(&entries);
 	no.me = o.me;
 	no.nme = o.nme;
-	no.venues = NULL;
+	no.venues = venues;
 	normalize(&entries, &no, &pubs);
 	select_sort(&pubs, o.sort);
 	render(&o, &theme, &vars, &pubs);
@@ -303,6 +376,7 @@ main(int argc, char **argv)
 	entry_list_free(&entries);
 	theme_free(&theme);
 	vars_free(&vars);
+	venue_db_free(venues);
 	free_options(&o);
 	return msg_exit_status();
 }

@@ -16,6 +16,7 @@
 #include "normalize.h"
 #include "rich.h"
 #include "util.h"
+#include "venue.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -220,33 +221,110 @@ kind_of(const struct entry *e)
 	return KIND_OTHER;
 }
 
-/* Where the work appeared, as written. */
-static char *
-venue_of(const struct entry *e)
+/* The field that says where the work appeared, as written. */
+static const struct field *
+venue_field(const struct entry *e)
 {
 	static const char *const fields[] = { "booktitle", "journal",
 	    "journaltitle", "eventtitle", "school", "institution",
 	    "howpublished", "publisher" };
-	size_t	 i;
-	char	*v;
+	const struct field	*f;
+	size_t			 i;
 
 	for (i = 0; i < NELEM(fields); i++)
-		if ((v = decoded(e, fields[i])) != NULL)
-			return v;
+		if ((f = entry_field(e, fields[i])) != NULL &&
+		    f->value[0] != '\0')
+			return f;
 	return NULL;
 }
 
+/*
+ * Resolve the entry's venue: an abbr field first (it sets the label, and
+ * the rank is looked up from it), then the venue field.
+ */
 static void
-set_venue(struct pub *p, const struct entry *e)
+resolve_venue(const struct entry *e, const struct venue_db *db,
+    struct venue_match *m)
 {
-	const char	*rank = entry_get(e, "rank");
+	const char		*abbr = entry_get(e, "abbr");
+	const struct field	*f = venue_field(e);
 
-	p->venue_name = venue_of(e);
+	memset(m, 0, sizeof(*m));
+	if (abbr != NULL && abbr[0] != '\0') {
+		venue_resolve(db, abbr, NULL, m);
+		if (m->how == VENUE_NAME || m->how == VENUE_ABBR)
+			return;
+	}
+	if (f != NULL)
+		venue_resolve(db, f->value, e->key, m);
+}
+
+static int
+is_found(const struct venue_match *m)
+{
+	return m->how == VENUE_NAME || m->how == VENUE_ABBR ||
+	    m->how == VENUE_DBLP;
+}
+
+/*
+ * Say what could not be resolved, so the user can fix it -- once per
+ * place: children of one crossref parent share its booktitle.
+ */
+static void
+report_venue(const struct entry *e, const struct venue_match *m,
+    struct strmap *reported)
+{
+	const struct field	*f = venue_field(e);
+	struct buf		 where = { 0 };
+	int			 seen;
+
+	if (f == NULL)
+		return;
+	buf_printf(&where, "%p:%d:%s", (const void *)e->file, f->line,
+	    f->value);
+	seen = strmap_put(reported, where.data, (void *)1) != NULL;
+	buf_free(&where);
+	if (seen)
+		return;
+	if (m->how == VENUE_UNKNOWN)
+		msg(MSG_WARNING, e->file, f->line, "unknown venue \"%s\"",
+		    f->value);
+	else if (m->how == VENUE_AMBIGUOUS)
+		msg(MSG_WARNING, e->file, f->line, "venue \"%s\" could be "
+		    "%s or %s: no rank given", f->value, m->venue->abbr,
+		    m->other->abbr);
+}
+
+static void
+set_venue(struct pub *p, const struct entry *e, const struct norm_opts *o,
+    struct strmap *reported)
+{
+	const char		*rank = entry_get(e, "rank");
+	const struct field	*f = venue_field(e);
+	struct venue_match	 m;
+
+	p->venue_name = f != NULL ? latex_decode(f->value) : NULL;
 	p->venue = decoded(e, "abbr");
+	memset(&m, 0, sizeof(m));
+	if (o->venues != NULL) {
+		resolve_venue(e, o->venues, &m);
+		if (p->venue == NULL && is_found(&m))
+			p->venue = xstrdup(m.venue->abbr);
+		if (is_found(&m) && m.venue != NULL)
+			p->rank = venue_rank_label(o->venues, m.venue);
+		if (p->venue == NULL && p->kind == KIND_PREPRINT &&
+		    (f == NULL || m.how == VENUE_EXCLUDED))
+			p->venue = xstrdup("arXiv");
+		if (p->kind != KIND_PREPRINT || f != NULL)
+			report_venue(e, &m, reported);
+	}
 	if (p->venue == NULL && p->venue_name != NULL)
 		p->venue = xstrdup(p->venue_name);
-	if (rank != NULL && strcasecmp(rank, "none") != 0 && rank[0] != '\0')
-		p->rank = latex_decode(rank);
+	if (rank != NULL) {
+		free(p->rank);
+		p->rank = strcasecmp(rank, "none") == 0 || rank[0] == '\0' ?
+		    NULL : latex_decode(rank);
+	}
 	p->track = decoded(e, "track");
 	p->note = decoded(e, "note");
 }
@@ -403,7 +481,8 @@ set_links(struct pub *p, const struct entry *e)
 /* ---- the pass ---- */
 
 static void
-normalize_one(struct pub *p, struct entry *e, const struct norm_opts *o)
+normalize_one(struct pub *p, struct entry *e, const struct norm_opts *o,
+    struct strmap *reported)
 {
 	p->entry = e;
 	p->kind = kind_of(e);
@@ -413,7 +492,7 @@ normalize_one(struct pub *p, struct entry *e, const struct norm_opts *o)
 		    e->key);
 	set_authors(p, e, o);
 	set_date(p, e);
-	set_venue(p, e);
+	set_venue(p, e, o, reported);
 	set_links(p, e);
 	p->abstract = decoded(e, "abstract");
 	p->selected = is_true(entry_get(e, "selected"));
@@ -423,13 +502,16 @@ void
 normalize(const struct entry_list *l, const struct norm_opts *o,
     struct pub_list *out)
 {
-	size_t	 i;
+	struct strmap	*reported = strmap_new();
+	size_t		 i;
 
 	out->v = xcalloc(l->n, sizeof(*out->v));
 	out->n = 0;
 	for (i = 0; i < l->n; i++)
 		if (!l->v[i]->hidden)
-			normalize_one(&out->v[out->n++], l->v[i], o);
+			normalize_one(&out->v[out->n++], l->v[i], o,
+			    reported);
+	strmap_free(reported, NULL);
 }
 
 void
@@ -455,4 +537,45 @@ pub_list_free(struct pub_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
+}
+
+static const char *const how_names[] = {
+	"unknown", "name", "abbreviation", "dblp key", "excluded",
+	"ambiguous"
+};
+
+void
+normalize_check_venues(const struct entry_list *l,
+    const struct norm_opts *o, FILE *fp)
+{
+	const struct field	*f;
+	struct venue_match	 m;
+	const char		*abbr;
+	char			*rank;
+	size_t			 i;
+
+	fputs("key\tfield\tvenue as written\tresolved\trank\thow\twhy\n",
+	    fp);
+	for (i = 0; i < l->n; i++) {
+		const struct entry *e = l->v[i];
+
+		if (e->hidden)
+			continue;
+		f = venue_field(e);
+		abbr = entry_get(e, "abbr");
+		resolve_venue(e, o->venues, &m);
+		rank = is_found(&m) ? venue_rank_label(o->venues, m.venue) :
+		    NULL;
+		fprintf(fp, "%s\t%s\t%s\t%s\t%s\t%s\t", e->key,
+		    abbr != NULL && is_found(&m) && f == NULL ? "abbr" :
+		    f != NULL ? f->name : "-", f != NULL ? f->value :
+		    abbr != NULL ? abbr : "-", is_found(&m) ? m.venue->abbr :
+		    "-", rank != NULL ? rank : "-", how_names[m.how]);
+		if (m.how == VENUE_AMBIGUOUS)
+			fprintf(fp, "%s or %s\n", m.venue->abbr,
+			    m.other->abbr);
+		else
+			fprintf(fp, "%s\n", m.why[0] != '\0' ? m.why : "-");
+		free(rank);
+	}
 }

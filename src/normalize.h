@@ -6,6 +6,7 @@
 #define NORMALIZE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct entry_list;
 struct pub_list;
@@ -23,6 +24,10 @@ void	normalize_crossrefs(struct entry_list *);
 /* One pub per visible entry, in file order. */
 void	normalize(const struct entry_list *, const struct norm_opts *,
 	    struct pub_list *);
+
+/* --check-venues: one line per entry, how its venue was resolved. */
+void	normalize_check_venues(const struct entry_list *,
+	    const struct norm_opts *, FILE *);
 
 /* Links: http, https, mailto and relative URLs only. */
 int	url_is_safe(const char *);

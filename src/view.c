@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,7 +158,23 @@ static const struct tclass view_person = { person_get };
 
 /* ---- pubs ---- */
 
-/* "ICML 2025", or "ICML" without a year. */
+/* Does text have this year as a word of its own? */
+static int
+has_year(const char *text, int year)
+{
+	char		 y[16];
+	const char	*p;
+	size_t		 n = (size_t)snprintf(y, sizeof(y), "%d", year);
+
+	for (p = text; (p = strstr(p, y)) != NULL; p += n)
+		if ((p == text || !isdigit((unsigned char)p[-1])) &&
+		    !isdigit((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+/* "ICML 2025", or "ICML" without a year; a label with the year in it
+ * ("ICML 2025 Workshop on ...") is not given it twice. */
 static char *
 venue_year(const struct pub *p)
 {
@@ -166,7 +183,7 @@ venue_year(const struct pub *p)
 	if (p->venue == NULL)
 		return NULL;
 	buf_puts(&b, p->venue);
-	if (p->year > 0)
+	if (p->year > 0 && !has_year(p->venue, p->year))
 		buf_printf(&b, " %d", p->year);
 	return buf_detach(&b);
 }

@@ -1,0 +1,904 @@
+/*
+ * venue.c: the venue database and venue resolution.
+ *
+ * Every name and alias of every venue is reduced, once at load time, to
+ * a key of plain lowercase words -- without stopwords, numbers, ordinals
+ * ("42nd", "Forty-second"), years, months, "Proceedings of" -- and put
+ * in a hash map; a looser key also drops publishers and "International"
+ * ("IEEE/CVF", "ACM SIGMOD").  A venue string from a .bib file is cut
+ * into a few candidates (the whole, the parts before and after a colon,
+ * its comma-separated prefixes, so locations and dates fall away;
+ * abbreviations in parentheses, braces or their own comma segment) and
+ * each candidate costs one or two hash lookups: nothing grows with the
+ * database.  Rules that keep ranks honest:
+ *  - a workshop, findings, companion, demo, poster, tutorial, CoRR or
+ *    arXiv string gets no rank, unless the venue's own name says so
+ *    (HotOS is a "Workshop on Hot Topics in Operating Systems");
+ *  - candidates that name two different venues give no rank;
+ *  - there is no substring or similarity matching.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "rich.h"
+#include "source.h"
+#include "util.h"
+#include "venue.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define MAX_SYSTEMS 8
+
+/* What a key points to: a venue, or two (ambiguous). */
+struct vkey {
+	struct venue	*v;
+	struct venue	*other;
+	int		 user;	/* from --venues: wins over shipped keys */
+};
+
+struct venue_db {
+	struct venue	**v;
+	size_t		  n;
+	struct strmap	 *strict;	/* clean(name, 0) -> vkey */
+	struct strmap	 *loose;	/* clean(name, 1) -> vkey */
+	struct strmap	 *abbrs;	/* abbr_key(, 0) -> vkey */
+	struct strmap	 *abbrs_loose;	/* abbr_key(, 1) -> vkey */
+	struct strmap	 *dblp;		/* "conf/icml" -> vkey */
+	struct strmap	 *labels;	/* lowercase abbr -> venue */
+	char		  systems[MAX_SYSTEMS][16];
+	size_t		  nsystems;
+};
+
+/* ---- cleaning ---- */
+
+static const char *const dropped_words[] = {
+	"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to",
+	"with", "proceedings", "proceeding", "proc", "pp",
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+	"nov", "dec",
+	"one", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+	"fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", "hundred", "first", "second", "third", "fourth", "fifth",
+	"sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+	"twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+	"seventeenth", "eighteenth", "nineteenth", "twentieth",
+	"thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth",
+	"eightieth", "ninetieth", "hundredth",
+};
+
+/* Dropped from the loose key only. */
+static const char *const publisher_words[] = {
+	"acm", "annual", "cvf", "ieee", "ifip", "international", "siam",
+	"usenix",
+};
+
+/* Words that say what kind of venue, not which one. */
+static const char *const generic_words[] = {
+	"conference", "conferences", "congress", "forum", "joint",
+	"journal", "meeting", "series", "symposium", "transactions",
+};
+
+/* A string with one of these is not the main venue. */
+static const char *const excluded_words[] = {
+	"abstracts", "adjunct", "arxiv", "companion", "corr", "demo",
+	"demonstration", "demonstrations", "demos", "doctoral", "findings",
+	"poster", "posters", "preprint", "satellite", "tutorial",
+	"tiny", "tutorials", "workshop", "workshops",
+};
+
+/* What a word is to venue matching; see the lists above. */
+enum word_class {
+	WORD_KEPT = 0,
+	WORD_DROPPED = 1,
+	WORD_PUBLISHER = 2,
+	WORD_GENERIC = 4,
+	WORD_EXCLUDED = 8
+};
+
+/*
+ * One hash lookup per word: the lists are put in a map once.  The map
+ * stays for the life of the process (it is small and shared).
+ */
+static enum word_class
+classify(const char *w, size_t n)
+{
+	static struct strmap	*classes;
+	static const struct {
+		const char *const	*list;
+		size_t			 n;
+		enum word_class		 cls;
+	} lists[] = {
+		{ dropped_words, NELEM(dropped_words), WORD_DROPPED },
+		{ publisher_words, NELEM(publisher_words), WORD_PUBLISHER },
+		{ generic_words, NELEM(generic_words), WORD_GENERIC },
+		{ excluded_words, NELEM(excluded_words), WORD_EXCLUDED },
+	};
+	char		 word[32];
+	size_t		 i, k;
+	uintptr_t	 c;
+
+	if (classes == NULL) {
+		classes = strmap_new();
+		for (i = 0; i < NELEM(lists); i++)
+			for (k = 0; k < lists[i].n; k++) {
+				c = (uintptr_t)strmap_get(classes,
+				    lists[i].list[k]);
+				strmap_put(classes, lists[i].list[k],
+				    (void *)(c | lists[i].cls));
+			}
+	}
+	if (n >= sizeof(word))
+		return WORD_KEPT;
+	memcpy(word, w, n);
+	word[n] = '\0';
+	return (enum word_class)(uintptr_t)strmap_get(classes, word);
+}
+
+static int
+in_class(const char *w, size_t n, enum word_class cls)
+{
+	return (classify(w, n) & cls) != 0;
+}
+
+static int
+is_number_word(const char *w, size_t n)
+{
+	size_t	 i = 0;
+
+	while (i < n && isdigit((unsigned char)w[i]))
+		i++;
+	if (i == 0)
+		return 0;
+	return i == n || (n - i == 2 && (memcmp(w + i, "st", 2) == 0 ||
+	    memcmp(w + i, "nd", 2) == 0 || memcmp(w + i, "rd", 2) == 0 ||
+	    memcmp(w + i, "th", 2) == 0));
+}
+
+static int
+is_roman(const char *w, size_t n)
+{
+	return n > 0 && n <= 5 && strspn(w, "ivxl") >= n;
+}
+
+/* Letters, digits, and any non-ASCII byte (Chinese titles are words). */
+static int
+is_word_byte(char c)
+{
+	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
+}
+
+/* Lowercase without accents; ASCII takes the fast path. */
+static char *
+fold(const char *s)
+{
+	const char	*p;
+	char		*d, *q;
+
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p >= 0x80)
+			return utf8_fold(s);
+	d = xstrdup(s);
+	for (q = d; *q != '\0'; q++)
+		*q = (char)tolower((unsigned char)*q);
+	return d;
+}
+
+/*
+ * The words of a venue string that say which venue it is, lowercase,
+ * joined by single spaces.  loose: publishers and "International" go
+ * too.  Hyphens separate words, so "Multi-Agent" is "multi agent".
+ */
+char *
+venue_clean(const char *plain, int loose)
+{
+	char		*f = fold(plain), *p = f;
+	struct buf	 out = { 0 };
+	const char	*w;
+	size_t		 n;
+	int		 skip_next = 0;
+
+	buf_grow(&out, strlen(f));
+	while (*p != '\0') {
+		while (*p != '\0' && !is_word_byte(*p))
+			p++;
+		for (w = p; is_word_byte(*p); p++)
+			continue;
+		if ((n = (size_t)(p - w)) == 0)
+			break;
+		if (n >= 2 && is_roman(w, n))
+			continue;	/* "Robotics: Science and Systems XIX" */
+		if (skip_next) {	/* "Volume 1", "Part II" */
+			skip_next = 0;
+			if (is_number_word(w, n) || is_roman(w, n))
+				continue;
+		}
+		if ((n == 6 && memcmp(w, "volume", 6) == 0) ||
+		    (n == 3 && memcmp(w, "vol", 3) == 0) ||
+		    (n == 4 && memcmp(w, "part", 4) == 0)) {
+			skip_next = 1;
+			continue;
+		}
+		if (is_number_word(w, n) || in_class(w, n, WORD_DROPPED))
+			continue;
+		if (loose && (in_class(w, n, WORD_PUBLISHER) || (n > 3 &&
+		    memcmp(w, "sig", 3) == 0) || (n == 7 &&
+		    memcmp(w, "society", 7) == 0)))
+			continue;
+		if (loose && n == 8 && memcmp(w, "computer", 8) == 0 &&
+		    strncmp(p, " society", 8) == 0)
+			continue;	/* "IEEE Computer Society" */
+		if (out.len > 0)
+			buf_putc(&out, ' ');
+		buf_put(&out, w, n);
+	}
+	free(f);
+	return buf_detach(&out);
+}
+
+/*
+ * An abbreviation's key: its letters and digits, without numbers (years)
+ * and, when loose, without publishers: "ACM MM '23" is "acmmm", loosely
+ * "mm"; "{IEEE} {INFOCOM} 2023" is loosely "infocom".
+ */
+static char *
+abbr_key(const char *plain, int loose)
+{
+	char		*f = fold(plain), *p = f;
+	struct buf	 out = { 0 };
+	const char	*w;
+	size_t		 n;
+
+	buf_grow(&out, strlen(f));
+	while (*p != '\0') {
+		while (*p != '\0' && !is_word_byte(*p))
+			p++;
+		for (w = p; is_word_byte(*p); p++)
+			continue;
+		if ((n = (size_t)(p - w)) == 0)
+			break;
+		if (is_number_word(w, n) || (loose &&
+		    in_class(w, n, WORD_PUBLISHER)))
+			continue;
+		buf_put(&out, w, n);
+	}
+	free(f);
+	return buf_detach(&out);
+}
+
+/* ---- the database ---- */
+
+struct venue_db *
+venue_db_new(void)
+{
+	struct venue_db	*db = xcalloc(1, sizeof(*db));
+
+	db->strict = strmap_new();
+	db->loose = strmap_new();
+	db->abbrs = strmap_new();
+	db->abbrs_loose = strmap_new();
+	db->dblp = strmap_new();
+	db->labels = strmap_new();
+	venue_db_set_ranks(db, "ccf,thcpl");
+	return db;
+}
+
+void
+venue_db_free(struct venue_db *db)
+{
+	size_t	 i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < db->n; i++) {
+		free(db->v[i]->abbr);
+		free(db->v[i]->name);
+		free(db->v[i]);
+	}
+	free(db->v);
+	strmap_free(db->strict, free);
+	strmap_free(db->loose, free);
+	strmap_free(db->abbrs, free);
+	strmap_free(db->abbrs_loose, free);
+	strmap_free(db->dblp, free);
+	strmap_free(db->labels, NULL);
+	free(db);
+}
+
+size_t
+venue_db_count(const struct venue_db *db)
+{
+	return db->n;
+}
+
+int
+venue_db_set_ranks(struct venue_db *db, const char *list)
+{
+	char	*copy = xstrdup(list), *tok, *save = NULL;
+	int	 ok = 1;
+
+	db->nsystems = 0;
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save)) {
+		if (strcmp(tok, "none") == 0)
+			continue;
+		if (strlen(tok) >= sizeof(db->systems[0]) ||
+		    db->nsystems == MAX_SYSTEMS) {
+			ok = 0;
+			break;
+		}
+		strcpy(db->systems[db->nsystems++], tok);
+	}
+	free(copy);
+	return ok;
+}
+
+static void
+put_key(struct strmap *m, const char *key, struct venue *v, int user)
+{
+	struct vkey	*k;
+
+	if (key[0] == '\0')
+		return;
+	if ((k = strmap_get(m, key)) == NULL) {
+		k = xcalloc(1, sizeof(*k));
+		k->v = v;
+		k->user = user;
+		strmap_put(m, key, k);
+	} else if (k->v == v)
+		return;
+	else if (user && !k->user) {
+		k->v = v;	/* --venues overrides what we ship */
+		k->other = NULL;
+		k->user = 1;
+	} else if (k->other == NULL)
+		k->other = v;
+}
+
+static int
+is_abbreviation(const char *s)
+{
+	size_t	 upper = 0;
+
+	if (strchr(s, ' ') != NULL && strlen(s) > 12)
+		return 0;
+	for (; *s != '\0'; s++)
+		upper += isupper((unsigned char)*s) != 0;
+	return upper >= 2;
+}
+
+static int	has_content(const char *);
+
+/* Index one name of a venue under all its keys. */
+static void
+index_name(struct venue_db *db, struct venue *v, const char *name,
+    int user)
+{
+	char	*k;
+
+	k = venue_clean(name, 0);
+	put_key(db->strict, k, v, user);
+	free(k);
+	k = venue_clean(name, 1);
+	if (has_content(k))
+		put_key(db->loose, k, v, user);
+	free(k);
+	if (is_abbreviation(name)) {
+		k = abbr_key(name, 0);
+		put_key(db->abbrs, k, v, user);
+		free(k);
+		k = abbr_key(name, 1);
+		put_key(db->abbrs_loose, k, v, user);
+		free(k);
+	}
+}
+
+static int
+parse_ranks(struct venue *v, char *s)
+{
+	char	*tok, *save = NULL, *colon;
+
+	v->nranks = 0;
+	if (strcmp(s, "-") == 0)
+		return 1;
+	for (tok = strtok_r(s, " ", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ", &save)) {
+		colon = strchr(tok, ':');
+		if (colon == NULL || v->nranks == VENUE_MAX_RANKS ||
+		    (size_t)(colon - tok) >= sizeof(v->ranks[0].system) ||
+		    strlen(colon + 1) >= sizeof(v->ranks[0].cls) ||
+		    colon == tok || colon[1] == '\0')
+			return 0;
+		*colon = '\0';
+		strcpy(v->ranks[v->nranks].system, tok);
+		strcpy(v->ranks[v->nranks].cls, colon + 1);
+		v->nranks++;
+	}
+	return 1;
+}
+
+/* The venue a row describes: an existing one (by label) or a new one. */
+static struct venue *
+venue_for_row(struct venue_db *db, const char *abbr, int user)
+{
+	char		*label = fold(abbr);
+	struct venue	*v = user ? strmap_get(db->labels, label) : NULL;
+
+	if (v == NULL) {
+		v = xcalloc(1, sizeof(*v));
+		v->abbr = xstrdup(abbr);
+		db->v = xreallocarray(db->v, db->n + 1, sizeof(*db->v));
+		db->v[db->n++] = v;
+		strmap_put(db->labels, label, v);
+	}
+	free(label);
+	return v;
+}
+
+/* One line: abbr kind ranks name aliases dblp. */
+static int
+load_row(struct venue_db *db, char *line, int user)
+{
+	char		*col[6], *tok, *save = NULL;
+	struct venue	*v, tmp;
+	size_t		 n = 0;
+
+	for (col[n++] = line; n < 6 && (tok = strchr(col[n - 1], '\t'));
+	    col[n++] = tok + 1)
+		*tok = '\0';
+	if (n != 6 || strchr(col[5], '\t') != NULL || col[0][0] == '\0' ||
+	    strcmp(col[0], "-") == 0)
+		return 0;
+	if (strcmp(col[1], "journal") != 0 &&
+	    strcmp(col[1], "conference") != 0 && strcmp(col[1], "-") != 0)
+		return 0;
+	memset(&tmp, 0, sizeof(tmp));
+	if (!parse_ranks(&tmp, col[2]))
+		return 0;
+	v = venue_for_row(db, col[0], user);
+	if (strcmp(col[1], "-") != 0)
+		v->journal = strcmp(col[1], "journal") == 0;
+	if (strcmp(col[2], "-") != 0 || v->name == NULL) {
+		memcpy(v->ranks, tmp.ranks, sizeof(tmp.ranks));
+		v->nranks = tmp.nranks;
+	}
+	if (strcmp(col[3], "-") != 0) {
+		free(v->name);
+		v->name = xstrdup(col[3]);
+		index_name(db, v, col[3], user);
+	} else if (v->name == NULL)
+		v->name = xstrdup(col[0]);
+	index_name(db, v, col[0], user);
+	if (strcmp(col[4], "-") != 0)
+		for (tok = col[4]; tok != NULL; ) {
+			char	*bar = strstr(tok, " | ");
+
+			if (bar != NULL)
+				*bar = '\0';
+			index_name(db, v, tok, user);
+			tok = bar != NULL ? bar + 3 : NULL;
+		}
+	if (strcmp(col[5], "-") != 0)
+		for (tok = strtok_r(col[5], " ", &save); tok != NULL;
+		    tok = strtok_r(NULL, " ", &save))
+			put_key(db->dblp, tok, v, user);
+	return 1;
+}
+
+int
+venue_db_load(struct venue_db *db, const char *path, int user)
+{
+	struct source	 src;
+	char		*line, *next;
+	int		 lineno = 0, ok = 1;
+
+	if (!source_load(&src, path))
+		return 0;
+	for (line = src.text; line != NULL && *line != '\0'; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (line[0] == '#' || line[strspn(line, " \t")] == '\0')
+			continue;
+		if (!load_row(db, line, user)) {
+			msg(user ? MSG_USAGE : MSG_ERROR, src.name, lineno,
+			    "expected six tab-separated columns: abbr, kind "
+			    "(conference, journal or -), ranks (ccf:A ... or "
+			    "-), name, aliases, dblp");
+			ok = 0;
+		}
+	}
+	source_free(&src);
+	return ok;
+}
+
+/* ---- resolving ---- */
+
+struct search {
+	const struct venue_db	*db;
+	struct venue_match	*m;
+	const struct venue	*found;
+	const struct venue	*other;
+	char			 key[128];
+	const char		*whole;		/* the whole venue string */
+};
+
+/*
+ * Does a key name something, beyond "conference", "IEEE" or a lone
+ * letter ("J. ACM" without "ACM" is "j")?  Keys that do not are only
+ * trusted for a whole venue string ("Proceedings of the IEEE"), never
+ * for a piece of one, and never loosely.
+ */
+static int
+has_content(const char *key)
+{
+	const char	*w = key, *end;
+	size_t		 n;
+
+	for (; *w != '\0'; w = *end != '\0' ? end + 1 : end) {
+		end = w + strcspn(w, " ");
+		n = (size_t)(end - w);
+		if (n >= 3 && !in_class(w, n, WORD_GENERIC | WORD_PUBLISHER))
+			return 1;
+	}
+	return 0;
+}
+
+/* One candidate: strict key, then loose key. */
+static void
+try_name(struct search *s, const char *candidate, int whole)
+{
+	const struct vkey	*k = NULL;
+	char			*key;
+	int			 loose;
+
+	for (loose = 0; loose < 2 && k == NULL; loose++) {
+		key = venue_clean(candidate, loose);
+		k = key[0] != '\0' && (has_content(key) ||
+		    (whole && !loose)) ? strmap_get(loose ? s->db->loose :
+		    s->db->strict, key) : NULL;
+		if (k != NULL && s->found == NULL)
+			snprintf(s->key, sizeof(s->key), "%s", key);
+		free(key);
+	}
+	if (k == NULL)
+		return;
+	if (k->other != NULL) {
+		s->found = k->v;
+		s->other = k->other;
+	} else if (s->found == NULL)
+		s->found = k->v;
+	else if (s->found != k->v && s->other == NULL)
+		s->other = k->v;
+}
+
+static void
+try_abbr(struct search *s, const char *candidate)
+{
+	const struct vkey	*k = NULL;
+	char			*key;
+	int			 loose;
+
+	for (loose = 0; loose < 2 && k == NULL; loose++) {
+		key = abbr_key(candidate, loose);
+		/* A publisher alone ("IEEE") names no venue. */
+		if (key[0] != '\0' && !in_class(key, strlen(key),
+		    WORD_PUBLISHER))
+			k = strmap_get(loose ? s->db->abbrs_loose :
+			    s->db->abbrs, key);
+		if (k != NULL && s->found == NULL)
+			snprintf(s->key, sizeof(s->key), "%s", key);
+		free(key);
+	}
+	if (k == NULL)
+		return;
+	if (s->found == NULL)
+		s->found = k->v;
+	if (k->other != NULL)
+		s->other = k->other;
+	else if (s->found != k->v && s->other == NULL)
+		s->other = k->v;
+}
+
+/* Split "text (inner) more" into outer text and the inner parts. */
+static char *
+take_parentheses(const char *s, struct buf *inner)
+{
+	struct buf	 outer = { 0 };
+	int		 depth = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '(') {
+			if (depth++ == 0 && inner->len > 0)
+				buf_putc(inner, '\n');
+			continue;
+		}
+		if (*s == ')' && depth > 0) {
+			depth--;
+			continue;
+		}
+		buf_putc(depth > 0 ? inner : &outer, *s);
+	}
+	return buf_detach(&outer);
+}
+
+/*
+ * Where a segment ends: at a comma, colon or semicolon, or a dash set
+ * off by spaces ("Computer Vision -- ECCV 2020").  Returns its length;
+ * *next is where the following segment starts.
+ */
+static size_t
+segment(const char *p, const char **next)
+{
+	const char	*q;
+
+	for (q = p; *q != '\0'; q++) {
+		if (*q == ',' || *q == ':' || *q == ';') {
+			*next = q + 1;
+			return (size_t)(q - p);
+		}
+		if (*q == ' ' && (strncmp(q, " - ", 3) == 0 ||
+		    strncmp(q, " \xe2\x80\x93 ", 5) == 0 ||
+		    strncmp(q, " \xe2\x80\x94 ", 5) == 0)) {
+			*next = q + (q[1] == '-' ? 3 : 5);
+			return (size_t)(q - p);
+		}
+	}
+	*next = q;
+	return (size_t)(q - p);
+}
+
+/*
+ * "... Signal Processing ICASSP 2023": a trailing word in capitals (and
+ * a year) after a name.  Returns where it starts, or NULL.
+ */
+static const char *
+trailing_abbr(const char *s, size_t len)
+{
+	const char	*end = s + len, *w;
+	size_t		 upper = 0, lower = 0;
+
+	while (end > s && (end[-1] == ' ' || end[-1] == '\'' ||
+	    isdigit((unsigned char)end[-1])))
+		end--;
+	for (w = end; w > s && w[-1] != ' '; w--) {
+		upper += isupper((unsigned char)w[-1]) != 0;
+		lower += islower((unsigned char)w[-1]) != 0;
+	}
+	if (w == s || upper < 2 || lower > upper)
+		return NULL;
+	return w;
+}
+
+/* A name candidate, and the same without a trailing abbreviation. */
+static void
+try_name_part(struct search *s, const char *p, size_t len,
+    struct buf *abbrs)
+{
+	char		*part = xstrndup(p, len);
+	const char	*t = trailing_abbr(part, len);
+
+	try_name(s, part, p[len] == '\0' && s->whole == p);
+	if (t != NULL) {
+		if (abbrs->len > 0 && abbrs->data[abbrs->len - 1] != '\n')
+			buf_putc(abbrs, '\n');
+		buf_puts(abbrs, t);
+		buf_putc(abbrs, '\n');
+		part[t - part] = '\0';
+		try_name(s, part, 0);
+	}
+	free(part);
+}
+
+/*
+ * Names: the whole, each prefix of segments (so locations and dates
+ * fall away), and the part after the first colon.  Abbreviation-like
+ * pieces met on the way go to abbrs.
+ */
+static void
+name_candidates(struct search *s, const char *outer, struct buf *abbrs)
+{
+	const char	*p, *next, *colon = strchr(outer, ':');
+	size_t		 len;
+
+	s->whole = outer;
+	try_name_part(s, outer, strlen(outer), abbrs);
+	for (p = outer; *p != '\0'; p = next) {
+		len = segment(p, &next);
+		if (*next != '\0' || p != outer)
+			try_name_part(s, outer, (size_t)(p + len - outer),
+			    abbrs);
+	}
+	if (colon != NULL) {
+		len = segment(colon + 1, &next);
+		try_name_part(s, colon + 1, len, abbrs);
+	}
+}
+
+/* Does this segment look like "ICML 2024" or "NeurIPS '23"? */
+static int
+looks_like_abbr_segment(const char *seg)
+{
+	size_t	 words = 0, upper = 0;
+	const char *p;
+	int	 in_word = 0, numeric = 1;
+
+	for (p = seg; ; p++) {
+		if (*p != '\0' && !isspace((unsigned char)*p)) {
+			if (!in_word)
+				numeric = 1;
+			in_word = 1;
+			if (!isdigit((unsigned char)*p) && *p != '\'')
+				numeric = 0;
+			upper += isupper((unsigned char)*p) != 0;
+			continue;
+		}
+		if (in_word && !numeric)
+			words++;
+		in_word = 0;
+		if (*p == '\0')
+			break;
+	}
+	return words >= 1 && words <= 2 && upper >= 2;
+}
+
+/*
+ * Abbreviations: in parentheses, after a name, or a segment of their
+ * own.  A lone word in braces among others ("{ISC} High Performance")
+ * is not one.
+ */
+static void
+abbr_candidates(struct search *s, const char *outer, const char *inner)
+{
+	const char	*p, *end, *next;
+	char		*part;
+	size_t		 len;
+
+	for (p = inner; *p != '\0'; p = *end != '\0' ? end + 1 : end) {
+		end = p + strcspn(p, "\n");
+		part = xstrndup(p, (size_t)(end - p));
+		try_abbr(s, part);
+		free(part);
+	}
+	for (p = outer; *p != '\0'; p = next) {
+		len = segment(p, &next);
+		part = xstrndup(p, len);
+		if (looks_like_abbr_segment(part))
+			try_abbr(s, part);
+		free(part);
+	}
+}
+
+/* The first excluded word in a string, or NULL. */
+static const char *
+excluded_word(const char *plain)
+{
+	char		*words = venue_clean(plain, 0), *w, *save = NULL;
+	const char	*found = NULL;
+	size_t		 i;
+
+	for (w = strtok_r(words, " ", &save); w != NULL && found == NULL;
+	    w = strtok_r(NULL, " ", &save))
+		if (in_class(w, strlen(w), WORD_EXCLUDED))
+			for (i = 0; i < NELEM(excluded_words); i++)
+				if (strcmp(w, excluded_words[i]) == 0)
+					found = excluded_words[i];
+	free(words);
+	return found;
+}
+
+static int
+key_has_word(const char *key, const char *word)
+{
+	size_t	 n = strlen(word);
+	const char *p;
+
+	for (p = key; (p = strstr(p, word)) != NULL; p += n)
+		if ((p == key || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+static void
+finish(struct search *s, enum venue_how how)
+{
+	struct venue_match *m = s->m;
+
+	if (s->other != NULL) {
+		m->how = VENUE_AMBIGUOUS;
+		m->venue = s->found;
+		m->other = s->other;
+	} else {
+		m->how = how;
+		m->venue = s->found;
+	}
+	snprintf(m->why, sizeof(m->why), "%s", s->key);
+}
+
+/* "DBLP:conf/icml/ZhangX25" -> "conf/icml". */
+static int
+try_dblp(struct search *s, const char *key)
+{
+	const struct vkey	*k;
+	const char		*slash;
+	char			*path;
+
+	if (key == NULL || strncmp(key, "DBLP:", 5) != 0 ||
+	    (slash = strrchr(key, '/')) == NULL)
+		return 0;
+	path = xstrndup(key + 5, (size_t)(slash - key - 5));
+	k = strmap_get(s->db->dblp, path);
+	if (k != NULL) {
+		s->found = k->v;
+		s->other = k->other;
+		snprintf(s->key, sizeof(s->key), "%s", path);
+	}
+	free(path);
+	return k != NULL;
+}
+
+void
+venue_resolve(const struct venue_db *db, const char *latex,
+    const char *key, struct venue_match *m)
+{
+	struct search	 s;
+	struct buf	 inner = { 0 };
+	char		*rich = latex_decode(latex), *plain = rich_plain(rich);
+	char		*outer = take_parentheses(plain, &inner);
+	const char	*excluded = excluded_word(plain);
+
+	memset(m, 0, sizeof(*m));
+	memset(&s, 0, sizeof(s));
+	s.db = db;
+	s.m = m;
+	name_candidates(&s, outer, &inner);
+	if (s.found != NULL && !(excluded && !key_has_word(s.key, excluded)))
+		finish(&s, VENUE_NAME);
+	else if (excluded != NULL) {
+		m->how = VENUE_EXCLUDED;
+		snprintf(m->why, sizeof(m->why), "%s", excluded);
+	} else {
+		memset(&s, 0, sizeof(s));
+		s.db = db;
+		s.m = m;
+		abbr_candidates(&s, outer, inner.data ? inner.data : "");
+		if (s.found != NULL)
+			finish(&s, VENUE_ABBR);
+		else if (try_dblp(&s, key))
+			finish(&s, VENUE_DBLP);
+	}
+	buf_free(&inner);
+	free(outer);
+	free(plain);
+	free(rich);
+}
+
+char *
+venue_rank_label(const struct venue_db *db, const struct venue *v)
+{
+	struct buf	 b = { 0 };
+	size_t		 i, k;
+	const char	*p;
+
+	for (i = 0; i < db->nsystems; i++)
+		for (k = 0; k < v->nranks; k++) {
+			if (strcmp(db->systems[i], v->ranks[k].system) != 0)
+				continue;
+			if (strcmp(v->ranks[k].system, "thcpl") == 0)
+				buf_puts(&b, "TH-CPL");
+			else
+				for (p = v->ranks[k].system; *p; p++)
+					buf_putc(&b, (char)toupper(
+					    (unsigned char)*p));
+			buf_printf(&b, "-%s", v->ranks[k].cls);
+			return buf_detach(&b);
+		}
+	return NULL;
+}
