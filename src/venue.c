@@ -43,6 +43,7 @@ struct vkey {
 struct venue_db {
 	struct venue	**v;
 	size_t		  n;
+	struct strmap	 *words;	/* venue -> its names' words, for checks */
 	struct strmap	 *strict;	/* clean(name, 0) -> vkey */
 	struct strmap	 *loose;	/* clean(name, 1) -> vkey */
 	struct strmap	 *abbrs;	/* abbr_key(, 0) -> vkey */
@@ -286,6 +287,7 @@ venue_db_new(void)
 	db->abbrs_loose = strmap_new();
 	db->dblp = strmap_new();
 	db->labels = strmap_new();
+	db->words = strmap_new();
 	venue_db_set_ranks(db, "ccf,thcpl");
 	return db;
 }
@@ -309,6 +311,7 @@ venue_db_free(struct venue_db *db)
 	strmap_free(db->abbrs_loose, free);
 	strmap_free(db->dblp, free);
 	strmap_free(db->labels, NULL);
+	strmap_free(db->words, free);
 	free(db);
 }
 
@@ -376,6 +379,29 @@ is_abbreviation(const char *s)
 
 static int	has_content(const char *);
 
+/* A venue's key in db->words: its address. */
+static void
+venue_id(const struct venue *v, char id[32])
+{
+	snprintf(id, 32, "%p", (const void *)v);
+}
+
+/* Remember the words of a venue's names (for the abbreviation check). */
+static void
+add_words(struct venue_db *db, const struct venue *v, const char *key)
+{
+	char		 id[32], *old;
+	struct buf	 b = { 0 };
+
+	venue_id(v, id);
+	if ((old = strmap_get(db->words, id)) != NULL) {
+		buf_puts(&b, old);
+		buf_putc(&b, ' ');
+	}
+	buf_puts(&b, key);
+	free(strmap_put(db->words, id, buf_detach(&b)));
+}
+
 /* Index one name of a venue under all its keys. */
 static void
 index_name(struct venue_db *db, struct venue *v, const char *name,
@@ -384,6 +410,7 @@ index_name(struct venue_db *db, struct venue *v, const char *name,
 	char	*k;
 
 	k = venue_clean(name, 0);
+	add_words(db, v, k);
 	put_key(db->strict, k, v, user);
 	free(k);
 	k = venue_clean(name, 1);
@@ -644,10 +671,8 @@ segment(const char *p, const char **next)
 			*next = q + 1;
 			return (size_t)(q - p);
 		}
-		if (*q == ' ' && (strncmp(q, " - ", 3) == 0 ||
-		    strncmp(q, " \xe2\x80\x93 ", 5) == 0 ||
-		    strncmp(q, " \xe2\x80\x94 ", 5) == 0)) {
-			*next = q + (q[1] == '-' ? 3 : 5);
+		if (strncmp(q, " - ", 3) == 0) {	/* dashes are ASCII here */
+			*next = q + 3;
 			return (size_t)(q - p);
 		}
 	}
@@ -716,10 +741,12 @@ name_candidates(struct search *s, const char *outer, struct buf *abbrs)
 			try_name_part(s, outer, (size_t)(p + len - outer),
 			    abbrs);
 	}
-	if (colon != NULL) {
-		len = segment(colon + 1, &next);
-		try_name_part(s, colon + 1, len, abbrs);
-	}
+	if (colon != NULL)	/* "SC22: International Conference ..., ..." */
+		for (p = colon + 1; *p != '\0'; p = next) {
+			len = segment(p, &next);
+			try_name_part(s, colon + 1, (size_t)(p + len - colon - 1),
+			    abbrs);
+		}
 }
 
 /* Does this segment look like "ICML 2024" or "NeurIPS '23"? */
@@ -844,6 +871,64 @@ try_dblp(struct search *s, const char *key)
 	return k != NULL;
 }
 
+/*
+ * An abbreviation must not contradict the rest of the string: in
+ * "41st Chinese Control Conference (CCC)" the name around "CCC" shares
+ * no word with the Computational Complexity Conference.  A string that
+ * is little more than the abbreviation ("ICML 2024") passes.
+ */
+static int
+abbr_agrees(const struct venue_db *db, const struct venue *v,
+    const char *outer)
+{
+	char		*words = venue_clean(outer, 1), *w, *save = NULL, id[32];
+	const char	*names;
+	size_t		 content = 0, shared = 0;
+
+	venue_id(v, id);
+	names = strmap_get(db->words, id);
+	for (w = strtok_r(words, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		if (strlen(w) < 3 || in_class(w, strlen(w), WORD_GENERIC) ||
+		    (v->abbr != NULL && strcasecmp(w, v->abbr) == 0))
+			continue;
+		content++;
+		if (names != NULL && key_has_word(names, w))
+			shared++;
+	}
+	free(words);
+	return content < 2 || shared > 0;
+}
+
+/* Typographic punctuation from LaTeX ligatures, back to ASCII. */
+static void
+ascii_punctuation(char *s)
+{
+	static const struct {
+		const char	*from;
+		char		 to;
+	} map[] = { { "\xe2\x80\x98", '\'' }, { "\xe2\x80\x99", '\'' },
+	    { "\xe2\x80\x9c", '"' }, { "\xe2\x80\x9d", '"' },
+	    { "\xe2\x80\x93", '-' }, { "\xe2\x80\x94", '-' },
+	    { "\xc2\xa0", ' ' } };
+	char	*d = s;
+	size_t	 i, n;
+
+	while (*s != '\0') {
+		for (i = 0; i < NELEM(map); i++) {
+			n = strlen(map[i].from);
+			if (strncmp(s, map[i].from, n) == 0)
+				break;
+		}
+		if (i < NELEM(map)) {
+			*d++ = map[i].to;
+			s += n;
+		} else
+			*d++ = *s++;
+	}
+	*d = '\0';
+}
+
 void
 venue_resolve(const struct venue_db *db, const char *latex,
     const char *key, struct venue_match *m)
@@ -851,8 +936,12 @@ venue_resolve(const struct venue_db *db, const char *latex,
 	struct search	 s;
 	struct buf	 inner = { 0 };
 	char		*rich = latex_decode(latex), *plain = rich_plain(rich);
-	char		*outer = take_parentheses(plain, &inner);
-	const char	*excluded = excluded_word(plain);
+	char		*outer;
+	const char	*excluded;
+
+	ascii_punctuation(plain);
+	outer = take_parentheses(plain, &inner);
+	excluded = excluded_word(plain);
 
 	memset(m, 0, sizeof(*m));
 	memset(&s, 0, sizeof(s));
@@ -869,7 +958,12 @@ venue_resolve(const struct venue_db *db, const char *latex,
 		s.db = db;
 		s.m = m;
 		abbr_candidates(&s, outer, inner.data ? inner.data : "");
-		if (s.found != NULL)
+		if (s.found != NULL && s.other == NULL &&
+		    !abbr_agrees(db, s.found, outer)) {
+			m->how = VENUE_UNKNOWN;
+			snprintf(m->why, sizeof(m->why), "%s does not fit the "
+			    "name", s.found->abbr);
+		} else if (s.found != NULL)
 			finish(&s, VENUE_ABBR);
 		else if (try_dblp(&s, key))
 			finish(&s, VENUE_DBLP);

@@ -3,7 +3,9 @@
  * corpus (tests/venues/corpus.tsv): real booktitles and journals with
  * the label and rank they must resolve to, or "-" for none.  Prints one
  * TAP line per corpus row and the accuracy as a comment.
- * Usage: venue_test VENUES.TSV CORPUS.TSV
+ * Usage: venue_test VENUES.TSV CORPUS.TSV...
+ * (tests/venues/heldout.tsv was written without looking at the matcher;
+ * it scored 356 of 362 when it was added, before the fixes it led to.)
  */
 #include "config.h"
 
@@ -104,7 +106,7 @@ corpus(struct venue_db *db, const char *path)
 		negatives += strcmp(col[2], "-") == 0;
 		free(rank);
 	}
-	printf("# corpus: %d of %d rows right (%.1f%%), %d negatives\n",
+	printf("# %s: %d of %d rows right (%.1f%%), %d negatives\n", path,
 	    right, rows, rows ? 100.0 * right / rows : 0.0, negatives);
 	ok(rows >= 150 && negatives >= 30, "corpus has >= 150 rows and "
 	    ">= 30 negatives");
@@ -115,16 +117,19 @@ int
 main(int argc, char **argv)
 {
 	struct venue_db	*db = venue_db_new();
+	int		 i;
 
 	steps();
-	if (argc != 3) {
-		fprintf(stderr, "usage: venue_test VENUES.TSV CORPUS.TSV\n");
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: venue_test VENUES.TSV CORPUS.TSV...\n");
 		return 2;
 	}
 	ok(venue_db_load(db, argv[1], 0), "the venue database loads");
 	ok(venue_db_count(db) > 600, "the database has the CCF and TH-CPL "
 	    "venues");
-	corpus(db, argv[2]);
+	for (i = 2; i < argc; i++)
+		corpus(db, argv[i]);
 	venue_db_free(db);
 	return done();
 }
