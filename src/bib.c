@@ -212,13 +212,79 @@ define_macros(struct bib *b, AST *ast, const char *file)
 	}
 }
 
+/* Is [p, end) one delimited string, not "a" # b? */
+static int
+one_string(const char *p, const char *end)
+{
+	const char	*q;
+	int		 depth = 0;
+
+	for (q = p + (*p == '"'); q < end; q++) {
+		if (*q == '{')
+			depth++;
+		else if (*q == '}' && --depth == 0 && *p == '{')
+			return q + 1 == end;
+		else if (*q == '"' && depth == 0 && *p == '"')
+			return q + 1 == end;
+	}
+	return 0;
+}
+
+/*
+ * libbtparse turns line breaks into spaces, as BibTeX does; Markdown
+ * needs them for paragraphs and lists.  For a value written as one
+ * {braced} or "quoted" string, keep its lines -- trimmed, blank runs
+ * shortened to one blank line -- when it has such structure.
+ */
+static char *
+line_structure(const struct scan_field *f)
+{
+	const char	*p = memchr(f->text.p, '=', f->text.len);
+	const char	*end = f->text.p + f->text.len, *line, *nl;
+	struct buf	 out = { 0 };
+	int		 blank = 0, structured = 0;
+
+	if (p == NULL)
+		return NULL;
+	for (p++; p < end && (*p == ' ' || *p == '\t' || *p == '\n'); p++)
+		continue;
+	if (p == end || (*p != '{' && *p != '"') || !one_string(p, end) ||
+	    memchr(p, '\n', (size_t)(end - p)) == NULL)
+		return NULL;
+	for (line = p + 1, end--; line < end; line = nl + 1) {
+		if ((nl = memchr(line, '\n', (size_t)(end - line))) == NULL)
+			nl = end;
+		while (line < nl && (*line == ' ' || *line == '\t'))
+			line++;
+		if (line == nl) {
+			blank = out.len > 0;
+			continue;
+		}
+		if (blank || (out.len > 0 && strchr("-*+>|", *line) != NULL &&
+		    (line + 1 < nl && line[1] == ' ')))
+			structured = 1;
+		if (out.len > 0)
+			buf_puts(&out, blank ? "\n\n" : "\n");
+		buf_put(&out, line, (size_t)(nl - line));
+		blank = 0;
+		if (nl == end)
+			break;
+	}
+	if (!structured) {
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_detach(&out);
+}
+
 static void
-add_fields(struct bib *b, struct entry *e, AST *ast)
+add_fields(struct bib *b, struct entry *e, AST *ast,
+    const struct scan_field *sf)
 {
 	AST	*field = NULL;
 	char	*name;
 
-	while ((field = bt_next_field(ast, field, &name)) != NULL) {
+	for (; (field = bt_next_field(ast, field, &name)) != NULL; sf++) {
 		if (entry_field(e, name) != NULL) {
 			msg(MSG_WARNING, e->file, field->line, "duplicate "
 			    "field '%s' in '%s': the first one is kept",
@@ -229,6 +295,7 @@ add_fields(struct bib *b, struct entry *e, AST *ast)
 		    sizeof(*e->fields));
 		e->fields[e->nfields].name = xstrdup(name);
 		e->fields[e->nfields].value = field_value(b, field, e->file);
+		e->fields[e->nfields].blocks = line_structure(sf);
 		e->fields[e->nfields].line = field->line;
 		e->nfields++;
 	}
@@ -253,7 +320,7 @@ parse_fields(struct bib *b, const struct scan_entry *se, struct entry *e,
 		if (e == NULL)
 			define_macros(b, ast, file);
 		else
-			add_fields(b, e, ast);
+			add_fields(b, e, ast, &se->fields[from]);
 		bt_free_ast(ast);
 	}
 }

@@ -27,6 +27,7 @@ entry_free(struct entry *e)
 	for (i = 0; i < e->nfields; i++) {
 		free(e->fields[i].name);
 		free(e->fields[i].value);
+		free(e->fields[i].blocks);
 	}
 	free(e->fields);
 	free(e->type);
@@ -129,5 +130,6 @@ entry_set(struct entry *e, const char *name, const char *value, int line)
 	f = &e->fields[e->nfields++];
 	f->name = xstrdup(name);
 	f->value = xstrdup(value);
+	f->blocks = NULL;
 	f->line = line;
 }

@@ -3,9 +3,11 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "escape.h"
+#include "md.h"
 #include "rich.h"
 #include "util.h"
 
@@ -123,13 +125,14 @@ escape_html_text(struct buf *b, const char *s)
 			buf_putc(b, *s);
 }
 
+/* An attribute value: characters a URL may not hold are %-encoded. */
 void
 escape_html_url(struct buf *b, const char *s)
 {
 	for (; *s != '\0'; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c <= ' ' || c == 0x7f)
+		if (c <= ' ' || c >= 0x7f || strchr("\"'<>\\^`{|}", c))
 			percent(b, c);
 		else if (!put_html_entity(b, (char)c))
 			buf_putc(b, (char)c);
@@ -165,4 +168,94 @@ escape_yaml(struct buf *b, const char *s)
 		else
 			buf_putc(b, *s);
 	}
+}
+
+/* Rich text as Markdown source: emphasis as * and **, no other markup. */
+static char *
+rich_to_markdown(const char *s)
+{
+	struct buf	 b = { 0 };
+
+	buf_grow(&b, strlen(s));
+	for (; *s != '\0'; s++)
+		switch (*s) {
+		case RICH_EM_ON:
+		case RICH_EM_OFF:
+			buf_putc(&b, '*');
+			break;
+		case RICH_BF_ON:
+		case RICH_BF_OFF:
+			buf_puts(&b, "**");
+			break;
+		default:
+			if (!RICH_IS_MARKUP(*s))
+				buf_putc(&b, *s);
+		}
+	return buf_detach(&b);
+}
+
+void
+escape_html_markdown(struct buf *b, const char *rich, int inline_only,
+    int unsafe)
+{
+	char	*src = rich_to_markdown(rich);
+	char	*html = md_to_html(src, inline_only, unsafe);
+
+	buf_puts(b, html);
+	free(html);
+	free(src);
+}
+
+/*
+ * cmark's HTML inside a Markdown page: its text is already free of
+ * < > & ", so outside tags only Markdown's own characters need a
+ * backslash; Liquid's braces become entities everywhere.
+ */
+void
+escape_md_markdown(struct buf *b, const char *rich, int inline_only,
+    int unsafe)
+{
+	char		*src = rich_to_markdown(rich);
+	char		*html = md_to_html(src, inline_only, 0);
+	const char	*p;
+	int		 in_tag = 0;
+
+	(void)unsafe;	/* a Jekyll page never gets raw HTML from a .bib */
+	for (p = html; *p != '\0'; p++) {
+		if (*p == '<')
+			in_tag = 1;
+		else if (*p == '>')
+			in_tag = 0;
+		if (*p == '{')
+			buf_puts(b, "&#123;");
+		else if (*p == '}')
+			buf_puts(b, "&#125;");
+		else if (*p == '\n')
+			buf_putc(b, ' ');
+		else if (!in_tag && strchr("\\*_`[]#|$!~", *p) != NULL) {
+			buf_putc(b, '\\');
+			buf_putc(b, *p);
+		} else
+			buf_putc(b, *p);
+	}
+	free(html);
+	free(src);
+}
+
+void
+escape_txt_markdown(struct buf *b, const char *rich, int inline_only,
+    int unsafe)
+{
+	char	*src = rich_to_markdown(rich);
+	char	*text = md_to_text(src);
+	char	*p;
+
+	(void)unsafe;
+	if (inline_only)
+		for (p = text; *p != '\0'; p++)
+			if (*p == '\n')
+				*p = ' ';
+	buf_puts(b, text);
+	free(text);
+	free(src);
 }

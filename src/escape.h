@@ -17,6 +17,12 @@ void	escape_html_url(struct buf *, const char *);
 /* Plain text: markup dropped, nothing else to escape. */
 void	escape_txt_text(struct buf *, const char *rich);
 void	escape_txt_url(struct buf *, const char *);
+/* Markdown fields (abstract, note): rendered by cmark-gfm, safe unless
+ * unsafe; in md output the result is escaped again for Markdown and
+ * Liquid, in txt it is plain text. */
+void	escape_md_markdown(struct buf *, const char *rich, int, int);
+void	escape_html_markdown(struct buf *, const char *rich, int, int);
+void	escape_txt_markdown(struct buf *, const char *rich, int, int);
 /* Inside a YAML double-quoted string. */
 void	escape_yaml(struct buf *, const char *rich);
 

@@ -24,6 +24,7 @@
 
 struct decoder {
 	const char	*p;
+	int		 markdown;	/* leave ` ' ~ to Markdown */
 	struct buf	 out;
 	unsigned char	*stack;		/* flags of each open group */
 	size_t		 depth, cap;
@@ -411,7 +412,10 @@ character(struct decoder *d)
 {
 	const char	*p = d->p;
 
-	if (p[0] == '-' && p[1] == '-' && p[2] == '-') {
+	if (d->markdown && (*p == '`' || *p == '\'' || *p == '~')) {
+		buf_putc(&d->out, *p);	/* code spans, quotes, strikethrough */
+		d->p++;
+	} else if (p[0] == '-' && p[1] == '-' && p[2] == '-') {
 		buf_puts(&d->out, "—");
 		d->p += 3;
 	} else if (p[0] == '-' && p[1] == '-') {
@@ -438,13 +442,14 @@ character(struct decoder *d)
 	}
 }
 
-char *
-latex_decode(const char *latex)
+static char *
+decode(const char *latex, int markdown)
 {
 	struct decoder	 d;
 
 	memset(&d, 0, sizeof(d));
 	d.p = latex;
+	d.markdown = markdown;
 	buf_grow(&d.out, strlen(latex));
 	while (*d.p != '\0') {
 		switch (*d.p) {
@@ -472,6 +477,18 @@ latex_decode(const char *latex)
 	close_styles(&d.out, d.top);
 	free(d.stack);
 	return buf_detach(&d.out);
+}
+
+char *
+latex_decode(const char *latex)
+{
+	return decode(latex, 0);
+}
+
+char *
+latex_decode_markdown(const char *latex)
+{
+	return decode(latex, 1);
 }
 
 char *

@@ -18,7 +18,10 @@
 
 struct field {
 	char	*name;		/* lowercase */
-	char	*value;		/* LaTeX source text */
+	char	*value;		/* LaTeX source text, blanks collapsed */
+	char	*blocks;	/* the same with its line structure (blank
+				 * lines, list items) for Markdown fields;
+				 * NULL when it has none */
 	int	 line;
 };
 

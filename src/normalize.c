@@ -184,6 +184,23 @@ decoded(const struct entry *e, const char *name)
 	return d;
 }
 
+/* A Markdown field: its lines if it has them, LaTeX decoded gently. */
+static char *
+decoded_markdown(const struct entry *e, const char *name)
+{
+	const struct field	*f = entry_field(e, name);
+	char			*d;
+
+	if (f == NULL)
+		return NULL;
+	d = latex_decode_markdown(f->blocks != NULL ? f->blocks : f->value);
+	if (rich_is_blank(d)) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
 /* ---- kind and venue ---- */
 
 static int
@@ -326,7 +343,7 @@ set_venue(struct pub *p, const struct entry *e, const struct norm_opts *o,
 		    NULL : latex_decode(rank);
 	}
 	p->track = decoded(e, "track");
-	p->note = decoded(e, "note");
+	p->note = decoded_markdown(e, "note");
 }
 
 /* ---- authors ---- */
@@ -494,7 +511,7 @@ normalize_one(struct pub *p, struct entry *e, const struct norm_opts *o,
 	set_date(p, e);
 	set_venue(p, e, o, reported);
 	set_links(p, e);
-	p->abstract = decoded(e, "abstract");
+	p->abstract = decoded_markdown(e, "abstract");
 	p->selected = is_true(entry_get(e, "selected"));
 }
 

@@ -29,6 +29,8 @@ enum rich_case {
 
 /* latex.c: all return newly allocated strings. */
 char	*latex_decode(const char *latex);	/* LaTeX -> rich text */
+/* The same for Markdown fields: ` ' and ~ are left to Markdown. */
+char	*latex_decode_markdown(const char *latex);
 char	*latex_url(const char *latex);		/* \_ -> _, braces dropped */
 
 /* rich.c */

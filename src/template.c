@@ -27,11 +27,13 @@ enum filter {
 	F_TITLE,
 	F_PLAIN,
 	F_PERIOD,
-	F_YAML
+	F_YAML,
+	F_FRAGMENT
 };
 
 static const char *const filter_names[] = {
-	"upper", "lower", "sentence", "title", "plain", "period", "yaml"
+	"upper", "lower", "sentence", "title", "plain", "period", "yaml",
+	"fragment"
 };
 
 #define MAX_FILTERS 4
@@ -57,7 +59,7 @@ struct tmpl {
 
 enum tag {
 	T_VAR, T_IF, T_ELSE, T_ENDIF, T_FOR, T_SEP, T_ENDFOR, T_COMMENT,
-	T_DOLLAR
+	T_DOLLAR, T_INCLUDE
 };
 
 struct parser {
@@ -65,6 +67,8 @@ struct parser {
 	const char	*file;
 	int		 line;
 	int		 failed;
+	tmpl_loader	 load;
+	void		*load_arg;
 };
 
 /* Where nodes are being appended: a chain of tail pointers. */
@@ -167,7 +171,8 @@ read_tag(struct parser *ps, enum tag *tag, char **arg)
 		enum tag	 tag;
 		int		 paren;
 	} words[] = {
-		{ "if(", T_IF, 1 }, { "for(", T_FOR, 1 }, { "else$", T_ELSE, 0 },
+		{ "if(", T_IF, 1 }, { "for(", T_FOR, 1 },
+		{ "include(", T_INCLUDE, 1 }, { "else$", T_ELSE, 0 },
 		{ "endif$", T_ENDIF, 0 }, { "sep$", T_SEP, 0 },
 		{ "endfor$", T_ENDFOR, 0 },
 	};
@@ -192,7 +197,8 @@ read_tag(struct parser *ps, enum tag *tag, char **arg)
 		*tag = words[i].tag;
 		p += n;
 		if (words[i].paren) {
-			for (start = p; is_name_char(*p) || *p == '.'; p++)
+			for (start = p; is_name_char(*p) || *p == '.' ||
+			    (*tag == T_INCLUDE && *p == '/'); p++)
 				continue;
 			if (p[0] != ')' || p[1] != '$' || p == start) {
 				fail(ps, "expected ')$'");
@@ -219,7 +225,7 @@ read_tag(struct parser *ps, enum tag *tag, char **arg)
 static int
 is_control(enum tag t)
 {
-	return t != T_VAR && t != T_DOLLAR;
+	return t != T_VAR && t != T_DOLLAR && t != T_INCLUDE;
 }
 
 /*
@@ -288,10 +294,27 @@ structure(struct parser *ps, struct frame *stack, size_t *depth,
 	}
 }
 
-struct tmpl *
-tmpl_parse(const char *text, const char *file)
+/* $include(name)$: the theme's file, as text of the template. */
+static void
+include(struct parser *ps, struct frame *f, const char *name)
 {
-	struct parser	 ps = { text, file, 1, 0 };
+	char	*content;
+
+	if (ps->load == NULL || strstr(name, "..") != NULL ||
+	    name[0] == '/' || (content = ps->load(ps->load_arg, name)) ==
+	    NULL) {
+		fail(ps, "cannot include that file");
+		return;
+	}
+	append_text(f, content, strlen(content));
+	free(content);
+}
+
+struct tmpl *
+tmpl_parse(const char *text, const char *file, tmpl_loader load,
+    void *load_arg)
+{
+	struct parser	 ps = { text, file, 1, 0, load, load_arg };
 	struct frame	 stack[64];
 	size_t		 depth = 1, textlen;
 	int		 tagline;
@@ -326,7 +349,9 @@ tmpl_parse(const char *text, const char *file)
 		else if (tag == T_VAR) {
 			n = append(&stack[depth - 1], N_VAR);
 			read_filters(&ps, n, arg);
-		} else if (tag != T_COMMENT)
+		} else if (tag == T_INCLUDE)
+			include(&ps, &stack[depth - 1], arg);
+		else if (tag != T_COMMENT)
 			structure(&ps, stack, &depth, tag, arg, tagline);
 		free(arg);
 	}
@@ -402,6 +427,9 @@ truthy(const struct tval *v)
 		return !rich_is_blank(v->s);
 	case TV_URL:
 		return v->s[0] != '\0';
+	case TV_MARKDOWN:
+	case TV_MARKDOWN_INLINE:
+		return !rich_is_blank(v->s);
 	case TV_BOOL:
 		return v->truth;
 	case TV_LIST:
@@ -411,18 +439,43 @@ truthy(const struct tval *v)
 	}
 }
 
+/* Text as a URL fragment: everything but unreserved characters %-encoded. */
+static char *
+percent_fragment(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf	 b = { 0 };
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (RICH_IS_MARKUP(c))
+			continue;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("-._~:@/", c) != NULL)
+			buf_putc(&b, (char)c);
+		else {
+			buf_putc(&b, '%');
+			buf_putc(&b, hex[c >> 4]);
+			buf_putc(&b, hex[c & 15]);
+		}
+	}
+	return buf_detach(&b);
+}
+
 static void
 put_value(struct run *r, const struct node *n, const struct tval *v)
 {
 	char	*s = NULL, *t = NULL;
 	size_t	 i;
-	int	 yaml = 0;
+	int	 yaml = 0, fragment = 0;
 
 	if (v->kind == TV_BOOL) {
 		buf_puts(&r->out, v->truth ? "true" : "false");
 		return;
 	}
-	if (v->kind != TV_TEXT && v->kind != TV_URL)
+	if (v->kind != TV_TEXT && v->kind != TV_URL &&
+	    v->kind != TV_MARKDOWN && v->kind != TV_MARKDOWN_INLINE)
 		return;
 	s = xstrdup(v->s);
 	for (i = 0; i < n->nfilters; i++) {
@@ -445,14 +498,25 @@ put_value(struct run *r, const struct node *n, const struct tval *v)
 		case F_YAML:
 			yaml = 1;
 			continue;
+		case F_FRAGMENT:
+			fragment = 1;
+			continue;
 		}
 		free(s);
 		s = t;
 	}
 	if (yaml)
 		escape_yaml(&r->out, s);
-	else if (v->kind == TV_URL)
+	else if (fragment) {
+		/* After a '#' the theme wrote: only ever a fragment. */
+		t = percent_fragment(s);
+		r->esc->url(&r->out, t);
+		free(t);
+	} else if (v->kind == TV_URL)
 		r->esc->url(&r->out, s);
+	else if (v->kind == TV_MARKDOWN || v->kind == TV_MARKDOWN_INLINE)
+		r->esc->markdown(&r->out, s, v->kind == TV_MARKDOWN_INLINE,
+		    r->esc->unsafe);
 	else
 		r->esc->text(&r->out, s);
 	free(s);
@@ -460,6 +524,7 @@ put_value(struct run *r, const struct node *n, const struct tval *v)
 
 static void run_nodes(struct run *, const struct node *, const struct scope *,
     int top);
+
 
 /* Hand whole lines to the sink, so it may wrap or write them. */
 static void

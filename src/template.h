@@ -3,10 +3,11 @@
  *
  *	$name$			a value, escaped for the output format
  *	$name.filter$		filters: upper lower sentence title plain
- *				period yaml
+ *				period yaml fragment
  *	$if(name)$ $else$ $endif$	also $if(!name)$
  *	$for(list)$ $sep$ $endfor$	$index$ counts from 1 inside
  *	$-- comment		to the end of the line
+ *	$include(file)$		a file of the theme, as it is (CSS, say)
  *	$$			a dollar sign
  *
  * A line holding nothing but a control tag produces no output.  Values
@@ -25,6 +26,8 @@ enum tval_kind {
 	TV_NONE,	/* no such variable, or empty */
 	TV_TEXT,	/* rich text */
 	TV_URL,		/* a checked URL */
+	TV_MARKDOWN,	/* Markdown source (rich text), rendered in blocks */
+	TV_MARKDOWN_INLINE, /* the same, rendered as a phrase */
 	TV_BOOL,
 	TV_LIST
 };
@@ -53,13 +56,20 @@ struct tclass {
 struct escaper {
 	void	(*text)(struct buf *, const char *rich);
 	void	(*url)(struct buf *, const char *);
+	void	(*markdown)(struct buf *, const char *rich, int inline_only,
+		    int unsafe);
+	int	 unsafe;	/* --unsafe: raw HTML in Markdown passes */
 };
+
+/* Reads a file named by $include()$; NULL after a diagnostic. */
+typedef char	*(*tmpl_loader)(void *arg, const char *name);
 
 /* Where finished output goes; called with whole lines. */
 typedef void	(*tmpl_sink)(void *arg, const char *, size_t);
 
 /* Returns NULL after a diagnostic naming file and line. */
-struct tmpl	*tmpl_parse(const char *text, const char *file);
+struct tmpl	*tmpl_parse(const char *text, const char *file,
+		    tmpl_loader, void *loader_arg);
 void		 tmpl_free(struct tmpl *);
 void		 tmpl_run(const struct tmpl *, const struct tclass *root,
 		    const void *self, void *arg, const struct escaper *,

@@ -117,6 +117,26 @@ read_conf(struct theme *t, struct vars *vars)
 	return ok;
 }
 
+/* $include(name)$ reads a file of the theme's own directory. */
+static char *
+load_asset(void *arg, const char *name)
+{
+	struct theme	*t = arg;
+	struct source	 src;
+	char		*path = path_join(t->dir, name), *text;
+
+	remember(t, path);
+	if (!source_load(&src, path)) {
+		free(path);
+		return NULL;
+	}
+	free(path);
+	text = src.text;
+	src.text = NULL;
+	source_free(&src);
+	return text;
+}
+
 int
 theme_load(struct theme *t, const char *name, const char *format,
     struct vars *vars)
@@ -152,7 +172,7 @@ theme_load(struct theme *t, const char *name, const char *format,
 	}
 	remember(t, path);
 	if (source_load(&src, path)) {
-		t->page = tmpl_parse(src.text, path);
+		t->page = tmpl_parse(src.text, path, load_asset, t);
 		source_free(&src);
 	}
 	free(path);

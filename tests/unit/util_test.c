@@ -91,9 +91,9 @@ static void
 rendered(const char *tmpl, const char *want)
 {
 	static const struct escaper esc = { escape_html_text,
-	    escape_html_url };
+	    escape_html_url, escape_html_markdown, 0 };
 	struct thing	 root = { "root", 0 };
-	struct tmpl	*t = tmpl_parse(tmpl, "test");
+	struct tmpl	*t = tmpl_parse(tmpl, "test", NULL, NULL);
 	struct buf	 b = { 0 };
 
 	if (t == NULL) {
@@ -172,8 +172,8 @@ main(void)
 	escaped(escape_html_text, "<b>&\"'", "&lt;b&gt;&amp;&quot;&#39;");
 	escaped(escape_html_text, "\x01x\x02", "<em>x</em>");
 	escaped(escape_html_text, "\x0ex\x0f", "x");
-	escaped(escape_html_url, "https://x.org/?a=1&b=\"2\"",
-	    "https://x.org/?a=1&amp;b=&quot;2&quot;");
+	escaped(escape_html_url, "https://x.org/?a=1&b=\"2\" <x>",
+	    "https://x.org/?a=1&amp;b=%222%22%20%3Cx%3E");
 	escaped(escape_md_text, "*a* _b_ [c](d) `e` #f |g| \\ $h$ ~i~",
 	    "\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` \\#f \\|g\\| \\\\ \\$h\\$ "
 	    "&#126;i&#126;");
@@ -202,9 +202,9 @@ main(void)
 	rendered("a\n$if(flag)$\nhidden\n$endif$\nb\n", "a\nb\n");
 	rendered("a\n  $for(kids)$  \n$name$\n$endfor$\nb", "a\na\nb\nc&lt;d\nb");
 	rendered("$-- a comment\nx", "x");
-	ok(tmpl_parse("$if(x)$", "t") == NULL, "unclosed $if$ is refused");
-	ok(tmpl_parse("$endfor$", "t") == NULL, "stray $endfor$ is refused");
-	ok(tmpl_parse("$x.nosuch$", "t") == NULL, "unknown filter refused");
-	ok(tmpl_parse("a $ b", "t") == NULL, "lone $ is refused");
+	ok(tmpl_parse("$if(x)$", "t", NULL, NULL) == NULL, "unclosed $if$ is refused");
+	ok(tmpl_parse("$endfor$", "t", NULL, NULL) == NULL, "stray $endfor$ is refused");
+	ok(tmpl_parse("$x.nosuch$", "t", NULL, NULL) == NULL, "unknown filter refused");
+	ok(tmpl_parse("a $ b", "t", NULL, NULL) == NULL, "lone $ is refused");
 	return done();
 }

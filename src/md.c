@@ -1,0 +1,91 @@
+/*
+ * md.c: cmark-gfm, set up once.  Extensions must be registered, then
+ * attached to the parser, and the parser's list passed to the renderer;
+ * otherwise tables and strikethrough are silently plain text.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
+#include "md.h"
+#include "util.h"
+
+static const char *const extensions[] = {
+	"table", "strikethrough", "autolink", "tagfilter", "tasklist"
+};
+
+static cmark_node *
+parse(const char *markdown, int options, cmark_parser **parser)
+{
+	cmark_syntax_extension	*ext;
+	size_t			 i;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	*parser = cmark_parser_new(options);
+	for (i = 0; i < sizeof(extensions) / sizeof(extensions[0]); i++)
+		if ((ext = cmark_find_syntax_extension(extensions[i])) != NULL)
+			cmark_parser_attach_syntax_extension(*parser, ext);
+	cmark_parser_feed(*parser, markdown, strlen(markdown));
+	return cmark_parser_finish(*parser);
+}
+
+/* "<p>text</p>\n" -> "text", when that is all there is. */
+static void
+strip_paragraph(char *html)
+{
+	size_t	 n = strlen(html);
+
+	while (n > 0 && html[n - 1] == '\n')
+		n--;
+	if (n < 7 || strncmp(html, "<p>", 3) != 0 ||
+	    strncmp(html + n - 4, "</p>", 4) != 0)
+		return;
+	html[n - 4] = '\0';
+	if (strstr(html + 3, "<p>") != NULL) {	/* several paragraphs */
+		html[n - 4] = '<';
+		return;
+	}
+	memmove(html, html + 3, n - 6);
+}
+
+char *
+md_to_html(const char *markdown, int inline_only, int unsafe)
+{
+	int		 options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT;
+	cmark_parser	*parser;
+	cmark_node	*doc = parse(markdown, options, &parser);
+	char		*html, *copy;
+
+	html = cmark_render_html(doc, options,
+	    cmark_parser_get_syntax_extensions(parser));
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	if (inline_only)
+		strip_paragraph(html);
+	copy = xstrdup(html);	/* ours to free with free() */
+	free(html);
+	return copy;
+}
+
+char *
+md_to_text(const char *markdown)
+{
+	cmark_parser	*parser;
+	cmark_node	*doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
+	char		*text, *copy;
+	size_t		 n;
+
+	text = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	n = strlen(text);
+	while (n > 0 && text[n - 1] == '\n')
+		text[--n] = '\0';
+	copy = xstrdup(text);
+	free(text);
+	return copy;
+}
