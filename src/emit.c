@@ -26,8 +26,11 @@ static const struct {
 	struct escaper	 esc;
 	int		 wraps;
 } formats[] = {
-	{ "md", { escape_md_text, escape_md_url }, 0 },
-	{ "txt", { escape_txt_text, escape_txt_url }, 1 },
+	{ "md", { escape_md_text, escape_md_url, escape_md_markdown, 0 }, 0 },
+	{ "html", { escape_html_text, escape_html_url, escape_html_markdown, 0 },
+	    0 },
+	{ "txt", { escape_txt_text, escape_txt_url, escape_txt_markdown, 0 },
+	    1 },
 };
 
 static int
@@ -44,7 +47,7 @@ find_format(const char *name)
 int
 emit_known_format(const char *name)
 {
-	return find_format(name) >= 0;
+	return find_format(name) >= 0 || strcmp(name, "json") == 0;
 }
 
 static void
@@ -147,12 +150,13 @@ emit_page(const struct theme *t, const struct page *pg,
 {
 	struct sink	 k;
 	int		 f = find_format(o->format);
+	struct escaper	 esc = formats[f].esc;
 
 	memset(&k, 0, sizeof(k));
 	k.fp = fp;
 	k.width = formats[f].wraps ? o->width : 0;
-	tmpl_run(t->page, &view_page, pg, (void *)pg, &formats[f].esc,
-	    sink_write, &k);
+	esc.unsafe = o->unsafe;
+	tmpl_run(t->page, &view_page, pg, (void *)pg, &esc, sink_write, &k);
 	if (fflush(fp) != 0 || ferror(fp))
 		k.failed = 1;
 	return !k.failed;

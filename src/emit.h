@@ -8,14 +8,18 @@
 #include <stdio.h>
 
 struct page;
+struct pub_list;
 struct theme;
 
 struct emit_opts {
-	const char	*format;	/* "md", "txt" */
+	const char	*format;	/* "md", "html", "txt" */
 	int		 width;		/* txt: wrap column */
+	int		 unsafe;	/* raw HTML in Markdown fields passes */
 };
 
 int	emit_known_format(const char *);
+/* -f json: no theme, the pubs as a JSON array (emit_json.c). */
+int	emit_json(const struct pub_list *, FILE *);
 /* Returns 0 if writing failed (errno is set). */
 int	emit_page(const struct theme *, const struct page *,
 	    const struct emit_opts *, FILE *);

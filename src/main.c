@@ -35,7 +35,8 @@ enum {
 	OPT_VERSION,
 	OPT_VENUES,
 	OPT_RANKS,
-	OPT_CHECK_VENUES
+	OPT_CHECK_VENUES,
+	OPT_UNSAFE
 };
 
 struct options {
@@ -52,6 +53,7 @@ struct options {
 	size_t		  nvenues;
 	const char	 *ranks;
 	int		  check_venues;
+	int		  unsafe;
 };
 
 static const struct option longopts[] = {
@@ -70,6 +72,7 @@ static const struct option longopts[] = {
 	{ "venues", required_argument, NULL, OPT_VENUES },
 	{ "ranks", required_argument, NULL, OPT_RANKS },
 	{ "check-venues", no_argument, NULL, OPT_CHECK_VENUES },
+	{ "unsafe", no_argument, NULL, OPT_UNSAFE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -79,8 +82,9 @@ usage(FILE *fp)
 	fputs("usage: bib2pubs [options] FILE...\n"
 	    "Turn BibTeX files into a publication page (FILE - is standard input).\n"
 	    "\n"
-	    "  -f, --format FMT     output format: md (default) or txt\n"
-	    "  -t, --theme NAME|DIR theme (default: academicpages for md, plain for txt)\n"
+	    "  -f, --format FMT     output format: md (default), html, txt or json\n"
+	    "  -t, --theme NAME|DIR theme (default: academicpages, default for html,\n"
+	    "                       plain for txt)\n"
 	    "  -o, --output FILE    write FILE (atomically; untouched if unchanged)\n"
 	    "  -V, --var KEY=VALUE  set a page variable, e.g. -V title=Papers\n"
 	    "      --me NAME        the page owner, in BibTeX syntax (repeatable)\n"
@@ -89,6 +93,7 @@ usage(FILE *fp)
 	    "      --ranks LIST     rank systems, first wins (default ccf,thcpl; none)\n"
 	    "      --check-venues   list how each entry's venue was resolved\n"
 	    "  -w, --width N        wrap txt output at N columns (default 78)\n"
+	    "      --unsafe         let raw HTML in Markdown fields through\n"
 	    "  -q, --quiet          do not print warnings\n"
 	    "      --strict         exit with status 1 on warnings too\n"
 	    "      --list-themes    list the installed themes\n"
@@ -127,13 +132,21 @@ format_of_path(const char *path)
 		return "md";
 	if (strcmp(dot, ".txt") == 0)
 		return "txt";
+	if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
+		return "html";
+	if (strcmp(dot, ".json") == 0)
+		return "json";
 	return NULL;
 }
 
 static const char *
 default_theme(const char *format)
 {
-	return strcmp(format, "txt") == 0 ? "plain" : "academicpages";
+	if (strcmp(format, "txt") == 0)
+		return "plain";
+	if (strcmp(format, "html") == 0)
+		return "default";
+	return "academicpages";
 }
 
 static int
@@ -151,7 +164,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'f':
 			if (!emit_known_format(optarg))
 				return bad_usage("unknown format '%s' "
-				    "(md or txt)", optarg);
+				    "(md, html, txt or json)", optarg);
 			o->format = optarg;
 			break;
 		case 't':
@@ -217,6 +230,9 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_CHECK_VENUES:
 			o->check_venues = 1;
 			break;
+		case OPT_UNSAFE:
+			o->unsafe = 1;
+			break;
 		case OPT_LIST_THEMES:
 			theme_list();
 			exit(msg_exit_status());
@@ -259,7 +275,8 @@ static int
 render(const struct options *o, struct theme *t, struct vars *vars,
     const struct pub_list *pubs)
 {
-	struct emit_opts eo = { o->format, o->width };
+	struct emit_opts eo = { .format = o->format, .width = o->width,
+			    .unsafe = o->unsafe };
 	struct output	 out;
 	struct page	 pg;
 	int		 ok;
@@ -269,7 +286,10 @@ render(const struct options *o, struct theme *t, struct vars *vars,
 		page_free(&pg);
 		return 0;
 	}
-	ok = emit_page(t, &pg, &eo, out.fp);
+	if (strcmp(o->format, "json") == 0)
+		ok = emit_json(pubs, out.fp);
+	else
+		ok = emit_page(t, &pg, &eo, out.fp);
 	page_free(&pg);
 	return output_close(&out, ok);
 }
@@ -312,8 +332,7 @@ load_venues(const struct options *o)
 int
 main(int argc, char **argv)
 {
-	struct options		 o = { NULL, NULL, NULL, NULL, 0, NULL, 0,
-				    SORT_YEAR, 78 };
+	struct options		 o = { .sort = SORT_YEAR, .width = 78 };
 	struct entry_list	 entries;
 	struct pub_list		 pubs = { NULL, 0 };
 	struct norm_opts	 no;
@@ -348,8 +367,10 @@ main(int argc, char **argv)
 		o.format = format_of_path(o.output);
 	if (o.format == NULL)
 		o.format = "md";
-	if (!theme_load(&theme, o.theme != NULL ? o.theme :
-	    default_theme(o.format), o.format, &vars)) {
+	memset(&theme, 0, sizeof(theme));
+	if (strcmp(o.format, "json") != 0 && !theme_load(&theme,
+	    o.theme != NULL ? o.theme : default_theme(o.format), o.format,
+	    &vars)) {
 		theme_free(&theme);
 		vars_free(&vars);
 		venue_db_free(venues);

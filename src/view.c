@@ -10,6 +10,7 @@
 
 #include "model.h"
 #include "names.h"
+#include "normalize.h"
 #include "rich.h"
 #include "template.h"
 #include "util.h"
@@ -99,6 +100,25 @@ list(struct tval *v, const void *items, size_t n, size_t size,
 
 /* ---- links ---- */
 
+/* How a link is shown on a button. */
+static const char *
+link_label(const char *name)
+{
+	static const char *const labels[][2] = {
+		{ "paper", "Paper" }, { "pdf", "PDF" }, { "code", "Code" },
+		{ "arxiv", "arXiv" }, { "doi", "DOI" }, { "slides", "Slides" },
+		{ "video", "Video" }, { "poster", "Poster" },
+		{ "website", "Website" }, { "blog", "Blog" },
+		{ "supp", "Supplement" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(labels[i][0], name) == 0)
+			return labels[i][1];
+	return name;
+}
+
 static int
 link_get(const void *self, const char *name, struct tval *v, void *arg)
 {
@@ -107,6 +127,8 @@ link_get(const void *self, const char *name, struct tval *v, void *arg)
 	(void)arg;
 	if (strcmp(name, "name") == 0)
 		return text(v, l->name);
+	if (strcmp(name, "label") == 0)
+		return text(v, link_label(l->name));
 	if (strcmp(name, "url") == 0) {
 		v->kind = TV_URL;
 		v->s = l->url;
@@ -188,22 +210,58 @@ venue_year(const struct pub *p)
 	return buf_detach(&b);
 }
 
-/* "CCF-A, Research track, Full paper": the parts that exist. */
-static char *
-notes(const struct pub *p)
+/* Rich text as Markdown text: its punctuation can start nothing. */
+static void
+put_md_literal(struct buf *b, const char *rich)
 {
-	const char	*parts[3] = { p->rank, p->track, p->note };
-	struct buf	 b = { 0 };
-	size_t		 i;
+	for (; *rich != '\0'; rich++) {
+		if (strchr("\\`*_{}[]()#+-.!|<>~&$", *rich) != NULL &&
+		    *rich != '\0')
+			buf_putc(b, '\\');
+		buf_putc(b, *rich);
+	}
+}
 
-	for (i = 0; i < 3; i++) {
-		if (parts[i] == NULL)
-			continue;
+/*
+ * "CCF-A, Research track, Full paper": the parts that exist, as
+ * Markdown -- the note is Markdown already, rank and track are not.
+ */
+static char *
+notes(const struct pub *p, int with_rank)
+{
+	struct buf	 b = { 0 };
+
+	if (with_rank && p->rank != NULL)
+		put_md_literal(&b, p->rank);
+	if (p->track != NULL) {
 		if (b.len > 0)
 			buf_puts(&b, ", ");
-		buf_puts(&b, parts[i]);
+		put_md_literal(&b, p->track);
+	}
+	if (p->note != NULL) {
+		if (b.len > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, p->note);
 	}
 	return b.len > 0 ? buf_detach(&b) : NULL;
+}
+
+static int
+markdown(struct tval *v, const char *s, int inline_only)
+{
+	if (s == NULL)
+		return 1;
+	v->kind = inline_only ? TV_MARKDOWN_INLINE : TV_MARKDOWN;
+	v->s = s;
+	return 1;
+}
+
+/* An inline Markdown value the caller allocated (or NULL). */
+static int
+markdown_owned(struct tval *v, char *s)
+{
+	v->owned = s;
+	return markdown(v, s, 1);
 }
 
 /* "rank-ccf-a": a CSS class name from a rank label. */
@@ -255,6 +313,78 @@ links(struct tval *v, const struct pub *p, const struct page *pg)
 	return list(v, sel, n, sizeof(*sel), &view_link);
 }
 
+/* An id for the entry's element: its key, or its place in the file. */
+static char *
+anchor(const struct pub *p)
+{
+	struct buf	 b = { 0 };
+
+	if (p->entry->key[0] != '\0')
+		buf_puts(&b, p->entry->key);
+	else
+		buf_printf(&b, "entry-%zu", p->entry->ordinal + 1);
+	return buf_detach(&b);
+}
+
+/* Fields that only shape the page, left out of the BibTeX shown. */
+static int
+is_display_field(const char *name)
+{
+	static const char *const display[] = { "abbr", "abstract", "award",
+	    "bibtex_show", "blog", "code", "html", "pdf", "poster",
+	    "preview", "rank", "selected", "slides", "supp", "track",
+	    "video", "website" };
+	size_t	 i;
+
+	if (strchr(name, '+') != NULL)	/* author+an and the like */
+		return 1;
+	for (i = 0; i < sizeof(display) / sizeof(display[0]); i++)
+		if (strcmp(name, display[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The entry as BibTeX, regenerated from what was parsed. */
+static char *
+bibtex_source(const struct entry *e)
+{
+	struct buf	 b = { 0 };
+	size_t		 i;
+
+	static const char *const months[] = { "jan", "feb", "mar", "apr",
+	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+	int		 m;
+
+	buf_printf(&b, "@%s{%s", e->type, e->key);
+	for (i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+
+		if (is_display_field(f->name))
+			continue;
+		/* "July" came from the macro jul: give the macro back. */
+		if (strcmp(f->name, "month") == 0 &&
+		    (m = month_number(f->value)) > 0 &&
+		    !isdigit((unsigned char)f->value[0]))
+			buf_printf(&b, ",\n  month = %s", months[m - 1]);
+		else
+			buf_printf(&b, ",\n  %s = {%s}", f->name, f->value);
+	}
+	buf_puts(&b, "\n}");
+	return buf_detach(&b);
+}
+
+static int
+markdown_field(struct tval *v, const struct pub *p, const char *name)
+{
+	const struct field *f = entry_field(p->entry, name);
+
+	if (f == NULL)
+		return 1;
+	v->owned = latex_decode_markdown(f->blocks != NULL ? f->blocks :
+	    f->value);
+	return markdown(v, v->owned, 1);
+}
+
 static int
 pub_field(const struct pub *p, const char *name, struct tval *v)
 {
@@ -279,7 +409,15 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return list(v, p->authors, p->nauthors,
 			    sizeof(*p->authors), &view_person);
 		if (strcmp(name, "abstract") == 0)
-			return text(v, p->abstract);
+			return markdown(v, p->abstract, 0);
+		if (strcmp(name, "anchor") == 0)
+			return owned_text(v, anchor(p));
+		if (strcmp(name, "award") == 0)
+			return markdown_field(v, p, "award");
+		break;
+	case 'b':
+		if (strcmp(name, "bibtex") == 0)
+			return owned_text(v, bibtex_source(p->entry));
 		break;
 	case 'k':
 		if (strcmp(name, "key") == 0)
@@ -302,13 +440,10 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return boolean(v, p->has_marks);
 		break;
 	case 'n':
-		if (strcmp(name, "notes") == 0) {
-			char	*s = notes(p);
-
-			return s != NULL ? owned_text(v, s) : 1;
-		}
+		if (strcmp(name, "notes") == 0)
+			return markdown_owned(v, notes(p, 1));
 		if (strcmp(name, "note") == 0)
-			return text(v, p->note);
+			return markdown(v, p->note, 1);
 		break;
 	case 'r':
 		if (strcmp(name, "rank") == 0)
@@ -326,6 +461,8 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return text(v, p->title);
 		if (strcmp(name, "track") == 0)
 			return text(v, p->track);
+		if (strcmp(name, "track_note") == 0)
+			return markdown_owned(v, notes(p, 0));
 		if (strcmp(name, "type") == 0)
 			return text(v, p->entry->type);
 		break;
@@ -335,6 +472,10 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 
 			return s != NULL ? owned_text(v, s) : 1;
 		}
+		if (strcmp(name, "venue_line") == 0)
+			return boolean(v, p->venue != NULL || p->rank != NULL ||
+			    p->track != NULL || p->note != NULL ||
+			    entry_get(p->entry, "award") != NULL);
 		if (strcmp(name, "venue_label") == 0)
 			return text(v, p->venue);
 		if (strcmp(name, "venue_name") == 0)
@@ -357,6 +498,30 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 
 static const struct tclass view_pub = { pub_get };
 
+/* ---- groups ---- */
+
+static int
+group_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	const struct group	*g = self;
+	char			 num[32];
+
+	(void)arg;
+	if (strcmp(name, "heading") == 0)
+		return text(v, g->heading);
+	if (strcmp(name, "anchor") == 0)
+		return text(v, g->anchor);
+	if (strcmp(name, "entries") == 0)
+		return list(v, g->pubs, g->n, sizeof(*g->pubs), &view_pub);
+	if (strcmp(name, "count") == 0) {
+		snprintf(num, sizeof(num), "%zu", g->n);
+		return owned_text(v, xstrdup(num));
+	}
+	return 0;
+}
+
+static const struct tclass view_group = { group_get };
+
 /* ---- the page ---- */
 
 static int
@@ -372,6 +537,9 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 		    sizeof(*pg->pubs->v), &view_pub);
 	if (strcmp(name, "has_marks") == 0)
 		return boolean(v, pg->has_marks);
+	if (strcmp(name, "groups") == 0)
+		return list(v, pg->groups, pg->ngroups, sizeof(*pg->groups),
+		    &view_group);
 	if (strcmp(name, "count") == 0) {
 		snprintf(num, sizeof(num), "%zu", pg->pubs->n);
 		return owned_text(v, xstrdup(num));
@@ -411,6 +579,10 @@ page_init(struct page *pg, const struct pub_list *pubs,
 	free(copy);
 	for (i = 0; i < pubs->n; i++)
 		pg->has_marks |= pubs->v[i].has_marks;
+	pg->groups = xcalloc(1, sizeof(*pg->groups));
+	pg->groups[0].pubs = pubs->v;
+	pg->groups[0].n = pubs->n;
+	pg->ngroups = 1;
 }
 
 void
@@ -421,4 +593,9 @@ page_free(struct page *pg)
 	for (i = 0; i < pg->nlinks; i++)
 		free(pg->links[i]);
 	free(pg->links);
+	for (i = 0; i < pg->ngroups; i++) {
+		free(pg->groups[i].heading);
+		free(pg->groups[i].anchor);
+	}
+	free(pg->groups);
 }

@@ -28,8 +28,18 @@ void		 vars_set(struct vars *, const char *key, const char *value);
 const char	*vars_get(const struct vars *, const char *key);
 void		 vars_free(struct vars *);
 
+/* A run of entries under one heading (one unnamed group by default). */
+struct group {
+	char			*heading;	/* rich text, NULL: none */
+	char			*anchor;
+	const struct pub	*pubs;
+	size_t			 n;
+};
+
 struct page {
 	const struct pub_list	*pubs;
+	struct group		*groups;
+	size_t			 ngroups;
 	const struct vars	*vars;
 	enum name_style		 names;		/* from the "names" variable */
 	char			**links;	/* link names to list, in order */
