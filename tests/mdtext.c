@@ -9,6 +9,8 @@
  *  - a link is shown as [text](url), and dropped if its url is empty;
  *    the links of an entry share one line;
  *  - "|" separators, empty lines and runs of blanks are dropped.
+ * With -html it prints the HTML instead, raw HTML passed through as
+ * kramdown passes it (tests/security.test inspects that).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,7 +75,7 @@ skip_front_matter(const char *s)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	char			*in = read_stdin();
 	const char		*md = skip_front_matter(in);
@@ -83,6 +85,16 @@ main(void)
 	int			 skip = 0;
 
 	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_UNSAFE);
+	if (argc > 1 && strcmp(argv[1], "-html") == 0) {
+		/* The HTML a Markdown processor that passes raw HTML makes. */
+		char *html = cmark_render_html(doc, CMARK_OPT_UNSAFE, NULL);
+
+		fputs(html, stdout);
+		free(html);
+		cmark_node_free(doc);
+		free(in);
+		return 0;
+	}
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		node = cmark_iter_get_node(it);

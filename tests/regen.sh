@@ -15,11 +15,16 @@ dir=$TESTS_SRCDIR/$sub
 names=$*
 [ -n "$names" ] || names=$(cd "$dir" && ls *.bib | sed 's/\.bib$//')
 for name in $names; do
+	errfmt=
 	for fmt in $FORMATS; do
-		[ -f "$dir/$name.$fmt" ] || [ "$fmt" = md ] || continue
+		[ -f "$dir/$name.$fmt" ] && { errfmt=$fmt; break; }
+	done
+	[ -n "$errfmt" ] || errfmt=md
+	for fmt in $FORMATS; do
+		[ -f "$dir/$name.$fmt" ] || [ "$fmt" = "$errfmt" ] || continue
 		run_case "$dir" "$name" "$fmt"
 		for f in "$name.$fmt" "$name.err"; do
-			if [ "$f" = "$name.err" ] && [ "$fmt" != md ]; then continue; fi
+			if [ "$f" = "$name.err" ] && [ "$fmt" != "$errfmt" ]; then continue; fi
 			if [ "$f" = "$name.err" ] && [ ! -f "$dir/$f" ] &&
 			    [ "$(cat "$tmp/$f")" = "exit status: 0" ]; then continue; fi
 			cmp -s "$dir/$f" "$tmp/$f" 2>/dev/null && continue
