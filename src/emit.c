@@ -9,6 +9,7 @@
 
 #include "emit.h"
 #include "escape.h"
+#include "rich.h"
 #include "template.h"
 #include "theme.h"
 #include "util.h"
@@ -160,4 +161,74 @@ emit_page(const struct theme *t, const struct page *pg,
 	if (fflush(fp) != 0 || ferror(fp))
 		k.failed = 1;
 	return !k.failed;
+}
+
+int
+emit_entry(const struct theme *t, const struct page *pg, const struct pub *p,
+    const struct emit_opts *o, FILE *fp)
+{
+	struct sink		 k;
+	struct entry_view	 ev = { pg, p };
+	int			 f = find_format(o->format);
+	struct escaper		 esc = formats[f].esc;
+
+	memset(&k, 0, sizeof(k));
+	k.fp = fp;
+	k.width = formats[f].wraps ? o->width : 0;
+	esc.unsafe = o->unsafe;
+	tmpl_run(t->entry, &view_entry_page, &ev, (void *)pg, &esc,
+	    sink_write, &k);
+	if (fflush(fp) != 0 || ferror(fp))
+		k.failed = 1;
+	return !k.failed;
+}
+
+static void
+collect(void *arg, const char *s, size_t n)
+{
+	buf_put(arg, s, n);
+}
+
+/* A file name from values: letters, digits, '.', '_' and '-' only. */
+static void
+escape_file_name(struct buf *b, const char *rich)
+{
+	for (; *rich != '\0'; rich++) {
+		unsigned char c = (unsigned char)*rich;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '_' ||
+		    (c == '.' && b->len > 0 && b->data[b->len - 1] != '.'))
+			buf_putc(b, (char)c);
+		else if (!RICH_IS_MARKUP(c) && b->len > 0 &&
+		    b->data[b->len - 1] != '-')
+			buf_putc(b, '-');
+	}
+}
+
+static void
+escape_file_markdown(struct buf *b, const char *rich, int inline_only,
+    int unsafe)
+{
+	(void)inline_only;
+	(void)unsafe;
+	escape_file_name(b, rich);
+}
+
+char *
+emit_file_name(const struct tmpl *name, const struct page *pg,
+    const struct pub *p)
+{
+	static const struct escaper esc = { escape_file_name,
+	    escape_file_name, escape_file_markdown, 0 };
+	struct entry_view	 ev = { pg, p };
+	struct buf		 b = { 0 };
+
+	tmpl_run(name, &view_entry_page, &ev, (void *)pg, &esc, collect, &b);
+	while (b.len > 0 && (b.data[b.len - 1] == '\n' ||
+	    b.data[b.len - 1] == ' '))
+		buf_truncate(&b, b.len - 1);
+	if (b.len > 200)	/* file systems take 255 bytes */
+		buf_truncate(&b, 200);
+	return buf_detach(&b);
 }

@@ -8,8 +8,10 @@
 #include <stdio.h>
 
 struct page;
+struct pub;
 struct pub_list;
 struct theme;
+struct tmpl;
 
 struct emit_opts {
 	const char	*format;	/* "md", "html", "txt" */
@@ -23,5 +25,12 @@ int	emit_json(const struct pub_list *, FILE *);
 /* Returns 0 if writing failed (errno is set). */
 int	emit_page(const struct theme *, const struct page *,
 	    const struct emit_opts *, FILE *);
+/* --split: one entry through the theme's entry template. */
+int	emit_entry(const struct theme *, const struct page *,
+	    const struct pub *, const struct emit_opts *, FILE *);
+/* --split: the file name a theme's split_name template gives an entry;
+ * values are reduced to letters, digits, '.', '_' and '-'.  Caller frees. */
+char	*emit_file_name(const struct tmpl *, const struct page *,
+	    const struct pub *);
 
 #endif

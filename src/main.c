@@ -7,6 +7,9 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +18,7 @@
 
 #include "bib.h"
 #include "emit.h"
+#include "filter.h"
 #include "model.h"
 #include "msg.h"
 #include "names.h"
@@ -22,6 +26,7 @@
 #include "output.h"
 #include "select.h"
 #include "source.h"
+#include "template.h"
 #include "theme.h"
 #include "util.h"
 #include "venue.h"
@@ -36,7 +41,15 @@ enum {
 	OPT_VENUES,
 	OPT_RANKS,
 	OPT_CHECK_VENUES,
-	OPT_UNSAFE
+	OPT_UNSAFE,
+	OPT_GROUP_BY,
+	OPT_REVERSE,
+	OPT_SELECT,
+	OPT_KEYS,
+	OPT_LIMIT,
+	OPT_KEEP_DUPLICATES,
+	OPT_DEPFILE,
+	OPT_SPLIT
 };
 
 struct options {
@@ -47,13 +60,20 @@ struct options {
 	size_t		  nvars;
 	struct name_key	**me;
 	size_t		  nme;
-	enum sort_key	  sort;
 	int		  width;
 	char		**venues;	/* --venues files */
 	size_t		  nvenues;
 	const char	 *ranks;
 	int		  check_venues;
 	int		  unsafe;
+	enum group_key	  group;
+	struct selection  sel;
+	struct filter	 *filter;	/* owned; sel.filter points here */
+	const char	 *keys_file;
+	struct strmap	 *keys;		/* owned; sel.keys points here */
+	int		  keep_duplicates;
+	const char	 *depfile;
+	const char	 *split;	/* --split DIR */
 };
 
 static const struct option longopts[] = {
@@ -66,6 +86,14 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "me", required_argument, NULL, OPT_ME },
 	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "reverse", no_argument, NULL, OPT_REVERSE },
+	{ "group-by", required_argument, NULL, OPT_GROUP_BY },
+	{ "select", required_argument, NULL, OPT_SELECT },
+	{ "keys", required_argument, NULL, OPT_KEYS },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "keep-duplicates", no_argument, NULL, OPT_KEEP_DUPLICATES },
+	{ "depfile", required_argument, NULL, OPT_DEPFILE },
+	{ "split", required_argument, NULL, OPT_SPLIT },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "list-themes", no_argument, NULL, OPT_LIST_THEMES },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -82,18 +110,29 @@ usage(FILE *fp)
 	fputs("usage: bib2pubs [options] FILE...\n"
 	    "Turn BibTeX files into a publication page (FILE - is standard input).\n"
 	    "\n"
-	    "  -f, --format FMT     output format: md (default), html, txt or json\n"
-	    "  -t, --theme NAME|DIR theme (default: academicpages, default for html,\n"
-	    "                       plain for txt)\n"
+	    "Output:\n"
+	    "  -f, --format FMT     md (default), html, txt or json\n"
+	    "  -t, --theme NAME|DIR academicpages (md), default (html), plain (txt)\n"
 	    "  -o, --output FILE    write FILE (atomically; untouched if unchanged)\n"
 	    "  -V, --var KEY=VALUE  set a page variable, e.g. -V title=Papers\n"
+	    "  -w, --width N        wrap txt output at N columns (default 78)\n"
+	    "      --split DIR      one file per entry in DIR (theme's entry template)\n"
+	    "      --depfile FILE   write a make rule of what the output depends on\n"
+	    "      --unsafe         let raw HTML in Markdown fields through\n"
+	    "Selection:\n"
 	    "      --me NAME        the page owner, in BibTeX syntax (repeatable)\n"
-	    "      --sort KEY       year (default: newest first) or none (file order)\n"
+	    "      --select EXPR    keep entries that match, e.g. 'year >= 2023'\n"
+	    "      --keys FILE      keep the entries whose keys FILE lists\n"
+	    "      --limit N        keep the first N entries\n"
+	    "      --sort KEY       year (default), none, title, author or key\n"
+	    "      --reverse        sort the other way\n"
+	    "      --group-by KEY   year, type, rank or none (default)\n"
+	    "      --keep-duplicates  do not merge one work under two keys\n"
+	    "Venues:\n"
 	    "      --venues FILE    add or override venues (repeatable)\n"
 	    "      --ranks LIST     rank systems, first wins (default ccf,thcpl; none)\n"
 	    "      --check-venues   list how each entry's venue was resolved\n"
-	    "  -w, --width N        wrap txt output at N columns (default 78)\n"
-	    "      --unsafe         let raw HTML in Markdown fields through\n"
+	    "Other:\n"
 	    "  -q, --quiet          do not print warnings\n"
 	    "      --strict         exit with status 1 on warnings too\n"
 	    "      --list-themes    list the installed themes\n"
@@ -124,18 +163,16 @@ bad_usage(const char *fmt, ...)
 static const char *
 format_of_path(const char *path)
 {
+	static const char *const ext[][2] = {
+		{ ".md", "md" }, { ".markdown", "md" }, { ".txt", "txt" },
+		{ ".html", "html" }, { ".htm", "html" }, { ".json", "json" },
+	};
 	const char	*dot = path != NULL ? strrchr(path, '.') : NULL;
+	size_t		 i;
 
-	if (dot == NULL)
-		return NULL;
-	if (strcmp(dot, ".md") == 0 || strcmp(dot, ".markdown") == 0)
-		return "md";
-	if (strcmp(dot, ".txt") == 0)
-		return "txt";
-	if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
-		return "html";
-	if (strcmp(dot, ".json") == 0)
-		return "json";
+	for (i = 0; dot != NULL && i < sizeof(ext) / sizeof(ext[0]); i++)
+		if (strcmp(dot, ext[i][0]) == 0)
+			return ext[i][1];
 	return NULL;
 }
 
@@ -149,111 +186,219 @@ default_theme(const char *format)
 	return "academicpages";
 }
 
+/* Look a word up in a NULL-terminated list; -1 if absent. */
+static int
+word_index(const char *word, const char *const *words)
+{
+	int	 i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strcmp(word, words[i]) == 0)
+			return i;
+	return -1;
+}
+
+static int
+parse_number(const char *arg, long min, long max, long *n)
+{
+	char	*end;
+
+	errno = 0;
+	*n = strtol(arg, &end, 10);
+	return errno == 0 && *end == '\0' && end != arg && *n >= min &&
+	    *n <= max;
+}
+
+/* The options about what is selected and how it is ordered. */
+static int
+selection_option(int c, struct options *o)
+{
+	static const char *const sorts[] = { "year", "none", "title",
+	    "author", "key", NULL };
+	static const char *const groups[] = { "none", "year", "type", "rank",
+	    NULL };
+	const char	*error;
+	int		 i, column;
+	long		 n;
+
+	switch (c) {
+	case OPT_SORT:
+		if ((i = word_index(optarg, sorts)) < 0)
+			return bad_usage("--sort wants year, none, title, "
+			    "author or key, not '%s'", optarg);
+		o->sel.sort = (enum sort_key)i;
+		return EXIT_OK;
+	case OPT_REVERSE:
+		o->sel.reverse = 1;
+		return EXIT_OK;
+	case OPT_GROUP_BY:
+		if ((i = word_index(optarg, groups)) < 0)
+			return bad_usage("--group-by wants year, type, rank or "
+			    "none, not '%s'", optarg);
+		o->group = (enum group_key)i;
+		return EXIT_OK;
+	case OPT_SELECT:
+		filter_free(o->filter);
+		if ((o->filter = filter_parse(optarg, &column, &error)) == NULL)
+			return bad_usage("--select: column %d: %s\n  %s\n  %*s",
+			    column, error, optarg, column, "^");
+		o->sel.filter = o->filter;
+		return EXIT_OK;
+	case OPT_KEYS:
+		o->keys_file = optarg;
+		return EXIT_OK;
+	case OPT_LIMIT:
+		if (!parse_number(optarg, 1, 1000000000, &n))
+			return bad_usage("--limit wants a positive number, "
+			    "not '%s'", optarg);
+		o->sel.limit = (size_t)n;
+		return EXIT_OK;
+	case OPT_KEEP_DUPLICATES:
+		o->keep_duplicates = 1;
+		return EXIT_OK;
+	}
+	return -1;
+}
+
+/* The options about what is written and where. */
+static int
+output_option(int c, struct options *o)
+{
+	long	 n;
+
+	switch (c) {
+	case 'f':
+		if (!emit_known_format(optarg))
+			return bad_usage("unknown format '%s' (md, html, txt "
+			    "or json)", optarg);
+		o->format = optarg;
+		return EXIT_OK;
+	case 't':
+		o->theme = optarg;
+		return EXIT_OK;
+	case 'o':
+		o->output = optarg;
+		return EXIT_OK;
+	case 'V':
+		if (strchr(optarg, '=') == NULL || optarg[0] == '=')
+			return bad_usage("-V wants KEY=VALUE, not '%s'",
+			    optarg);
+		o->vars = xreallocarray(o->vars, o->nvars + 1, sizeof(char *));
+		o->vars[o->nvars++] = optarg;
+		return EXIT_OK;
+	case 'w':
+		if (!parse_number(optarg, 10, 10000, &n))
+			return bad_usage("--width wants a number from 10 to "
+			    "10000, not '%s'", optarg);
+		o->width = (int)n;
+		return EXIT_OK;
+	case OPT_UNSAFE:
+		o->unsafe = 1;
+		return EXIT_OK;
+	case OPT_DEPFILE:
+		o->depfile = optarg;
+		return EXIT_OK;
+	case OPT_SPLIT:
+		o->split = optarg;
+		return EXIT_OK;
+	}
+	return -1;
+}
+
+static int
+other_option(int c, char **argv, struct options *o)
+{
+	struct name_key	*k;
+
+	switch (c) {
+	case OPT_ME:
+		if ((k = names_key_new(optarg)) == NULL)
+			return bad_usage("--me wants one name, such as "
+			    "\"Zhang, Jintao\", not '%s'", optarg);
+		o->me = xreallocarray(o->me, o->nme + 1, sizeof(*o->me));
+		o->me[o->nme++] = k;
+		return EXIT_OK;
+	case OPT_VENUES:
+		o->venues = xreallocarray(o->venues, o->nvenues + 1,
+		    sizeof(char *));
+		o->venues[o->nvenues++] = optarg;
+		return EXIT_OK;
+	case OPT_RANKS:
+		if (optarg[strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
+		    "0123456789_-, ")] != '\0' || optarg[0] == '\0')
+			return bad_usage("--ranks wants rank systems such as "
+			    "ccf,thcpl or none, not '%s'", optarg);
+		o->ranks = optarg;
+		return EXIT_OK;
+	case OPT_CHECK_VENUES:
+		o->check_venues = 1;
+		return EXIT_OK;
+	case 'q':
+		msg_set_quiet(1);
+		return EXIT_OK;
+	case OPT_STRICT:
+		msg_set_fatal(MSG_WARNING);
+		return EXIT_OK;
+	case 'h':
+		usage(stdout);
+		exit(EXIT_OK);
+	case OPT_LIST_THEMES:
+		theme_list();
+		exit(msg_exit_status());
+	case OPT_VERSION:
+		puts(PACKAGE_STRING);
+		exit(EXIT_OK);
+	case ':':
+		return bad_usage("option '%s' needs an argument",
+		    argv[optind - 1]);
+	default:
+		if (optopt != 0)
+			return bad_usage("unknown option '-%c'", optopt);
+		return bad_usage("unknown option '%s'", argv[optind - 1]);
+	}
+}
+
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
-	struct name_key	*k;
-	char		*end;
-	long		 n;
-	int		 c;
+	int	 c, rc;
 
 	opterr = 0;	/* our own messages, in our own form */
 	while ((c = getopt_long(argc, argv, ":f:t:o:V:w:qh", longopts,
 	    NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (!emit_known_format(optarg))
-				return bad_usage("unknown format '%s' "
-				    "(md, html, txt or json)", optarg);
-			o->format = optarg;
-			break;
-		case 't':
-			o->theme = optarg;
-			break;
-		case 'o':
-			o->output = optarg;
-			break;
-		case 'V':
-			if (strchr(optarg, '=') == NULL || optarg[0] == '=')
-				return bad_usage("-V wants KEY=VALUE, not "
-				    "'%s'", optarg);
-			o->vars = xreallocarray(o->vars, o->nvars + 1,
-			    sizeof(char *));
-			o->vars[o->nvars++] = optarg;
-			break;
-		case 'w':
-			n = strtol(optarg, &end, 10);
-			if (*end != '\0' || n < 10 || n > 10000)
-				return bad_usage("--width wants a number from "
-				    "10 to 10000, not '%s'", optarg);
-			o->width = (int)n;
-			break;
-		case 'q':
-			msg_set_quiet(1);
-			break;
-		case 'h':
-			usage(stdout);
-			exit(EXIT_OK);
-		case OPT_ME:
-			if ((k = names_key_new(optarg)) == NULL)
-				return bad_usage("--me wants one name, such "
-				    "as \"Zhang, Jintao\", not '%s'", optarg);
-			o->me = xreallocarray(o->me, o->nme + 1,
-			    sizeof(*o->me));
-			o->me[o->nme++] = k;
-			break;
-		case OPT_SORT:
-			if (strcmp(optarg, "year") == 0)
-				o->sort = SORT_YEAR;
-			else if (strcmp(optarg, "none") == 0)
-				o->sort = SORT_NONE;
-			else
-				return bad_usage("--sort wants year or none, "
-				    "not '%s'", optarg);
-			break;
-		case OPT_STRICT:
-			msg_set_fatal(MSG_WARNING);
-			break;
-		case OPT_VENUES:
-			o->venues = xreallocarray(o->venues, o->nvenues + 1,
-			    sizeof(char *));
-			o->venues[o->nvenues++] = optarg;
-			break;
-		case OPT_RANKS:
-			if (optarg[strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
-			    "0123456789_-, ")] != '\0' || optarg[0] == '\0')
-				return bad_usage("--ranks wants rank systems "
-				    "such as ccf,thcpl or none, not '%s'",
-				    optarg);
-			o->ranks = optarg;
-			break;
-		case OPT_CHECK_VENUES:
-			o->check_venues = 1;
-			break;
-		case OPT_UNSAFE:
-			o->unsafe = 1;
-			break;
-		case OPT_LIST_THEMES:
-			theme_list();
-			exit(msg_exit_status());
-		case OPT_VERSION:
-			puts(PACKAGE_STRING);
-			exit(EXIT_OK);
-		case ':':
-			return bad_usage("option '%s' needs an argument",
-			    argv[optind - 1]);
-		default:
-			if (optopt != 0)
-				return bad_usage("unknown option '-%c'", optopt);
-			return bad_usage("unknown option '%s'",
-			    argv[optind - 1]);
-		}
+		if ((rc = selection_option(c, o)) < 0 &&
+		    (rc = output_option(c, o)) < 0)
+			rc = other_option(c, argv, o);
+		if (rc != EXIT_OK)
+			return rc;
 	}
 	if (optind == argc)
 		return bad_usage("%s", "no input files (use - for standard "
 		    "input)");
+	if (o->depfile != NULL && o->output == NULL && o->split == NULL)
+		return bad_usage("%s", "--depfile needs -o or --split: it "
+		    "names the file the rule makes");
+	if (o->split != NULL && o->output != NULL)
+		return bad_usage("%s", "--split writes a directory; -o does "
+		    "not go with it");
 	return EXIT_OK;
 }
+
+static void
+free_options(struct options *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nme; i++)
+		names_key_free(o->me[i]);
+	free(o->me);
+	free(o->vars);
+	free(o->venues);
+	filter_free(o->filter);
+	strmap_free(o->keys, NULL);
+}
+
+/* ---- reading ---- */
 
 static void
 read_inputs(char **files, int n, struct entry_list *entries)
@@ -271,53 +416,56 @@ read_inputs(char **files, int n, struct entry_list *entries)
 	bib_free(b);
 }
 
+/*
+ * --keys FILE: one key a line ('#' starts a comment).  The map holds
+ * lowercase keys; a key no entry has is reported.
+ */
 static int
-render(const struct options *o, struct theme *t, struct vars *vars,
-    const struct pub_list *pubs)
+load_keys(struct options *o, const struct entry_list *entries)
 {
-	struct emit_opts eo = { .format = o->format, .width = o->width,
-			    .unsafe = o->unsafe };
-	struct output	 out;
-	struct page	 pg;
-	int		 ok;
+	struct source	 src;
+	char		*line, *next, *end, *c;
+	int		 lineno = 0;
 
-	page_init(&pg, pubs, vars);
-	if (!output_open(&out, o->output)) {
-		page_free(&pg);
+	if (o->keys_file == NULL)
+		return 1;
+	if (!source_load(&src, o->keys_file))
 		return 0;
+	o->keys = strmap_new();
+	for (line = src.text; line != NULL && *line != '\0'; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		line += strspn(line, " \t");
+		for (end = line; *end != '\0' && *end != ' ' &&
+		    *end != '\t' && *end != '#'; end++)
+			continue;
+		*end = '\0';
+		if (*line == '\0')
+			continue;
+		if (entry_list_find(entries, line) == NULL)
+			msg(MSG_WARNING, src.name, lineno, "no entry has the "
+			    "key '%s'", line);
+		for (c = line; *c != '\0'; c++)
+			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' :
+			    *c);
+		strmap_put(o->keys, line, (void *)1);
 	}
-	if (strcmp(o->format, "json") == 0)
-		ok = emit_json(pubs, out.fp);
-	else
-		ok = emit_page(t, &pg, &eo, out.fp);
-	page_free(&pg);
-	return output_close(&out, ok);
-}
-
-static void
-free_options(struct options *o)
-{
-	size_t	 i;
-
-	for (i = 0; i < o->nme; i++)
-		names_key_free(o->me[i]);
-	free(o->me);
-	free(o->vars);
-	free(o->venues);
+	source_free(&src);
+	o->sel.keys = o->keys;
+	return 1;
 }
 
 /* The shipped database, then each --venues file.  NULL if unusable. */
 static struct venue_db *
-load_venues(const struct options *o)
+load_venues(const struct options *o, struct buf *path)
 {
 	struct venue_db	*db = venue_db_new();
-	struct buf	 path = { 0 };
 	size_t		 i;
 	int		 ok;
 
-	buf_printf(&path, "%s/bib/venues.tsv", theme_datadir());
-	ok = venue_db_load(db, path.data, 0);
-	buf_free(&path);
+	buf_printf(path, "%s/bib/venues.tsv", theme_datadir());
+	ok = venue_db_load(db, path->data, 0);
 	for (i = 0; i < o->nvenues; i++)
 		ok &= venue_db_load(db, o->venues[i], 1);
 	if (o->ranks != NULL && !venue_db_set_ranks(db, o->ranks))
@@ -329,75 +477,246 @@ load_venues(const struct options *o)
 	return db;
 }
 
+/* ---- writing ---- */
+
+static int
+render_page(const struct options *o, const struct theme *t,
+    const struct page *pg, const struct pub_list *pubs)
+{
+	struct emit_opts eo = { .format = o->format, .width = o->width,
+			    .unsafe = o->unsafe };
+	struct output	 out;
+	int		 ok;
+
+	if (!output_open(&out, o->output))
+		return 0;
+	if (strcmp(o->format, "json") == 0)
+		ok = emit_json(pubs, out.fp);
+	else
+		ok = emit_page(t, pg, &eo, out.fp);
+	return output_close(&out, ok);
+}
+
+/* Make the directories of a relative path under dir. */
+static int
+make_parents(const char *path)
+{
+	char	*copy = xstrdup(path), *slash;
+	int	 ok = 1;
+
+	for (slash = strchr(copy + 1, '/'); slash != NULL && ok;
+	    slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+			msg(MSG_SYSERR, copy, 0, "cannot make the directory: "
+			    "%s", strerror(errno));
+			ok = 0;
+		}
+		*slash = '/';
+	}
+	free(copy);
+	return ok;
+}
+
+/* A theme's split_name may hold '/' (one directory per entry), never "..". */
+static int
+safe_relative(const char *name)
+{
+	const char	*p;
+
+	if (name[0] == '\0' || name[0] == '/')
+		return 0;
+	for (p = name; (p = strstr(p, "..")) != NULL; p += 2)
+		if ((p == name || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
+			return 0;
+	return 1;
+}
+
+/* --split DIR: each entry through the theme's entry template. */
+static int
+render_split(const struct options *o, const struct theme *t,
+    const struct page *pg, const struct pub_list *pubs,
+    const struct vars *vars)
+{
+	struct emit_opts eo = { .format = o->format, .width = o->width,
+			    .unsafe = o->unsafe };
+	const char	*pattern = vars_get(vars, "split_name");
+	struct strmap	*used = strmap_new();
+	struct tmpl	*name_tmpl;
+	struct output	 out;
+	struct buf	 path = { 0 };
+	char		*name;
+	size_t		 i;
+	int		 ok = 1;
+
+	if (pattern == NULL)
+		pattern = "$key$.md";
+	if ((name_tmpl = tmpl_parse(pattern, "split_name", NULL, NULL)) ==
+	    NULL) {
+		strmap_free(used, NULL);
+		return 0;
+	}
+	for (i = 0; i < pubs->n && ok; i++) {
+		const struct pub *p = &pubs->v[i];
+
+		name = emit_file_name(name_tmpl, pg, p);
+		buf_truncate(&path, 0);
+		buf_printf(&path, "%s/%s", o->split, name);
+		if (!safe_relative(name) || strmap_get(used, name) != NULL)
+			msg(MSG_ERROR, p->entry->file, p->entry->line, "no "
+			    "file for '%s': its name '%s' is %s", p->entry->key,
+			    name, safe_relative(name) ? "already taken" :
+			    "not a file name");
+		else if ((ok = make_parents(path.data) &&
+		    output_open(&out, path.data)))
+			ok = output_close(&out, emit_entry(t, pg, p, &eo,
+			    out.fp));
+		strmap_put(used, name, (void *)1);
+		free(name);
+	}
+	buf_free(&path);
+	tmpl_free(name_tmpl);
+	strmap_free(used, NULL);
+	return ok;
+}
+
+/* Everything the output was made from, for --depfile. */
+static void
+collect_deps(const struct options *o, char **inputs, int ninputs,
+    const struct theme *t, const char *venues_path, struct deps *d)
+{
+	int	 i;
+	size_t	 k;
+
+	for (i = 0; i < ninputs; i++)
+		if (strcmp(inputs[i], "-") != 0)
+			deps_add(d, inputs[i]);
+	deps_add(d, venues_path);
+	for (k = 0; k < o->nvenues; k++)
+		deps_add(d, o->venues[k]);
+	if (o->keys_file != NULL)
+		deps_add(d, o->keys_file);
+	for (k = 0; k < t->nfiles; k++)
+		deps_add(d, t->files[k]);
+}
+
+/* ---- the run ---- */
+
+struct run {
+	struct options		 o;
+	struct entry_list	 entries;
+	struct pub_list		 pubs;
+	struct grouping		 groups;
+	struct vars		 vars;
+	struct theme		 theme;
+	struct venue_db		*venues;
+	struct buf		 venues_path;
+};
+
+/* Theme first (its theme.conf), then -V, which wins. */
+static int
+setup_output(struct run *r)
+{
+	struct options	*o = &r->o;
+	size_t		 i;
+
+	if (o->format == NULL)
+		o->format = format_of_path(o->output);
+	if (o->format == NULL)
+		o->format = "md";
+	if (strcmp(o->format, "json") != 0 && !theme_load(&r->theme,
+	    o->theme != NULL ? o->theme : default_theme(o->format),
+	    o->format, &r->vars))
+		return 0;
+	if (o->split != NULL && (strcmp(o->format, "json") == 0 ||
+	    !theme_load_entry(&r->theme, o->format)))
+		return 0;
+	for (i = 0; i < o->nvars; i++) {
+		char	*eq = strchr(o->vars[i], '=');
+
+		*eq = '\0';
+		vars_set(&r->vars, o->vars[i], eq + 1);
+		*eq = '=';
+	}
+	return 1;
+}
+
+/* Entries from all inputs, crossrefs resolved, duplicates merged. */
+static void
+read_entries(struct run *r, char **files, int nfiles)
+{
+	read_inputs(files, nfiles, &r->entries);
+	normalize_crossrefs(&r->entries);
+	if (!r->o.keep_duplicates)
+		normalize_duplicates(&r->entries);
+}
+
+static int
+write_output(struct run *r, char **files, int nfiles)
+{
+	struct norm_opts no = { r->o.me, r->o.nme, r->venues };
+	struct page	 pg;
+	struct deps	 d;
+	int		 ok;
+
+	normalize(&r->entries, &no, &r->pubs);
+	select_pubs(&r->pubs, &r->o.sel);
+	select_group(&r->pubs, r->o.group, vars_get(&r->vars, "group_order"),
+	    &r->groups);
+	page_init(&pg, &r->pubs, &r->groups, &r->vars);
+	ok = r->o.split != NULL ? render_split(&r->o, &r->theme, &pg,
+	    &r->pubs, &r->vars) : render_page(&r->o, &r->theme, &pg,
+	    &r->pubs);
+	page_free(&pg);
+	if (ok && r->o.depfile != NULL) {
+		deps_init(&d, r->o.output != NULL ? r->o.output : r->o.split);
+		collect_deps(&r->o, files, nfiles, &r->theme,
+		    r->venues_path.data, &d);
+		ok = deps_write(&d, r->o.depfile);
+		deps_free(&d);
+	}
+	return ok;
+}
+
+static void
+run_free(struct run *r)
+{
+	pub_list_free(&r->pubs);
+	grouping_free(&r->groups);
+	entry_list_free(&r->entries);
+	theme_free(&r->theme);
+	vars_free(&r->vars);
+	venue_db_free(r->venues);
+	buf_free(&r->venues_path);
+	free_options(&r->o);
+}
+
 int
 main(int argc, char **argv)
 {
-	struct options		 o = { .sort = SORT_YEAR, .width = 78 };
-	struct entry_list	 entries;
-	struct pub_list		 pubs = { NULL, 0 };
-	struct norm_opts	 no;
-	struct vars		 vars = { NULL, 0 };
-	struct theme		 theme;
-	struct venue_db		*venues;
-	size_t			 i;
-	int			 rc;
+	struct run	 r;
+	int		 rc;
 
-	if ((rc = parse_options(argc, argv, &o)) != EXIT_OK) {
-		free_options(&o);
+	memset(&r, 0, sizeof(r));
+	r.o.sel.sort = SORT_YEAR;
+	r.o.width = 78;
+	if ((rc = parse_options(argc, argv, &r.o)) != EXIT_OK) {
+		free_options(&r.o);
 		return rc;
 	}
-	if ((venues = load_venues(&o)) == NULL) {
-		free_options(&o);
+	entry_list_init(&r.entries);
+	if ((r.venues = load_venues(&r.o, &r.venues_path)) == NULL ||
+	    (!r.o.check_venues && !setup_output(&r))) {
+		run_free(&r);
 		return msg_exit_status();
 	}
-	if (o.check_venues) {
-		entry_list_init(&entries);
-		read_inputs(argv + optind, argc - optind, &entries);
-		normalize_crossrefs(&entries);
-		no.me = NULL;
-		no.nme = 0;
-		no.venues = venues;
-		normalize_check_venues(&entries, &no, stdout);
-		entry_list_free(&entries);
-		venue_db_free(venues);
-		free_options(&o);
-		return msg_exit_status();
-	}
-	if (o.format == NULL)
-		o.format = format_of_path(o.output);
-	if (o.format == NULL)
-		o.format = "md";
-	memset(&theme, 0, sizeof(theme));
-	if (strcmp(o.format, "json") != 0 && !theme_load(&theme,
-	    o.theme != NULL ? o.theme : default_theme(o.format), o.format,
-	    &vars)) {
-		theme_free(&theme);
-		vars_free(&vars);
-		venue_db_free(venues);
-		free_options(&o);
-		return msg_exit_status();
-	}
-	for (i = 0; i < o.nvars; i++) {
-		char	*eq = strchr(o.vars[i], '=');
+	read_entries(&r, argv + optind, argc - optind);
+	if (r.o.check_venues) {
+		struct norm_opts no = { NULL, 0, r.venues };
 
-		*eq = '\0';
-		vars_set(&vars, o.vars[i], eq + 1);
-		*eq = '=';
-	}
-	entry_list_init(&entries);
-	read_inputs(argv + optind, argc - optind, &entries);
-	normalize_crossrefs(&entries);
-	no.me = o.me;
-	no.nme = o.nme;
-	no.venues = venues;
-	normalize(&entries, &no, &pubs);
-	select_sort(&pubs, o.sort);
-	render(&o, &theme, &vars, &pubs);
-	pub_list_free(&pubs);
-	entry_list_free(&entries);
-	theme_free(&theme);
-	vars_free(&vars);
-	venue_db_free(venues);
-	free_options(&o);
+		normalize_check_venues(&r.entries, &no, stdout);
+	} else if (load_keys(&r.o, &r.entries))
+		write_output(&r, argv + optind, argc - optind);
+	run_free(&r);
 	return msg_exit_status();
 }

@@ -107,6 +107,7 @@ struct pub_list {
 	size_t		 n;
 };
 
+void	pub_free(struct pub *);
 void	pub_list_free(struct pub_list *);
 
 #endif

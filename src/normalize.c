@@ -100,6 +100,107 @@ normalize_crossrefs(struct entry_list *l)
 		resolve(l, l->v[i], 0);
 }
 
+/* ---- the same work under two keys ---- */
+
+/* "https://doi.org/10.1/X" and "doi:10.1/x" are the same DOI. */
+static char *
+doi_key(const char *doi)
+{
+	static const char *const prefixes[] = { "https://doi.org/",
+	    "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/",
+	    "doi:" };
+	char	*url = latex_url(doi), *k, *p;
+	size_t	 i;
+
+	p = url;
+	for (i = 0; i < NELEM(prefixes); i++)
+		if (strncasecmp(p, prefixes[i], strlen(prefixes[i])) == 0)
+			p += strlen(prefixes[i]);
+	k = xstrdup(p);
+	for (p = k; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	free(url);
+	return k;
+}
+
+/* Title letters and digits, folded, and the year: "attentionisall…2017". */
+static char *
+title_key(const struct entry *e)
+{
+	const char	*title = entry_get(e, "title");
+	const char	*year = entry_get(e, "year");
+	char		*rich, *plain, *folded, *p, *d;
+	struct buf	 b = { 0 };
+
+	if (title == NULL || year == NULL)
+		return NULL;
+	rich = latex_decode(title);
+	plain = rich_plain(rich);
+	folded = utf8_fold(plain);
+	for (p = d = folded; *p != '\0'; p++)
+		if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
+			*d++ = *p;
+	*d = '\0';
+	if (folded[0] != '\0')
+		buf_printf(&b, "%s|%s", folded, year);
+	free(rich);
+	free(plain);
+	free(folded);
+	return b.data;
+}
+
+static void
+merge_into(struct entry *first, struct entry *dup, const char *why)
+{
+	size_t	 i;
+
+	msg(MSG_WARNING, dup->file, dup->line, "'%s' is the same work as "
+	    "'%s' (%s:%d, %s): merged into it", dup->key, first->key,
+	    first->file, first->line, why);
+	for (i = 0; i < dup->nfields; i++)
+		if (entry_field(first, dup->fields[i].name) == NULL)
+			entry_set(first, dup->fields[i].name,
+			    dup->fields[i].value, dup->fields[i].line);
+	dup->hidden = 1;
+}
+
+void
+normalize_duplicates(struct entry_list *l)
+{
+	struct strmap	*dois = strmap_new(), *titles = strmap_new();
+	struct entry	*e, *first;
+	const char	*doi;
+	char		*k;
+	size_t		 i;
+
+	for (i = 0; i < l->n; i++) {
+		e = l->v[i];
+		if (e->hidden)
+			continue;
+		if ((doi = entry_get(e, "doi")) != NULL && doi[0] != '\0') {
+			k = doi_key(doi);
+			first = strmap_get(dois, k);
+			if (first != NULL)
+				merge_into(first, e, "same DOI");
+			else
+				strmap_put(dois, k, e);
+			free(k);
+			if (first != NULL)
+				continue;
+		}
+		if ((k = title_key(e)) == NULL)
+			continue;
+		first = strmap_get(titles, k);
+		if (first != NULL)
+			merge_into(first, e, "same title and year");
+		else
+			strmap_put(titles, k, e);
+		free(k);
+	}
+	strmap_free(dois, NULL);
+	strmap_free(titles, NULL);
+}
+
 /* ---- small parsers ---- */
 
 int
@@ -532,25 +633,31 @@ normalize(const struct entry_list *l, const struct norm_opts *o,
 }
 
 void
+pub_free(struct pub *p)
+{
+	size_t	 k;
+
+	free(p->title);
+	names_free(p->authors, p->nauthors);
+	free(p->venue_name);
+	free(p->venue);
+	free(p->rank);
+	free(p->track);
+	free(p->note);
+	free(p->abstract);
+	for (k = 0; k < p->nlinks; k++)
+		free(p->links[k].url);
+	free(p->links);
+	memset(p, 0, sizeof(*p));
+}
+
+void
 pub_list_free(struct pub_list *l)
 {
-	size_t	 i, k;
+	size_t	 i;
 
-	for (i = 0; i < l->n; i++) {
-		struct pub *p = &l->v[i];
-
-		free(p->title);
-		names_free(p->authors, p->nauthors);
-		free(p->venue_name);
-		free(p->venue);
-		free(p->rank);
-		free(p->track);
-		free(p->note);
-		free(p->abstract);
-		for (k = 0; k < p->nlinks; k++)
-			free(p->links[k].url);
-		free(p->links);
-	}
+	for (i = 0; i < l->n; i++)
+		pub_free(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;

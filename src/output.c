@@ -103,3 +103,71 @@ output_close(struct output *o, int ok)
 	free(o->path);
 	return done;
 }
+
+void
+deps_init(struct deps *d, const char *target)
+{
+	memset(d, 0, sizeof(*d));
+	d->target = xstrdup(target);
+}
+
+void
+deps_add(struct deps *d, const char *path)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->v[i], path) == 0)
+			return;
+	d->v = xreallocarray(d->v, d->n + 1, sizeof(char *));
+	d->v[d->n++] = xstrdup(path);
+}
+
+/* A file name as make reads it: blanks, '#', ':' and '\' escaped, $$. */
+static void
+put_make_name(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '$')
+			fputc('$', fp);
+		else if (*s == ' ' || *s == '\t' || *s == '#' || *s == ':' ||
+		    *s == '\\')
+			fputc('\\', fp);
+		fputc(*s, fp);
+	}
+}
+
+int
+deps_write(const struct deps *d, const char *path)
+{
+	struct output	 out;
+	size_t		 i;
+
+	if (!output_open(&out, path))
+		return 0;
+	put_make_name(out.fp, d->target);
+	fputc(':', out.fp);
+	for (i = 0; i < d->n; i++) {
+		fputs(" \\\n  ", out.fp);
+		put_make_name(out.fp, d->v[i]);
+	}
+	fputc('\n', out.fp);
+	for (i = 0; i < d->n; i++) {
+		fputc('\n', out.fp);
+		put_make_name(out.fp, d->v[i]);
+		fputs(":\n", out.fp);
+	}
+	return output_close(&out, 1);
+}
+
+void
+deps_free(struct deps *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->n; i++)
+		free(d->v[i]);
+	free(d->v);
+	free(d->target);
+	memset(d, 0, sizeof(*d));
+}

@@ -19,4 +19,17 @@ int	output_open(struct output *, const char *path);
 /* ok: the page was written completely.  Returns 0 after a diagnostic. */
 int	output_close(struct output *, int ok);
 
+/* --depfile: a make rule "TARGET: DEPS", each dependency also a rule of
+ * its own (as gcc -MP does), so a deleted theme file breaks no build. */
+struct deps {
+	char	 *target;
+	char	**v;
+	size_t	  n;
+};
+
+void	deps_init(struct deps *, const char *target);
+void	deps_add(struct deps *, const char *path);	/* once each */
+int	deps_write(const struct deps *, const char *path);
+void	deps_free(struct deps *);
+
 #endif

@@ -123,3 +123,30 @@ rich_add_period(const char *s)
 		buf_putc(&b, '.');
 	return buf_detach(&b);
 }
+
+char *
+rich_slug(const char *rich)
+{
+	struct buf	 b = { 0 };
+	char		*plain = rich_plain(rich);
+	char		*folded = utf8_fold(plain);	/* "Über" is "uber" */
+	const char	*s;
+
+	for (s = folded; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '_' || c == '.')
+			buf_putc(&b, (char)c);
+		else if (c >= 'A' && c <= 'Z')
+			buf_putc(&b, (char)(c - 'A' + 'a'));
+		else if (!RICH_IS_MARKUP(c) && b.len > 0 &&
+		    b.data[b.len - 1] != '-')
+			buf_putc(&b, '-');
+	}
+	while (b.len > 0 && b.data[b.len - 1] == '-')
+		buf_truncate(&b, b.len - 1);
+	free(plain);
+	free(folded);
+	return buf_detach(&b);
+}

@@ -37,6 +37,8 @@ char	*latex_url(const char *latex);		/* \_ -> _, braces dropped */
 char	*rich_plain(const char *);		/* markup removed */
 char	*rich_change_case(const char *, enum rich_case);
 int	 rich_is_blank(const char *);
+/* "DBLP:conf/x" -> "dblp-conf-x": lowercase letters, digits, . _ - */
+char	*rich_slug(const char *);
 /* Append a full stop unless the text ends in one (or in ? or !). */
 char	*rich_add_period(const char *);
 

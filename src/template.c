@@ -28,12 +28,14 @@ enum filter {
 	F_PLAIN,
 	F_PERIOD,
 	F_YAML,
-	F_FRAGMENT
+	F_FRAGMENT,
+	F_UNDERLINE,
+	F_SLUG
 };
 
 static const char *const filter_names[] = {
 	"upper", "lower", "sentence", "title", "plain", "period", "yaml",
-	"fragment"
+	"fragment", "underline", "slug"
 };
 
 #define MAX_FILTERS 4
@@ -439,6 +441,20 @@ truthy(const struct tval *v)
 	}
 }
 
+/* "=" as wide as the text: a plain-text heading's rule. */
+static char *
+underline(const char *s)
+{
+	char		*plain = rich_plain(s);
+	size_t		 n = utf8_width(plain, strlen(plain));
+	struct buf	 b = { 0 };
+
+	while (n-- > 0)
+		buf_putc(&b, '=');
+	free(plain);
+	return buf_detach(&b);
+}
+
 /* Text as a URL fragment: everything but unreserved characters %-encoded. */
 static char *
 percent_fragment(const char *s)
@@ -501,6 +517,12 @@ put_value(struct run *r, const struct node *n, const struct tval *v)
 		case F_FRAGMENT:
 			fragment = 1;
 			continue;
+		case F_UNDERLINE:
+			t = underline(s);
+			break;
+		case F_SLUG:
+			t = rich_slug(s);
+			break;
 		}
 		free(s);
 		s = t;

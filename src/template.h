@@ -3,7 +3,8 @@
  *
  *	$name$			a value, escaped for the output format
  *	$name.filter$		filters: upper lower sentence title plain
- *				period yaml fragment
+ *				period yaml fragment underline
+ *				slug
  *	$if(name)$ $else$ $endif$	also $if(!name)$
  *	$for(list)$ $sep$ $endfor$	$index$ counts from 1 inside
  *	$-- comment		to the end of the line

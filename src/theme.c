@@ -137,12 +137,36 @@ load_asset(void *arg, const char *name)
 	return text;
 }
 
+/* KIND.FORMAT of the theme, parsed; NULL after a diagnostic. */
+static struct tmpl *
+load_template(struct theme *t, const char *kind, const char *format)
+{
+	struct source	 src;
+	struct tmpl	*tm = NULL;
+	struct buf	 path = { 0 };
+
+	buf_printf(&path, "%s/%s.%s", t->dir, kind, format);
+	if (access(path.data, R_OK) != 0) {
+		msg(MSG_USAGE, NULL, 0, "theme '%s' has no template for "
+		    "format '%s'%s (no %s)", t->name, format,
+		    strcmp(kind, "entry") == 0 ? " and --split" : "", path.data);
+		buf_free(&path);
+		return NULL;
+	}
+	remember(t, path.data);
+	if (source_load(&src, path.data)) {
+		tm = tmpl_parse(src.text, path.data, load_asset, t);
+		source_free(&src);
+	}
+	buf_free(&path);
+	return tm;
+}
+
 int
 theme_load(struct theme *t, const char *name, const char *format,
     struct vars *vars)
 {
-	struct source	 src;
-	char		*themes, *file, *path;
+	char		*themes;
 
 	memset(t, 0, sizeof(*t));
 	t->name = xstrdup(name);
@@ -160,23 +184,15 @@ theme_load(struct theme *t, const char *name, const char *format,
 	}
 	if (!read_conf(t, vars))
 		return 0;
-	file = path_join("page", format);
-	file[4] = '.';
-	path = path_join(t->dir, file);
-	free(file);
-	if (access(path, R_OK) != 0) {
-		msg(MSG_USAGE, NULL, 0, "theme '%s' has no template for "
-		    "format '%s' (no %s)", name, format, path);
-		free(path);
-		return 0;
-	}
-	remember(t, path);
-	if (source_load(&src, path)) {
-		t->page = tmpl_parse(src.text, path, load_asset, t);
-		source_free(&src);
-	}
-	free(path);
+	t->page = load_template(t, "page", format);
 	return t->page != NULL;
+}
+
+int
+theme_load_entry(struct theme *t, const char *format)
+{
+	t->entry = load_template(t, "entry", format);
+	return t->entry != NULL;
 }
 
 void
@@ -185,6 +201,7 @@ theme_free(struct theme *t)
 	size_t	 i;
 
 	tmpl_free(t->page);
+	tmpl_free(t->entry);
 	for (i = 0; i < t->nfiles; i++)
 		free(t->files[i]);
 	free(t->files);

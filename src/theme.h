@@ -15,7 +15,8 @@ struct tmpl;
 struct theme {
 	char		*dir;
 	char		*name;
-	struct tmpl	*page;
+	struct tmpl	*page;		/* page.FORMAT */
+	struct tmpl	*entry;		/* entry.FORMAT, for --split */
 	char		**files;	/* every file read: for --depfile */
 	size_t		 nfiles;
 };
@@ -29,6 +30,8 @@ const char	*theme_datadir(void);
  */
 int		 theme_load(struct theme *, const char *name_or_dir,
 		    const char *format, struct vars *);
+/* --split: also load entry.FORMAT.  Returns 0 after a diagnostic. */
+int		 theme_load_entry(struct theme *, const char *format);
 void		 theme_free(struct theme *);
 /* Print the installed themes and their formats. */
 void		 theme_list(void);

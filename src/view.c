@@ -12,6 +12,7 @@
 #include "names.h"
 #include "normalize.h"
 #include "rich.h"
+#include "select.h"
 #include "template.h"
 #include "util.h"
 #include "view.h"
@@ -21,6 +22,30 @@
 static const char *const kind_names[] = {
 	"conference", "journal", "preprint", "thesis", "book", "other"
 };
+
+/* What a theme calls a kind: its kind_KIND variable, or the kind. */
+static const char *
+kind_label(const struct page *pg, enum pub_kind kind)
+{
+	char		 name[32];
+	const char	*label;
+
+	snprintf(name, sizeof(name), "kind_%s", kind_names[kind]);
+	label = vars_get(pg->vars, name);
+	return label != NULL ? label : kind_names[kind];
+}
+
+/* The same kinds as CSL (and Hugo Blox) name them. */
+static const char *const csl_types[] = {
+	"paper-conference", "article-journal", "article", "thesis", "book",
+	"manuscript"
+};
+
+static int
+by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 /* ---- variables ---- */
 
@@ -95,6 +120,20 @@ list(struct tval *v, const void *items, size_t n, size_t size,
 	v->n = n;
 	v->size = size;
 	v->cls = cls;
+	return 1;
+}
+
+/* The DOI alone, "10.1145/...", from the checked doi link. */
+static int
+doi_id(const struct pub *p, struct tval *v)
+{
+	const char	*prefix = "https://doi.org/";
+	size_t		 i;
+
+	for (i = 0; i < p->nlinks; i++)
+		if (strcmp(p->links[i].name, "doi") == 0 &&
+		    strncmp(p->links[i].url, prefix, strlen(prefix)) == 0)
+			return text(v, p->links[i].url + strlen(prefix));
 	return 1;
 }
 
@@ -401,7 +440,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 	const struct pub	*p = self;
 	const struct page	*pg = arg;
 	const struct link	*l;
-	char			 num[16];
+	char			 num[32];
 
 	switch (name[0]) {
 	case 'a':
@@ -424,6 +463,8 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return text(v, p->entry->key);
 		if (strcmp(name, "kind") == 0)
 			return text(v, kind_names[p->kind]);
+		if (strcmp(name, "kind_label") == 0)
+			return text(v, kind_label(pg, p->kind));
 		break;
 	case 'l':
 		if (strcmp(name, "links") == 0)
@@ -432,6 +473,19 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 	case 'm':
 		if (strcmp(name, "month") == 0 && p->month > 0) {
 			snprintf(num, sizeof(num), "%d", p->month);
+			return owned_text(v, xstrdup(num));
+		}
+		break;
+	case 'c':
+		if (strcmp(name, "csl_type") == 0)
+			return text(v, csl_types[p->kind]);
+		break;
+	case 'd':
+		if (strcmp(name, "doi_id") == 0)
+			return doi_id(p, v);
+		if (strcmp(name, "date") == 0 && p->year > 0) {
+			snprintf(num, sizeof(num), "%04d-%02d-01", p->year,
+			    p->month > 0 ? p->month : 1);
 			return owned_text(v, xstrdup(num));
 		}
 		break;
@@ -504,13 +558,21 @@ static int
 group_get(const void *self, const char *name, struct tval *v, void *arg)
 {
 	const struct group	*g = self;
+	const struct page	*pg = arg;
+	struct buf		 key = { 0 };
+	const char		*custom;
 	char			 num[32];
 
-	(void)arg;
-	if (strcmp(name, "heading") == 0)
-		return text(v, g->heading);
+	if (strcmp(name, "heading") == 0) {
+		if (g->id == NULL)
+			return 1;
+		buf_printf(&key, "group_%s", g->id);
+		custom = vars_get(pg->vars, key.data);
+		buf_free(&key);
+		return text(v, custom != NULL ? custom : g->heading);
+	}
 	if (strcmp(name, "anchor") == 0)
-		return text(v, g->anchor);
+		return text(v, g->id);
 	if (strcmp(name, "entries") == 0)
 		return list(v, g->pubs, g->n, sizeof(*g->pubs), &view_pub);
 	if (strcmp(name, "count") == 0) {
@@ -523,6 +585,31 @@ group_get(const void *self, const char *name, struct tval *v, void *arg)
 static const struct tclass view_group = { group_get };
 
 /* ---- the page ---- */
+
+/* "16 publications, 9 CCF-A, 1 TH-CPL-A": for a line under a title. */
+static char *
+counts(const struct pub_list *pubs)
+{
+	struct buf	 b = { 0 };
+	char		**ranks = xcalloc(pubs->n + 1, sizeof(char *));
+	size_t		 i, k, n = 0, same;
+
+	buf_printf(&b, "%zu publication%s", pubs->n, pubs->n == 1 ? "" : "s");
+	for (i = 0; i < pubs->n; i++)
+		if (pubs->v[i].rank != NULL)
+			ranks[n++] = rich_plain(pubs->v[i].rank);
+	qsort(ranks, n, sizeof(char *), by_string);
+	for (i = 0; i < n; i = k) {
+		for (k = i, same = 0; k < n && strcmp(ranks[k], ranks[i]) == 0;
+		    k++)
+			same++;
+		buf_printf(&b, ", %zu %s", same, ranks[i]);
+	}
+	for (i = 0; i < n; i++)
+		free(ranks[i]);
+	free(ranks);
+	return buf_detach(&b);
+}
 
 static int
 page_get(const void *self, const char *name, struct tval *v, void *arg)
@@ -538,8 +625,10 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 	if (strcmp(name, "has_marks") == 0)
 		return boolean(v, pg->has_marks);
 	if (strcmp(name, "groups") == 0)
-		return list(v, pg->groups, pg->ngroups, sizeof(*pg->groups),
-		    &view_group);
+		return list(v, pg->groups->v, pg->groups->n,
+		    sizeof(*pg->groups->v), &view_group);
+	if (strcmp(name, "counts") == 0)
+		return owned_text(v, counts(pg->pubs));
 	if (strcmp(name, "count") == 0) {
 		snprintf(num, sizeof(num), "%zu", pg->pubs->n);
 		return owned_text(v, xstrdup(num));
@@ -553,7 +642,7 @@ const struct tclass view_page = { page_get };
 
 void
 page_init(struct page *pg, const struct pub_list *pubs,
-    const struct vars *vars)
+    const struct grouping *groups, const struct vars *vars)
 {
 	const char	*names = vars_get(vars, "names");
 	const char	*links = vars_get(vars, "links");
@@ -579,10 +668,7 @@ page_init(struct page *pg, const struct pub_list *pubs,
 	free(copy);
 	for (i = 0; i < pubs->n; i++)
 		pg->has_marks |= pubs->v[i].has_marks;
-	pg->groups = xcalloc(1, sizeof(*pg->groups));
-	pg->groups[0].pubs = pubs->v;
-	pg->groups[0].n = pubs->n;
-	pg->ngroups = 1;
+	pg->groups = groups;
 }
 
 void
@@ -593,9 +679,19 @@ page_free(struct page *pg)
 	for (i = 0; i < pg->nlinks; i++)
 		free(pg->links[i]);
 	free(pg->links);
-	for (i = 0; i < pg->ngroups; i++) {
-		free(pg->groups[i].heading);
-		free(pg->groups[i].anchor);
-	}
-	free(pg->groups);
 }
+
+/* ---- one entry with its page around it (--split) ---- */
+
+static int
+entry_page_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	const struct entry_view *ev = self;
+
+	if (pub_get(ev->pub, name, v, arg))
+		return 1;
+	memset(v, 0, sizeof(*v));
+	return page_get(ev->page, name, v, arg);
+}
+
+const struct tclass view_entry_page = { entry_page_get };

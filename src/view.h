@@ -10,6 +10,7 @@
 
 #include "names.h"
 
+struct pub;
 struct pub_list;
 struct tclass;
 
@@ -28,18 +29,11 @@ void		 vars_set(struct vars *, const char *key, const char *value);
 const char	*vars_get(const struct vars *, const char *key);
 void		 vars_free(struct vars *);
 
-/* A run of entries under one heading (one unnamed group by default). */
-struct group {
-	char			*heading;	/* rich text, NULL: none */
-	char			*anchor;
-	const struct pub	*pubs;
-	size_t			 n;
-};
+struct grouping;
 
 struct page {
 	const struct pub_list	*pubs;
-	struct group		*groups;
-	size_t			 ngroups;
+	const struct grouping	*groups;
 	const struct vars	*vars;
 	enum name_style		 names;		/* from the "names" variable */
 	char			**links;	/* link names to list, in order */
@@ -47,9 +41,19 @@ struct page {
 	int			 has_marks;
 };
 
-void	page_init(struct page *, const struct pub_list *, const struct vars *);
+/* Headings from the group_ID variables, when set, replace the defaults. */
+void	page_init(struct page *, const struct pub_list *,
+	    const struct grouping *, const struct vars *);
 void	page_free(struct page *);
 
 extern const struct tclass view_page;
+
+/* One entry, seen with the page's variables behind it (--split). */
+struct entry_view {
+	const struct page	*page;
+	const struct pub	*pub;
+};
+
+extern const struct tclass view_entry_page;
 
 #endif

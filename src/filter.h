@@ -1,0 +1,30 @@
+/*
+ * filter.h: --select expressions, in the spirit of bib2bib's:
+ *
+ *	year >= 2023 and rank = "CCF-A"
+ *	author : "Zhang" or (title ~ "attention" and not has(code))
+ *	selected or me and first
+ *
+ * Tests: = != < <= > >= (numbers when both sides are), : (substring,
+ * without case or accents), ~ (extended regular expression, without
+ * case).  Fields: year month type kind key title author editor venue
+ * venue_name rank track note, or any field of the entry.  Words: has(F),
+ * selected, me (the owner is an author), first (the owner is the first
+ * author).  and, or, not (also && || !) and parentheses.
+ */
+#ifndef FILTER_H
+#define FILTER_H
+
+struct filter;
+struct pub;
+
+/*
+ * Parse; on a syntax error return NULL and set *column (1-based) and
+ * *error (static text).
+ */
+struct filter	*filter_parse(const char *expr, int *column,
+		    const char **error);
+int		 filter_match(const struct filter *, const struct pub *);
+void		 filter_free(struct filter *);
+
+#endif
