@@ -320,7 +320,7 @@ parse_one(struct person *p, const char *name, const char *file, int line)
 				buf_puts(&first, ", ");
 			buf_puts(&first, parts[i]);
 		}
-		if (nparts > 3)
+		if (nparts > 3 && file != NULL)
 			msg(MSG_WARNING, file, line, "too many commas in "
 			    "name '%s'", name);
 		p->first = latex_decode(first.data != NULL ? first.data : "");
@@ -335,8 +335,9 @@ parse_one(struct person *p, const char *name, const char *file, int line)
 	if (rich_is_blank(p->last)) {
 		char	**take = !rich_is_blank(p->first) ? &p->first : &p->jr;
 
-		msg(MSG_WARNING, file, line, "name '%s' has no family name",
-		    name);
+		if (file != NULL)
+			msg(MSG_WARNING, file, line, "name '%s' has no family "
+			    "name", name);
 		free(p->last);
 		p->last = *take;
 		*take = xstrdup("");
@@ -356,8 +357,9 @@ names_parse(const char *latex, size_t *count, const char *file, int line)
 	for (i = 0; i < n; i++) {
 		name = trim_copy(names[i]);
 		if (name[0] == '\0') {
-			msg(MSG_WARNING, file, line, "empty name in a name "
-			    "list");
+			if (file != NULL)
+				msg(MSG_WARNING, file, line, "empty name in a "
+				    "name list");
 			free(name);
 			continue;
 		}

@@ -18,7 +18,8 @@ enum name_style {
 /*
  * Split "A and B and others" (LaTeX source) into persons with rich-text
  * parts and al-folio marks ("Zhang*, Jintao") taken off the names.
- * Returns a new array (free with names_free); file/line for warnings.
+ * Returns a new array (free with names_free); file/line for warnings
+ * (file NULL: no warnings).
  */
 struct person	*names_parse(const char *latex, size_t *count,
 		    const char *file, int line);

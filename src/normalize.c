@@ -123,7 +123,11 @@ doi_key(const char *doi)
 	return k;
 }
 
-/* Title letters and digits, folded, and the year: "attentionisall…2017". */
+/*
+ * Title letters and digits, folded, and the year: "attentionisall…|2017".
+ * Titles of fewer than three words ("Calendar", "Preface") say too
+ * little to call two entries one work.
+ */
 static char *
 title_key(const struct entry *e)
 {
@@ -131,6 +135,7 @@ title_key(const struct entry *e)
 	const char	*year = entry_get(e, "year");
 	char		*rich, *plain, *folded, *p, *d;
 	struct buf	 b = { 0 };
+	int		 words = 0, in_word = 0;
 
 	if (title == NULL || year == NULL)
 		return NULL;
@@ -138,15 +143,66 @@ title_key(const struct entry *e)
 	plain = rich_plain(rich);
 	folded = utf8_fold(plain);
 	for (p = d = folded; *p != '\0'; p++)
-		if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
+		if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80) {
 			*d++ = *p;
+			words += !in_word;
+			in_word = 1;
+		} else
+			in_word = 0;
 	*d = '\0';
-	if (folded[0] != '\0')
+	if (words >= 3)
 		buf_printf(&b, "%s|%s", folded, year);
 	free(rich);
 	free(plain);
 	free(folded);
 	return b.data;
+}
+
+/* The folded family name of the first author, or NULL. */
+static char *
+first_family(const struct entry *e)
+{
+	const char	*author = entry_get(e, "author");
+	struct person	*p;
+	size_t		 n;
+	char		*plain, *folded = NULL;
+
+	if (author == NULL)
+		return NULL;
+	p = names_parse(author, &n, NULL, 0);
+	if (n > 0 && !p[0].others) {
+		plain = rich_plain(p[0].last);
+		folded = utf8_fold(plain);
+		free(plain);
+	}
+	names_free(p, n);
+	return folded;
+}
+
+/*
+ * Two entries with one title and year are one work unless their first
+ * authors differ, or their pages, volume or number do (a journal's
+ * recurring column: "Greetings from the Editor" twice in one issue).
+ */
+static int
+same_work(const struct entry *a, const struct entry *b)
+{
+	static const char *const place[] = { "pages", "volume", "number" };
+	const char	*x, *y;
+	char		*fa, *fb;
+	size_t		 i;
+	int		 same;
+
+	for (i = 0; i < NELEM(place); i++)
+		if ((x = entry_get(a, place[i])) != NULL &&
+		    (y = entry_get(b, place[i])) != NULL && strcmp(x, y) != 0)
+			return 0;
+	fa = first_family(a);
+	fb = first_family(b);
+	same = fa == NULL || fb == NULL || strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return same;
 }
 
 static void
@@ -191,9 +247,9 @@ normalize_duplicates(struct entry_list *l)
 		if ((k = title_key(e)) == NULL)
 			continue;
 		first = strmap_get(titles, k);
-		if (first != NULL)
+		if (first != NULL && same_work(first, e))
 			merge_into(first, e, "same title and year");
-		else
+		else if (first == NULL)
 			strmap_put(titles, k, e);
 		free(k);
 	}
