@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -697,6 +698,8 @@ main(int argc, char **argv)
 	struct run	 r;
 	int		 rc;
 
+	/* Write errors, EPIPE included, are handled where they happen. */
+	signal(SIGPIPE, SIG_IGN);
 	memset(&r, 0, sizeof(r));
 	r.o.sel.sort = SORT_YEAR;
 	r.o.width = 78;

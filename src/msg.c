@@ -25,7 +25,7 @@ msg(enum msg_level level, const char *file, int line, const char *fmt, ...)
 	if (level > max_level)
 		max_level = level;
 	counts[level]++;
-	if (quiet && level == MSG_WARNING)
+	if (quiet > 1 || (quiet && level == MSG_WARNING))
 		return;
 	fputs("bib2pubs: ", stderr);
 	if (file != NULL && line > 0)
@@ -43,6 +43,13 @@ void
 msg_set_quiet(int q)
 {
 	quiet = q;
+}
+
+void
+msg_raise(enum msg_level level)
+{
+	if (level > max_level)
+		max_level = level;
 }
 
 void

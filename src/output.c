@@ -79,8 +79,12 @@ output_close(struct output *o, int ok)
 
 	if (o->path == NULL) {
 		if (!ok || fflush(stdout) != 0 || ferror(stdout)) {
-			msg(MSG_SYSERR, "<stdout>", 0, "write error: %s",
-			    strerror(errno));
+			/* A reader that stopped reading ("| head") is no news. */
+			if (errno == EPIPE)
+				msg_raise(MSG_SYSERR);
+			else
+				msg(MSG_SYSERR, "<stdout>", 0, "write error: %s",
+				    strerror(errno));
 			done = 0;
 		}
 		return done;
