@@ -112,9 +112,14 @@ read_value(struct parser *ps)
 	}
 	while (is_word_char(*ps->p))
 		buf_putc(&b, *ps->p++);
-	if (b.len == 0 || strcasecmp(b.data, "and") == 0 ||
-	    strcasecmp(b.data, "or") == 0 || strcasecmp(b.data, "not") == 0) {
+	if (b.len == 0) {
 		fail(ps, start, "expected a value");
+		return NULL;
+	}
+	if (strcasecmp(b.data, "and") == 0 || strcasecmp(b.data, "or") == 0 ||
+	    strcasecmp(b.data, "not") == 0) {
+		fail(ps, start, "expected a value, found the keyword "
+		    "(quote it to mean the word)");
 		buf_free(&b);
 		return NULL;
 	}
@@ -160,7 +165,8 @@ parse_test(struct parser *ps)
 		    "expected a field name, a word or '('");
 		return NULL;
 	}
-	field = read_value(ps);
+	if ((field = read_value(ps)) == NULL)
+		return NULL;	/* "or = x": read_value said why */
 	f = node(F_TEST);
 	f->field = field;
 	at = ps->p;
@@ -297,7 +303,10 @@ filter_parse(const char *expr, int *column, const char **error)
 	struct filter	*f = parse_or(&ps);
 
 	skip_space(&ps);
-	if (f != NULL && *ps.p != '\0') {
+	if (f != NULL && ps.error != NULL) {
+		filter_free(f);	/* a part failed: never match with a hole */
+		f = NULL;
+	} else if (f != NULL && *ps.p != '\0') {
 		fail(&ps, ps.p, *ps.p == ')' ? "')' without '('" :
 		    "expected 'and', 'or' or the end");
 		filter_free(f);
