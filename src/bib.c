@@ -38,6 +38,9 @@ struct bib {
 	char		*captured;
 	size_t		 captured_len;
 	struct buf	 text;		/* the entry as handed to libbtparse */
+	struct buf	 value;		/* one field's value being built */
+	struct field	*fields;	/* one entry's fields being read */
+	size_t		 nfields, fieldcap;
 	int		 parsed;	/* libbtparse has a lexer buffer to free */
 };
 
@@ -80,6 +83,8 @@ bib_free(struct bib *b)
 	free(b->captured);
 	strmap_free(b->macros, free);
 	buf_free(&b->text);
+	buf_free(&b->value);
+	free(b->fields);
 	free(b);
 }
 
@@ -118,11 +123,10 @@ collapse_space(struct buf *v)
 	buf_truncate(v, j);
 }
 
-/* Paste the simple values of one field, expanding macros. */
-static char *
-field_value(struct bib *b, AST *field, const char *file)
+/* Paste the simple values of one field into v, expanding macros. */
+static void
+field_value(struct bib *b, AST *field, const char *file, struct buf *v)
 {
-	struct buf	 v = { 0 };
 	AST		*node = NULL;
 	bt_nodetype	 type;
 	char		*text, *name;
@@ -132,20 +136,19 @@ field_value(struct bib *b, AST *field, const char *file)
 		if (text == NULL)
 			continue;
 		if (type != BTAST_MACRO) {
-			buf_puts(&v, text);
+			buf_puts(v, text);
 			continue;
 		}
 		name = lower_dup(text, strlen(text));
 		expansion = strmap_get(b->macros, name);
 		if (expansion != NULL)
-			buf_puts(&v, expansion);
+			buf_puts(v, expansion);
 		else
 			msg(MSG_WARNING, file, node->line,
 			    "undefined macro '%s' taken as empty", text);
 		free(name);
 	}
-	collapse_space(&v);
-	return buf_detach(&v);
+	collapse_space(v);
 }
 
 /* Build the text libbtparse will see for fields [from, to). */
@@ -206,7 +209,9 @@ define_macros(struct bib *b, AST *ast, const char *file)
 	char	*name, *value, *old;
 
 	while ((field = bt_next_field(ast, field, &name)) != NULL) {
-		value = field_value(b, field, file);
+		buf_truncate(&b->value, 0);
+		field_value(b, field, file, &b->value);
+		value = xstrdup(b->value.data != NULL ? b->value.data : "");
 		old = strmap_put(b->macros, name, value);
 		free(old);
 	}
@@ -277,38 +282,81 @@ line_structure(const struct scan_field *f)
 	return buf_detach(&out);
 }
 
-static void
-add_fields(struct bib *b, struct entry *e, AST *ast,
-    const struct scan_field *sf)
+/*
+ * Where a value is kept: over its own "name = {value}" in the source
+ * text, which it never outgrows unless a macro made it longer; else in
+ * the list's arena.  The text was read into memory anyway, so a field
+ * costs its struct and nothing more.
+ */
+static char *
+keep_value(struct entry_list *l, struct source *src,
+    const struct scan_field *sf, const struct buf *v, const char *blocks)
 {
-	AST	*field = NULL;
-	char	*name;
+	char	*place = src->text + (sf->text.p - src->text);
+	size_t	 n = v->len, nb = blocks != NULL ? strlen(blocks) + 1 : 0;
+
+	if (n + 1 + nb > sf->text.len)
+		place = arena_alloc(&l->arena, n + 1 + nb);
+	memcpy(place, v->data != NULL ? v->data : "", n);
+	place[n] = '\0';
+	if (blocks != NULL)	/* what field_blocks() finds */
+		memcpy(place + n + 1, blocks, nb);
+	return place;
+}
+
+static int
+has_field(const struct bib *b, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nfields; i++)
+		if (strcmp(b->fields[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+add_fields(struct bib *b, struct entry_list *l, struct source *src,
+    struct entry *e, AST *ast, const struct scan_field *sf)
+{
+	AST		*field = NULL;
+	struct field	*f;
+	char		*name, *blocks;
 
 	for (; (field = bt_next_field(ast, field, &name)) != NULL; sf++) {
-		if (entry_field(e, name) != NULL) {
+		if (has_field(b, name)) {
 			msg(MSG_WARNING, e->file, field->line, "duplicate "
 			    "field '%s' in '%s': the first one is kept",
 			    name, e->key);
 			continue;
 		}
-		e->fields = xreallocarray(e->fields, e->nfields + 1,
-		    sizeof(*e->fields));
-		e->fields[e->nfields].name = xstrdup(name);
-		e->fields[e->nfields].value = field_value(b, field, e->file);
-		e->fields[e->nfields].blocks = line_structure(sf);
-		e->fields[e->nfields].line = field->line;
-		e->nfields++;
+		if (b->nfields == b->fieldcap) {
+			b->fieldcap = b->fieldcap ? b->fieldcap * 2 : 32;
+			b->fields = xreallocarray(b->fields, b->fieldcap,
+			    sizeof(*b->fields));
+		}
+		f = &b->fields[b->nfields++];
+		f->name = entry_list_name(l, name);
+		buf_truncate(&b->value, 0);
+		field_value(b, field, e->file, &b->value);
+		/* Its lines, if it has any to keep, before the text changes. */
+		blocks = line_structure(sf);
+		f->value = keep_value(l, src, sf, &b->value, blocks);
+		f->has_blocks = blocks != NULL;
+		free(blocks);
+		f->line = field->line;
 	}
 }
 
 /* Hand the fields to libbtparse in slices it can take. */
 static void
-parse_fields(struct bib *b, const struct scan_entry *se, struct entry *e,
-    const char *file)
+parse_fields(struct bib *b, struct entry_list *l, struct source *src,
+    const struct scan_entry *se, struct entry *e, const char *file)
 {
 	size_t	 from, to;
 	AST	*ast;
 
+	b->nfields = 0;
 	for (from = 0; from < se->nfields; from = to) {
 		to = from + FIELDS_PER_PARSE;
 		if (to > se->nfields)
@@ -320,8 +368,16 @@ parse_fields(struct bib *b, const struct scan_entry *se, struct entry *e,
 		if (e == NULL)
 			define_macros(b, ast, file);
 		else
-			add_fields(b, e, ast, &se->fields[from]);
+			add_fields(b, l, src, e, ast, &se->fields[from]);
 		bt_free_ast(ast);
+	}
+	if (e != NULL) {
+		e->fields = arena_alloc(&l->arena, b->nfields *
+		    sizeof(*e->fields));
+		if (b->nfields > 0)
+			memcpy(e->fields, b->fields, b->nfields *
+			    sizeof(*e->fields));
+		e->nfields = b->nfields;
 	}
 }
 
@@ -336,32 +392,38 @@ add_entry(struct entry_list *list, struct entry *e)
 	msg(MSG_WARNING, e->file, e->line, "duplicate key '%s' (first at "
 	    "%s:%d): this entry is skipped", e->key, first->file,
 	    first->line);
-	entry_free(e);
 }
 
 void
-bib_read(struct bib *b, const struct source *src, struct entry_list *list)
+bib_read(struct bib *b, struct source *src, struct entry_list *list)
 {
 	struct scanner		 s;
 	struct scan_entry	 se = { 0 };
 	struct entry		*e;
 	const char		*file;
+	char			*type;
 
 	file = entry_list_add_file(list, src->name);
 	scan_init(&s, src);
 	while (scan_next(&s, &se)) {
 		if (se.kind == SCAN_STRING) {
-			parse_fields(b, &se, NULL, file);
+			parse_fields(b, list, src, &se, NULL, file);
 			continue;
 		}
-		e = xcalloc(1, sizeof(*e));
-		e->type = lower_dup(se.type.p, se.type.len);
-		e->key = xstrndup(se.key.p != NULL ? se.key.p : "",
-		    se.key.len);
+		e = arena_alloc(&list->arena, sizeof(*e));
+		memset(e, 0, sizeof(*e));
+		type = lower_dup(se.type.p, se.type.len);
+		e->type = entry_list_name(list, type);
+		free(type);
+		e->key = arena_strndup(&list->arena, se.key.p != NULL ?
+		    se.key.p : "", se.key.len);
 		e->file = file;
 		e->line = se.line;
-		parse_fields(b, &se, e, file);
+		parse_fields(b, list, src, &se, e, file);
 		add_entry(list, e);
 	}
 	scan_entry_free(&se);
+	/* Values now live in the text: the list keeps it. */
+	entry_list_keep_text(list, src->text);
+	src->text = NULL;
 }

@@ -12,8 +12,10 @@ struct bib;
 /* One reader for a whole run: @string macros carry over between files. */
 struct bib	*bib_new(void);
 void		 bib_free(struct bib *);
-/* Append the entries of src to list; diagnostics go through msg(). */
-void		 bib_read(struct bib *, const struct source *,
-		    struct entry_list *);
+/*
+ * Append the entries of src to list; diagnostics go through msg().
+ * The list takes src's text: field values are kept inside it.
+ */
+void		 bib_read(struct bib *, struct source *, struct entry_list *);
 
 #endif

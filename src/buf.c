@@ -27,15 +27,6 @@ buf_grow(struct buf *b, size_t extra)
 }
 
 void
-buf_putc(struct buf *b, char c)
-{
-	if (b->len + 2 > b->cap)
-		buf_grow(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-}
-
-void
 buf_put(struct buf *b, const char *s, size_t n)
 {
 	buf_grow(b, n);

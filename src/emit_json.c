@@ -96,24 +96,54 @@ entry_json(const struct pub *p)
 	return j;
 }
 
+/*
+ * jansson's text, each line indented two more: an element of the array.
+ * jansson hands it over a few bytes at a time, so it is gathered in a
+ * buffer and written once per element.
+ */
 static int
-write_chunk(const char *buffer, size_t size, void *data)
+put_indented(const char *buffer, size_t size, void *data)
 {
-	return fwrite(buffer, 1, size, data) == size ? 0 : -1;
+	struct buf	*b = data;
+	const char	*nl;
+
+	while ((nl = memchr(buffer, '\n', size)) != NULL) {
+		buf_put(b, buffer, (size_t)(nl - buffer) + 1);
+		buf_put(b, "  ", 2);
+		size -= (size_t)(nl - buffer) + 1;
+		buffer = nl + 1;
+	}
+	buf_put(b, buffer, size);
+	return 0;
 }
 
+/*
+ * The array is written one element at a time, each built, dumped and
+ * freed in turn, so a large file never has its whole JSON in memory.
+ */
 int
 emit_json(const struct pub_list *pubs, FILE *fp)
 {
-	json_t	*all = json_array();
-	size_t	 i;
-	int	 ok;
+	struct buf	 b = { 0 };
+	json_t		*j;
+	size_t		 i;
+	int		 ok = fputs("[", fp) != EOF;
 
-	for (i = 0; i < pubs->n; i++)
-		json_array_append_new(all, entry_json(&pubs->v[i]));
-	ok = json_dump_callback(all, write_chunk, fp, JSON_INDENT(2) |
-	    JSON_PRESERVE_ORDER) == 0;
-	json_decref(all);
-	ok &= fputc('\n', fp) != EOF;
+	for (i = 0; i < pubs->n && ok; i++) {
+		struct pub *p = &pubs->v[i];
+		int	    filled = pub_complete(p, pubs->opts);
+
+		j = entry_json(p);
+		buf_truncate(&b, 0);
+		buf_puts(&b, i > 0 ? ",\n  " : "\n  ");
+		ok = json_dump_callback(j, put_indented, &b, JSON_INDENT(2) |
+		    JSON_PRESERVE_ORDER) == 0 &&
+		    fwrite(b.data, 1, b.len, fp) == b.len;
+		json_decref(j);
+		if (filled)
+			pub_release(p);
+	}
+	buf_free(&b);
+	ok &= fputs(pubs->n > 0 ? "\n]\n" : "]\n", fp) != EOF;
 	return ok && fflush(fp) == 0 && !ferror(fp);
 }

@@ -14,25 +14,8 @@ void
 entry_list_init(struct entry_list *l)
 {
 	memset(l, 0, sizeof(*l));
-	l->keys = strmap_new();
-}
-
-void
-entry_free(struct entry *e)
-{
-	size_t	 i;
-
-	if (e == NULL)
-		return;
-	for (i = 0; i < e->nfields; i++) {
-		free(e->fields[i].name);
-		free(e->fields[i].value);
-		free(e->fields[i].blocks);
-	}
-	free(e->fields);
-	free(e->type);
-	free(e->key);
-	free(e);
+	l->keys = strmap_new_borrowed();	/* keys live in the arena */
+	l->names = strmap_new();
 }
 
 void
@@ -40,13 +23,16 @@ entry_list_free(struct entry_list *l)
 {
 	size_t	 i;
 
-	for (i = 0; i < l->n; i++)
-		entry_free(l->v[i]);
 	free(l->v);
 	for (i = 0; i < l->nfiles; i++)
 		free(l->files[i]);
 	free(l->files);
+	for (i = 0; i < l->ntexts; i++)
+		free(l->texts[i]);
+	free(l->texts);
 	strmap_free(l->keys, NULL);
+	strmap_free(l->names, NULL);
+	arena_free(&l->arena);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -55,6 +41,25 @@ entry_list_add_file(struct entry_list *l, const char *name)
 {
 	l->files = xreallocarray(l->files, l->nfiles + 1, sizeof(char *));
 	return l->files[l->nfiles++] = xstrdup(name);
+}
+
+void
+entry_list_keep_text(struct entry_list *l, char *text)
+{
+	l->texts = xreallocarray(l->texts, l->ntexts + 1, sizeof(char *));
+	l->texts[l->ntexts++] = text;
+}
+
+const char *
+entry_list_name(struct entry_list *l, const char *name)
+{
+	char	*interned = strmap_get(l->names, name);
+
+	if (interned == NULL) {
+		interned = arena_strdup(&l->arena, name);
+		strmap_put(l->names, name, interned);
+	}
+	return interned;
 }
 
 /* Keys compare without case, as in BibTeX and biber. */
@@ -71,16 +76,22 @@ key_fold(const char *key)
 int
 entry_list_add(struct entry_list *l, struct entry *e)
 {
-	char	*k;
+	const char	*c;
+	char		*folded;
+	const char	*k;
 
 	if (e->key[0] != '\0') {
-		k = key_fold(e->key);
-		if (strmap_get(l->keys, k) != NULL) {
-			free(k);
-			return 0;
+		for (c = e->key; *c != '\0' && !(*c >= 'A' && *c <= 'Z'); c++)
+			continue;
+		k = e->key;	/* lowercase already: the map borrows it */
+		if (*c != '\0') {
+			folded = key_fold(e->key);
+			k = arena_strdup(&l->arena, folded);
+			free(folded);
 		}
+		if (strmap_get(l->keys, k) != NULL)
+			return 0;
 		strmap_put(l->keys, k, e);
-		free(k);
 	}
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
@@ -108,7 +119,8 @@ entry_field(const struct entry *e, const char *name)
 	size_t	 i;
 
 	for (i = 0; i < e->nfields; i++)
-		if (strcmp(e->fields[i].name, name) == 0)
+		if (e->fields[i].name[0] == name[0] &&
+		    strcmp(e->fields[i].name, name) == 0)
 			return &e->fields[i];
 	return NULL;
 }
@@ -121,15 +133,26 @@ entry_get(const struct entry *e, const char *name)
 	return f != NULL ? f->value : NULL;
 }
 
+/* Rare (crossref, merges): the field array is copied one longer. */
 void
-entry_set(struct entry *e, const char *name, const char *value, int line)
+entry_set(struct entry_list *l, struct entry *e, const char *name,
+    char *value, int line)
 {
-	struct field	*f;
+	struct field	*fields;
 
-	e->fields = xreallocarray(e->fields, e->nfields + 1, sizeof(*f));
-	f = &e->fields[e->nfields++];
-	f->name = xstrdup(name);
-	f->value = xstrdup(value);
-	f->blocks = NULL;
-	f->line = line;
+	fields = arena_alloc(&l->arena, (e->nfields + 1) * sizeof(*fields));
+	if (e->nfields > 0)
+		memcpy(fields, e->fields, e->nfields * sizeof(*fields));
+	e->fields = fields;
+	fields[e->nfields].name = entry_list_name(l, name);
+	fields[e->nfields].value = value;
+	fields[e->nfields].has_blocks = 0;
+	fields[e->nfields].line = line;
+	e->nfields++;
+}
+
+const char *
+field_blocks(const struct field *f)
+{
+	return f->has_blocks ? f->value + strlen(f->value) + 1 : f->value;
 }

@@ -28,6 +28,7 @@ struct decoder {
 	struct buf	 out;
 	unsigned char	*stack;		/* flags of each open group */
 	size_t		 depth, cap;
+	unsigned char	 small[32];	/* the stack, until it is deeper */
 	size_t		 keep;		/* open G_KEEP groups */
 	unsigned char	 top;		/* styles declared outside any group */
 };
@@ -114,15 +115,21 @@ static const char *const dropped[] = {
 static int
 name_is(const char *name, size_t len, const char *word)
 {
-	return strlen(word) == len && memcmp(name, word, len) == 0;
+	/* The first byte settles most of the table, strlen none. */
+	return len > 0 && word[0] == name[0] &&
+	    strncmp(word, name, len) == 0 && word[len] == '\0';
 }
 
 static void
 push_group(struct decoder *d, unsigned char flags)
 {
 	if (d->depth == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->stack = xrealloc(d->stack, d->cap);
+		d->cap *= 2;
+		if (d->stack == d->small)
+			d->stack = memcpy(xmalloc(d->cap), d->small,
+			    sizeof(d->small));
+		else
+			d->stack = xrealloc(d->stack, d->cap);
 	}
 	d->stack[d->depth++] = flags;
 }
@@ -442,14 +449,20 @@ character(struct decoder *d)
 	}
 }
 
+/* The bytes that may mean more than themselves. */
+#define SPECIAL "{}\\$~-`'"
+
 static char *
 decode(const char *latex, int markdown)
 {
 	struct decoder	 d;
+	size_t		 n;
 
 	memset(&d, 0, sizeof(d));
 	d.p = latex;
 	d.markdown = markdown;
+	d.stack = d.small;
+	d.cap = sizeof(d.small);
 	buf_grow(&d.out, strlen(latex));
 	while (*d.p != '\0') {
 		switch (*d.p) {
@@ -468,20 +481,28 @@ decode(const char *latex, int markdown)
 			math(&d);
 			break;
 		default:
-			character(&d);
+			if ((n = strcspn(d.p, SPECIAL)) > 0) {
+				buf_put(&d.out, d.p, n);	/* plain text */
+				d.p += n;
+			} else
+				character(&d);
 			break;
 		}
 	}
 	while (d.depth > 0)
 		close_brace(&d);
 	close_styles(&d.out, d.top);
-	free(d.stack);
+	if (d.stack != d.small)
+		free(d.stack);
 	return buf_detach(&d.out);
 }
 
 char *
 latex_decode(const char *latex)
 {
+	/* Most values hold no LaTeX at all: copy them as they are. */
+	if (latex[strcspn(latex, SPECIAL)] == '\0')
+		return xstrdup(latex);
 	return decode(latex, 0);
 }
 

@@ -572,6 +572,7 @@ render_split(const struct options *o, const struct theme *t,
 		    output_open(&out, path.data)))
 			ok = output_close(&out, emit_entry(t, pg, p, &eo,
 			    out.fp));
+		pub_release((struct pub *)p);
 		strmap_put(used, name, (void *)1);
 		free(name);
 	}

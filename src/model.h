@@ -7,8 +7,11 @@
  *			(rich text, see rich.h), split names, marks, venue,
  *			rank and links.  Emitters only ever see pubs.
  *
- * Ownership: an entry_list owns its entries and every string in them;
- * a pub_list owns its pubs and their strings, and borrows the entries.
+ * Ownership: an entry_list owns its entries and every string in them:
+ * they live in its arena, or in the source texts it keeps (a field's
+ * value is written back over its own place in the text it came from,
+ * so reading a file costs little more memory than the file).  A
+ * pub_list owns its pubs and their strings, and borrows the entries.
  * Neither header of libbtparse nor of cmark-gfm is included here.
  */
 #ifndef MODEL_H
@@ -16,18 +19,24 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 struct field {
-	char	*name;		/* lowercase */
+	const char *name;	/* lowercase, interned */
 	char	*value;		/* LaTeX source text, blanks collapsed */
-	char	*blocks;	/* the same with its line structure (blank
-				 * lines, list items) for Markdown fields;
-				 * NULL when it has none */
 	int	 line;
+	int	 has_blocks;	/* field_blocks() has more to say */
 };
 
+/*
+ * The value with its line structure (blank lines, list items) kept, for
+ * Markdown fields: stored right after the value's NUL when has_blocks.
+ */
+const char	*field_blocks(const struct field *);
+
 struct entry {
-	char		*type;		/* lowercase */
-	char		*key;		/* "" if the file gave none */
+	const char	*type;		/* lowercase */
+	const char	*key;		/* "" if the file gave none */
 	const char	*file;		/* owned by the entry_list */
 	int		 line;
 	size_t		 ordinal;	/* position over all inputs */
@@ -42,19 +51,27 @@ struct entry_list {
 	char		**files;	/* file names the entries point to */
 	size_t		  nfiles;
 	struct strmap	 *keys;		/* lowercase key -> entry */
+	struct arena	  arena;	/* entries, fields and their strings */
+	struct strmap	 *names;	/* interned field names */
+	char		**texts;	/* source texts values point into */
+	size_t		  ntexts;
 };
 
 void		 entry_list_init(struct entry_list *);
 void		 entry_list_free(struct entry_list *);
 const char	*entry_list_add_file(struct entry_list *, const char *);
-/* Takes the entry; returns 0 (and keeps nothing) for a duplicate key. */
+/* Keep a source text that field values point into; the list frees it. */
+void		 entry_list_keep_text(struct entry_list *, char *);
+/* A field name as stored: lowercase and shared by every entry. */
+const char	*entry_list_name(struct entry_list *, const char *);
+/* Returns 0 (and keeps nothing visible) for a duplicate key. */
 int		 entry_list_add(struct entry_list *, struct entry *);
 struct entry	*entry_list_find(const struct entry_list *, const char *key);
 const char	*entry_get(const struct entry *, const char *name);
 const struct field *entry_field(const struct entry *, const char *name);
-void		 entry_set(struct entry *, const char *name, const char *value,
-		    int line);
-void		 entry_free(struct entry *);
+/* Add a field whose name and value live as long as the list. */
+void		 entry_set(struct entry_list *, struct entry *,
+		    const char *name, char *value, int line);
 
 /* Contribution marks on one author. */
 #define MARK_EQUAL		0x01	/* shown as '*' */
@@ -82,31 +99,46 @@ enum pub_kind {
 	KIND_OTHER
 };
 
+/*
+ * A pub is light until it is shown: what selection, sorting and
+ * grouping need is filled for every pub at once; its text (title,
+ * names, venue, notes) only by pub_complete() while it is rendered,
+ * and emptied again by pub_release(), so a large file never holds its
+ * decoded text all at once.
+ */
 struct pub {
 	struct entry	*entry;		/* borrowed */
 	enum pub_kind	 kind;
+	int		 year;		/* 0 if unknown */
+	int		 month;		/* 1-12, 0 if unknown */
+	char		*rank;		/* "CCF-A", or NULL */
+	int		 selected;
+	int		 has_marks;	/* some author carries a mark */
+	/* Filled by pub_complete(), emptied by pub_release(). */
+	int		 complete;
+	struct link	*links;
+	size_t		 nlinks;
 	char		*title;		/* rich text */
 	struct person	*authors;
 	size_t		 nauthors;
-	int		 year;		/* 0 if unknown */
-	int		 month;		/* 1-12, 0 if unknown */
 	char		*venue_name;	/* full venue as written (rich) */
 	char		*venue;		/* label without year (rich) */
-	char		*rank;		/* "CCF-A", or NULL */
 	char		*track;		/* rich or NULL */
 	char		*note;		/* rich or NULL */
 	char		*abstract;	/* rich or NULL */
-	struct link	*links;
-	size_t		 nlinks;
-	int		 selected;
-	int		 has_marks;	/* some author carries a mark */
 };
+
+struct norm_opts;
 
 struct pub_list {
-	struct pub	*v;
-	size_t		 n;
+	struct pub		*v;
+	size_t			 n;
+	const struct norm_opts	*opts;	/* for pub_complete() */
 };
 
+/* normalize.c: fill and empty a pub's text; 1 if this call filled it. */
+int	pub_complete(struct pub *, const struct norm_opts *);
+void	pub_release(struct pub *);
 void	pub_free(struct pub *);
 void	pub_list_free(struct pub_list *);
 

@@ -25,23 +25,37 @@
 #define MAX_PARTS 3	/* von Last / Jr / First */
 
 /* Marks written after a name, and what each shows as. */
+#define MARK(w, shown, flag) { w, sizeof(w) - 1, shown, flag }
 static const struct {
 	const char	*written;
+	size_t		 len;
 	const char	*shown;
 	int		 flag;
 } marks[] = {
-	{ "\\textsuperscript{*}", "*", MARK_EQUAL },
-	{ "$^\\dagger$", "†", 0 }, { "$^\\dag$", "†", 0 },
-	{ "$^\\ddagger$", "‡", 0 }, { "$^*$", "*", MARK_EQUAL },
-	{ "$^\\#$", "#", MARK_CORRESPONDING },
-	{ "\\textdagger", "†", 0 }, { "\\textdaggerdbl", "‡", 0 },
-	{ "{\\dag}", "†", 0 }, { "{\\ddag}", "‡", 0 },
-	{ "\\ddag", "‡", 0 }, { "\\dag", "†", 0 },
-	{ "\\#", "#", MARK_CORRESPONDING }, { "\\&", "&", 0 },
-	{ "*", "*", MARK_EQUAL }, { "∗", "*", MARK_EQUAL },
-	{ "#", "#", MARK_CORRESPONDING }, { "†", "†", 0 }, { "‡", "‡", 0 },
-	{ "§", "§", 0 }, { "¶", "¶", 0 }, { "‖", "‖", 0 }, { "&", "&", 0 },
-	{ "^", "^", 0 },
+	MARK("\\textsuperscript{*}", "*", MARK_EQUAL),
+	MARK("$^\\dagger$", "†", 0),
+	MARK("$^\\dag$", "†", 0),
+	MARK("$^\\ddagger$", "‡", 0),
+	MARK("$^*$", "*", MARK_EQUAL),
+	MARK("$^\\#$", "#", MARK_CORRESPONDING),
+	MARK("\\textdagger", "†", 0),
+	MARK("\\textdaggerdbl", "‡", 0),
+	MARK("{\\dag}", "†", 0),
+	MARK("{\\ddag}", "‡", 0),
+	MARK("\\ddag", "‡", 0),
+	MARK("\\dag", "†", 0),
+	MARK("\\#", "#", MARK_CORRESPONDING),
+	MARK("\\&", "&", 0),
+	MARK("*", "*", MARK_EQUAL),
+	MARK("∗", "*", MARK_EQUAL),
+	MARK("#", "#", MARK_CORRESPONDING),
+	MARK("†", "†", 0),
+	MARK("‡", "‡", 0),
+	MARK("§", "§", 0),
+	MARK("¶", "¶", 0),
+	MARK("‖", "‖", 0),
+	MARK("&", "&", 0),
+	MARK("^", "^", 0),
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -52,38 +66,41 @@ is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-/* Take marks off the end of s (modified); append what they show. */
+/*
+ * Take marks off the end of s (modified in place); append what they
+ * show to shown, in reading order.  Returns the MARK_* flags.
+ */
 static int
 strip_marks(char *s, struct buf *shown)
 {
-	size_t	 len = strlen(s), n, i;
-	int	 flags = 0, found;
-	char	 tmp[64];
-	struct buf rev = { 0 };
+	const char	*found[8];
+	size_t		 len = strlen(s), n, i, k = 0;
+	int		 flags = 0, again;
 
 	do {
 		while (len > 0 && is_blank(s[len - 1]))
 			len--;
-		found = 0;
-		for (i = 0; i < NELEM(marks) && !found; i++) {
-			n = strlen(marks[i].written);
-			if (n >= len || memcmp(s + len - n, marks[i].written,
-			    n) != 0)
+		again = 0;
+		/* Every mark ends in one of these bytes; most names do not. */
+		if (len == 0 || (strchr("*#&^$}g", s[len - 1]) == NULL &&
+		    (unsigned char)s[len - 1] < 0x80))
+			break;
+		for (i = 0; i < NELEM(marks); i++) {
+			n = marks[i].len;
+			if (n >= len || marks[i].written[n - 1] != s[len - 1] ||
+			    memcmp(s + len - n, marks[i].written, n) != 0)
 				continue;
 			len -= n;
 			flags |= marks[i].flag;
-			/* Collected back to front; reversed below. */
-			snprintf(tmp, sizeof(tmp), "%s%s", marks[i].shown,
-			    rev.data != NULL ? rev.data : "");
-			buf_truncate(&rev, 0);
-			buf_puts(&rev, tmp);
-			found = 1;
+			if (k < NELEM(found))
+				found[k++] = marks[i].shown;
+			again = 1;
+			break;
 		}
-	} while (found && len > 0);
+	} while (again && len > 0);
 	s[len] = '\0';
-	if (rev.data != NULL)
-		buf_puts(shown, rev.data);
-	buf_free(&rev);
+	while (k > 0)		/* found back to front */
+		buf_puts(shown, found[--k]);
 	return flags;
 }
 
@@ -124,6 +141,14 @@ word_is_lower(const char *w)
 			w++;
 			continue;
 		}
+		if ((unsigned char)*w < 0x80) {
+			if (depth <= 0 && islower((unsigned char)*w))
+				return 1;
+			if (depth <= 0 && isupper((unsigned char)*w))
+				return 0;
+			w++;
+			continue;
+		}
 		n = utf8_decode(w, strnlen(w, 4), &cp);
 		if (n == 0)
 			n = 1;
@@ -136,31 +161,45 @@ word_is_lower(const char *w)
 	return 0;
 }
 
-/* Split s at separator characters outside braces; words are copies. */
-static char **
-split_depth0(const char *s, int (*is_sep)(const char *, size_t *), size_t *n)
-{
-	char	**v = NULL;
-	size_t	  count = 0, seplen;
-	int	  depth = 0;
-	const char *start = s, *p;
+/* The bytes cut() stops at: braces, and what a separator starts with. */
+static const unsigned char comma_stops[256] = {
+	['{'] = 1, ['}'] = 1, [','] = 1, ['\0'] = 1
+};
+static const unsigned char blank_stops[256] = {
+	['{'] = 1, ['}'] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\0'] = 1
+};
 
+/*
+ * Cut s in place at separators outside braces: each piece is NUL-
+ * terminated and its start stored in v (at most max; the rest stays in
+ * the last piece).  Only bytes in stops can start a separator.
+ * Returns the number of pieces.
+ */
+static size_t
+cut(char *s, const unsigned char *stops,
+    int (*is_sep)(const char *, size_t *), char **v, size_t max)
+{
+	size_t	 n = 0, seplen;
+	int	 depth = 0;
+	char	*p;
+
+	v[n++] = s;
 	for (p = s; ; p++) {
+		while (!stops[(unsigned char)*p])
+			p++;
+		if (*p == '\0')
+			break;
 		if (*p == '{')
 			depth++;
 		else if (*p == '}')
 			depth--;
-		if (*p == '\0' || (depth == 0 && is_sep(p, &seplen))) {
-			v = xreallocarray(v, count + 1, sizeof(*v));
-			v[count++] = xstrndup(start, (size_t)(p - start));
-			if (*p == '\0')
-				break;
+		else if (depth == 0 && n < max && is_sep(p, &seplen)) {
+			*p = '\0';
 			p += seplen - 1;
-			start = p + 1;
+			v[n++] = p + 1;
 		}
 	}
-	*n = count;
-	return v;
+	return n;
 }
 
 static int
@@ -181,65 +220,61 @@ sep_blank(const char *p, size_t *len)
 static int
 sep_and(const char *p, size_t *len)
 {
-	if (!is_blank(p[0]) || strncasecmp(p + 1, "and", 3) != 0 ||
+	if (!is_blank(p[0]) || (p[1] | 0x20) != 'a' ||
+	    (p[2] | 0x20) != 'n' || (p[3] | 0x20) != 'd' ||
 	    !(is_blank(p[4]) || p[4] == '\0'))
 		return 0;
 	*len = p[4] == '\0' ? 4 : 5;
 	return 1;
 }
 
-static void
-free_strings(char **v, size_t n)
+static char *
+trim(char *s)
+{
+	size_t	 n;
+
+	while (is_blank(*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && is_blank(s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+/* The words of a part, in place, blanks dropped. */
+static size_t
+words_of(char *part, char **w, size_t max)
+{
+	size_t	 n = cut(part, blank_stops, sep_blank, w, max), i, j = 0;
+
+	for (i = 0; i < n; i++)
+		if (w[i][0] != '\0')
+			w[j++] = w[i];
+	return j;
+}
+
+/* Decode words [from, to) joined by spaces; NULL when text is off. */
+static char *
+join_decode(char **w, size_t from, size_t to, struct buf *scratch, int text)
 {
 	size_t	 i;
 
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-/* The words of one comma part, blanks dropped. */
-static char **
-words_of(const char *part, size_t *n)
-{
-	char	**all = split_depth0(part, sep_blank, n);
-	size_t	  i, j = 0;
-
-	for (i = 0; i < *n; i++) {
-		if (all[i][0] == '\0')
-			free(all[i]);
-		else
-			all[j++] = all[i];
-	}
-	*n = j;
-	return all;
-}
-
-/* Decode words [from, to) joined by spaces. */
-static char *
-join_decode(char **w, size_t from, size_t to)
-{
-	struct buf	 b = { 0 };
-	size_t		 i;
-
+	if (!text)
+		return NULL;
+	if (to == from + 1)
+		return latex_decode(w[from]);
+	buf_truncate(scratch, 0);
 	for (i = from; i < to; i++) {
 		if (i > from)
-			buf_putc(&b, ' ');
-		buf_puts(&b, w[i]);
+			buf_putc(scratch, ' ');
+		buf_puts(scratch, w[i]);
 	}
-	if (b.data == NULL)
-		return xstrdup("");
-	{
-		char	*d = latex_decode(b.data);
-
-		buf_free(&b);
-		return d;
-	}
+	return latex_decode(scratch->data != NULL ? scratch->data : "");
 }
 
 /* "von Last" from the words of a part that holds both. */
 static void
-split_von_last(struct person *p, char **w, size_t n)
+split_von_last(struct person *p, char **w, size_t n, struct buf *b, int text)
 {
 	size_t	 end = 0, i;
 
@@ -249,13 +284,13 @@ split_von_last(struct person *p, char **w, size_t n)
 			end = i + 1;
 	if (end > 0 && !word_is_lower(w[0]))
 		end = 0;
-	p->von = join_decode(w, 0, end);
-	p->last = join_decode(w, end, n);
+	p->von = join_decode(w, 0, end, b, text);
+	p->last = join_decode(w, end, n, b, text);
 }
 
 /* "First von Last": no commas. */
 static void
-split_no_comma(struct person *p, char **w, size_t n)
+split_no_comma(struct person *p, char **w, size_t n, struct buf *b, int text)
 {
 	size_t	 von = n, end, i;
 
@@ -265,54 +300,67 @@ split_no_comma(struct person *p, char **w, size_t n)
 			break;
 		}
 	if (von == n) {
-		p->first = join_decode(w, 0, n > 0 ? n - 1 : 0);
-		p->von = xstrdup("");
-		p->last = join_decode(w, n > 0 ? n - 1 : 0, n);
+		p->first = join_decode(w, 0, n > 0 ? n - 1 : 0, b, text);
+		p->von = join_decode(w, 0, 0, b, text);
+		p->last = join_decode(w, n > 0 ? n - 1 : 0, n, b, text);
 		return;
 	}
 	for (end = von + 1, i = von + 1; i + 1 < n; i++)
 		if (word_is_lower(w[i]))
 			end = i + 1;
-	p->first = join_decode(w, 0, von);
-	p->von = join_decode(w, von, end);
-	p->last = join_decode(w, end, n);
+	p->first = join_decode(w, 0, von, b, text);
+	p->von = join_decode(w, von, end, b, text);
+	p->last = join_decode(w, end, n, b, text);
 }
 
-static char *
-trim_copy(const char *s)
-{
-	size_t	 n;
-
-	while (is_blank(*s))
-		s++;
-	n = strlen(s);
-	while (n > 0 && is_blank(s[n - 1]))
-		n--;
-	return xstrndup(s, n);
-}
-
+/* Empty parts as "", and a missing family name taken from First or Jr. */
 static void
-parse_one(struct person *p, const char *name, const char *file, int line)
+settle_parts(struct person *p)
 {
-	char		**parts, **w;
-	size_t		  nparts, nw, i;
-	struct buf	  shown = { 0 }, first = { 0 };
+	char	**take;
 
-	parts = split_depth0(name, sep_comma, &nparts);
+	if (p->first == NULL)
+		p->first = xstrdup("");
+	if (p->von == NULL)
+		p->von = xstrdup("");
+	if (p->jr == NULL)
+		p->jr = xstrdup("");
+	if (p->last == NULL)
+		p->last = xstrdup("");
+	if (rich_is_blank(p->last)) {
+		take = !rich_is_blank(p->first) ? &p->first : &p->jr;
+		free(p->last);
+		p->last = *take;
+		*take = xstrdup("");
+	}
+}
+
+#define MAX_WORDS 64
+
+/*
+ * One name, cut in place.  With text off, only marks, flags and the
+ * warnings are worked out: the parts stay NULL.
+ */
+static void
+parse_one(struct person *p, char *name, const char *file, int line,
+    int text, struct buf *b)
+{
+	char		*parts[8], *w[MAX_WORDS];
+	size_t		 nparts, nw, i;
+	struct buf	 shown = { 0 }, first = { 0 };
+	char		*orig = file != NULL ? xstrdup(name) : NULL;
+
+	nparts = cut(name, comma_stops, sep_comma, parts, NELEM(parts));
 	for (i = 0; i < nparts; i++) {
-		char	*t = trim_copy(parts[i]);
-
-		free(parts[i]);
-		parts[i] = t;
+		parts[i] = trim(parts[i]);
 		p->flags |= strip_marks(parts[i], &shown);
 	}
 	p->marks = buf_detach(&shown);
-	w = words_of(parts[0], &nw);
-	if (nparts == 1)
-		split_no_comma(p, w, nw);
-	else
-		split_von_last(p, w, nw);
-	free_strings(w, nw);
+	nw = words_of(parts[0], w, MAX_WORDS);
+	if (text && nparts == 1)
+		split_no_comma(p, w, nw, b, text);
+	else if (text)
+		split_von_last(p, w, nw, b, text);
 	if (nparts >= 2) {
 		/* Past "von Last, Jr, First", BibTeX's extra commas join First. */
 		for (i = nparts >= 3 ? 2 : 1; i < nparts; i++) {
@@ -322,62 +370,67 @@ parse_one(struct person *p, const char *name, const char *file, int line)
 		}
 		if (nparts > 3 && file != NULL)
 			msg(MSG_WARNING, file, line, "too many commas in "
-			    "name '%s'", name);
-		p->first = latex_decode(first.data != NULL ? first.data : "");
-		buf_free(&first);
-		p->jr = nparts >= 3 ? latex_decode(parts[1]) : xstrdup("");
+			    "name '%s'", orig);
+		p->first = text ? latex_decode(first.data != NULL ?
+		    first.data : "") : NULL;
+		p->jr = text && nparts >= 3 ? latex_decode(parts[1]) : NULL;
 	}
-	if (p->first == NULL)
-		p->first = xstrdup("");
-	if (p->jr == NULL)
-		p->jr = xstrdup("");
-	free_strings(parts, nparts);
-	if (rich_is_blank(p->last)) {
-		char	**take = !rich_is_blank(p->first) ? &p->first : &p->jr;
+	if (nw == 0 && file != NULL)
+		msg(MSG_WARNING, file, line, "name '%s' has no family name",
+		    orig);
+	if (text)
+		settle_parts(p);
+	buf_free(&first);
+	free(orig);
+}
 
-		if (file != NULL)
-			msg(MSG_WARNING, file, line, "name '%s' has no family "
-			    "name", name);
-		free(p->last);
-		p->last = *take;
-		*take = xstrdup("");
+static struct person *
+parse_list(const char *latex, size_t *count, const char *file, int line,
+    int text)
+{
+	char		 *copy = xstrdup(latex), **names, *name;
+	size_t		  n, i, kept = 0, max = 1;
+	struct person	 *v;
+	struct buf	  scratch = { 0 };
+
+	max += strlen(latex) / 4;	/* " and" is four bytes at least */
+	names = xreallocarray(NULL, max, sizeof(char *));
+	n = cut(copy, blank_stops, sep_and, names, max);
+	v = xcalloc(n, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		name = trim(names[i]);
+		if (name[0] == '\0') {
+			if (file != NULL)
+				msg(MSG_WARNING, file, line, "empty name in a "
+				    "name list");
+			continue;
+		}
+		if (strcasecmp(name, "others") == 0) {
+			v[kept].others = 1;
+			v[kept].marks = xstrdup("");
+			if (text)
+				settle_parts(&v[kept]);
+		} else
+			parse_one(&v[kept], name, file, line, text, &scratch);
+		kept++;
 	}
+	buf_free(&scratch);
+	free(names);
+	free(copy);
+	*count = kept;
+	return v;
 }
 
 struct person *
 names_parse(const char *latex, size_t *count, const char *file, int line)
 {
-	char		**names;
-	size_t		  n, i, kept = 0;
-	struct person	 *v;
-	char		 *name;
+	return parse_list(latex, count, file, line, 1);
+}
 
-	names = split_depth0(latex, sep_and, &n);
-	v = xcalloc(n, sizeof(*v));
-	for (i = 0; i < n; i++) {
-		name = trim_copy(names[i]);
-		if (name[0] == '\0') {
-			if (file != NULL)
-				msg(MSG_WARNING, file, line, "empty name in a "
-				    "name list");
-			free(name);
-			continue;
-		}
-		if (strcasecmp(name, "others") == 0) {
-			v[kept].others = 1;
-			v[kept].first = xstrdup("");
-			v[kept].von = xstrdup("");
-			v[kept].last = xstrdup("");
-			v[kept].jr = xstrdup("");
-			v[kept].marks = xstrdup("");
-		} else
-			parse_one(&v[kept], name, file, line);
-		kept++;
-		free(name);
-	}
-	free_strings(names, n);
-	*count = kept;
-	return v;
+struct person *
+names_scan(const char *latex, size_t *count, const char *file, int line)
+{
+	return parse_list(latex, count, file, line, 0);
 }
 
 void
@@ -449,6 +502,8 @@ names_finish_marks(struct person *p)
 {
 	struct buf	 b = { 0 };
 
+	if ((p->flags & (MARK_EQUAL | MARK_CORRESPONDING)) == 0)
+		return;		/* most names: the marks are as written */
 	buf_puts(&b, p->marks);
 	if ((p->flags & MARK_EQUAL) && strchr(b.data, '*') == NULL)
 		buf_putc(&b, '*');
@@ -573,6 +628,14 @@ key_fill(struct name_key *k, const struct person *p)
 	}
 	k->given_joined = buf_detach(&b);
 	free(given);
+}
+
+static void
+free_strings(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
 }
 
 static void

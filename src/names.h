@@ -23,6 +23,9 @@ enum name_style {
  */
 struct person	*names_parse(const char *latex, size_t *count,
 		    const char *file, int line);
+/* The same without the text: marks, flags and warnings only. */
+struct person	*names_scan(const char *latex, size_t *count,
+		    const char *file, int line);
 void		 names_free(struct person *, size_t count);
 
 /*

@@ -45,7 +45,7 @@ is_own_field(const char *name)
 }
 
 static void
-inherit(struct entry *child, const struct entry *parent)
+inherit(struct entry_list *l, struct entry *child, const struct entry *parent)
 {
 	size_t		 i;
 	const char	*title;
@@ -55,15 +55,15 @@ inherit(struct entry *child, const struct entry *parent)
 
 		if (!is_own_field(f->name) && entry_field(child, f->name) ==
 		    NULL && strcmp(f->name, "title") != 0)
-			entry_set(child, f->name, f->value, f->line);
+			entry_set(l, child, f->name, f->value, f->line);
 	}
 	/* biblatex maps a volume's title to its parts' booktitle. */
 	title = entry_get(parent, "title");
 	if (title != NULL && entry_get(child, "booktitle") == NULL &&
 	    is_container_type(parent->type))
-		entry_set(child, "booktitle", title, parent->line);
+		entry_set(l, child, "booktitle", (char *)title, parent->line);
 	else if (title != NULL && entry_get(child, "title") == NULL)
-		entry_set(child, "title", title, parent->line);
+		entry_set(l, child, "title", (char *)title, parent->line);
 }
 
 static void
@@ -86,7 +86,7 @@ resolve(struct entry_list *l, struct entry *e, int depth)
 		return;
 	}
 	resolve(l, parent, depth + 1);
-	inherit(e, parent);
+	inherit(l, e, parent);
 	if (is_container_type(parent->type))
 		parent->hidden = 1;
 }
@@ -206,7 +206,8 @@ same_work(const struct entry *a, const struct entry *b)
 }
 
 static void
-merge_into(struct entry *first, struct entry *dup, const char *why)
+merge_into(struct entry_list *l, struct entry *first, struct entry *dup,
+    const char *why)
 {
 	size_t	 i;
 
@@ -215,17 +216,48 @@ merge_into(struct entry *first, struct entry *dup, const char *why)
 	    first->file, first->line, why);
 	for (i = 0; i < dup->nfields; i++)
 		if (entry_field(first, dup->fields[i].name) == NULL)
-			entry_set(first, dup->fields[i].name,
+			entry_set(l, first, dup->fields[i].name,
 			    dup->fields[i].value, dup->fields[i].line);
 	dup->hidden = 1;
+}
+
+/*
+ * Is e a duplicate of the entry seen under the same key hash?  The maps
+ * keep only hashes (a key per entry would cost more memory than the
+ * entry), so a hit is confirmed against the first entry's own key.
+ */
+static struct entry *
+seen_before(struct hashmap *seen, const char *k, struct entry *e,
+    char *(*key_of)(const struct entry *))
+{
+	uint64_t	 h = hash64(k);
+	struct entry	*first = hashmap_get(seen, h);
+	char		*fk;
+	int		 same;
+
+	if (first == NULL) {
+		hashmap_put(seen, h, e);
+		return NULL;
+	}
+	fk = key_of(first);
+	same = fk != NULL && strcmp(fk, k) == 0;
+	free(fk);
+	return same ? first : NULL;
+}
+
+static char *
+doi_key_of(const struct entry *e)
+{
+	const char	*doi = entry_get(e, "doi");
+
+	return doi != NULL && doi[0] != '\0' ? doi_key(doi) : NULL;
 }
 
 void
 normalize_duplicates(struct entry_list *l)
 {
-	struct strmap	*dois = strmap_new(), *titles = strmap_new();
+	struct hashmap	*dois = hashmap_new(), *titles = hashmap_new();
 	struct entry	*e, *first;
-	const char	*doi;
 	char		*k;
 	size_t		 i;
 
@@ -233,28 +265,23 @@ normalize_duplicates(struct entry_list *l)
 		e = l->v[i];
 		if (e->hidden)
 			continue;
-		if ((doi = entry_get(e, "doi")) != NULL && doi[0] != '\0') {
-			k = doi_key(doi);
-			first = strmap_get(dois, k);
-			if (first != NULL)
-				merge_into(first, e, "same DOI");
-			else
-				strmap_put(dois, k, e);
+		if ((k = doi_key_of(e)) != NULL) {
+			first = seen_before(dois, k, e, doi_key_of);
 			free(k);
-			if (first != NULL)
+			if (first != NULL) {
+				merge_into(l, first, e, "same DOI");
 				continue;
+			}
 		}
 		if ((k = title_key(e)) == NULL)
 			continue;
-		first = strmap_get(titles, k);
+		first = seen_before(titles, k, e, title_key);
 		if (first != NULL && same_work(first, e))
-			merge_into(first, e, "same title and year");
-		else if (first == NULL)
-			strmap_put(titles, k, e);
+			merge_into(l, first, e, "same title and year");
 		free(k);
 	}
-	strmap_free(dois, NULL);
-	strmap_free(titles, NULL);
+	hashmap_free(dois);
+	hashmap_free(titles);
 }
 
 /* ---- small parsers ---- */
@@ -350,7 +377,7 @@ decoded_markdown(const struct entry *e, const char *name)
 
 	if (f == NULL)
 		return NULL;
-	d = latex_decode_markdown(f->blocks != NULL ? f->blocks : f->value);
+	d = latex_decode_markdown(field_blocks(f));
 	if (rich_is_blank(d)) {
 		free(d);
 		return NULL;
@@ -452,7 +479,8 @@ report_venue(const struct entry *e, const struct venue_match *m,
 	struct buf		 where = { 0 };
 	int			 seen;
 
-	if (f == NULL)
+	if (f == NULL || (m->how != VENUE_UNKNOWN &&
+	    m->how != VENUE_AMBIGUOUS))
 		return;
 	buf_printf(&where, "%p:%d:%s", (const void *)e->file, f->line,
 	    f->value);
@@ -469,68 +497,93 @@ report_venue(const struct entry *e, const struct venue_match *m,
 		    m->other->abbr);
 }
 
+/* The rank, from the rank field or the venue database, with warnings. */
 static void
-set_venue(struct pub *p, const struct entry *e, const struct norm_opts *o,
+set_rank(struct pub *p, const struct entry *e, const struct norm_opts *o,
     struct strmap *reported)
 {
 	const char		*rank = entry_get(e, "rank");
 	const struct field	*f = venue_field(e);
 	struct venue_match	 m;
 
+	if (rank != NULL) {
+		p->rank = strcasecmp(rank, "none") == 0 || rank[0] == '\0' ?
+		    NULL : latex_decode(rank);
+		if (o->venues == NULL)
+			return;
+	}
+	if (o->venues == NULL)
+		return;
+	resolve_venue(e, o->venues, &m);
+	if (rank == NULL && is_found(&m))
+		p->rank = venue_rank_label(o->venues, m.venue);
+	if (p->kind != KIND_PREPRINT || f != NULL)
+		report_venue(e, &m, reported);
+}
+
+/* The venue's label and name as shown (the resolution is cached). */
+static void
+set_venue_text(struct pub *p, const struct entry *e,
+    const struct norm_opts *o)
+{
+	const struct field	*f = venue_field(e);
+	struct venue_match	 m;
+
 	p->venue_name = f != NULL ? latex_decode(f->value) : NULL;
 	p->venue = decoded(e, "abbr");
-	memset(&m, 0, sizeof(m));
-	if (o->venues != NULL) {
+	if (o->venues != NULL && p->venue == NULL) {
 		resolve_venue(e, o->venues, &m);
-		if (p->venue == NULL && is_found(&m))
+		if (is_found(&m))
 			p->venue = xstrdup(m.venue->abbr);
-		if (is_found(&m) && m.venue != NULL)
-			p->rank = venue_rank_label(o->venues, m.venue);
-		if (p->venue == NULL && p->kind == KIND_PREPRINT &&
+		else if (p->kind == KIND_PREPRINT &&
 		    (f == NULL || m.how == VENUE_EXCLUDED))
 			p->venue = xstrdup("arXiv");
-		if (p->kind != KIND_PREPRINT || f != NULL)
-			report_venue(e, &m, reported);
 	}
 	if (p->venue == NULL && p->venue_name != NULL)
 		p->venue = xstrdup(p->venue_name);
-	if (rank != NULL) {
-		free(p->rank);
-		p->rank = strcasecmp(rank, "none") == 0 || rank[0] == '\0' ?
-		    NULL : latex_decode(rank);
-	}
 	p->track = decoded(e, "track");
 	p->note = decoded_markdown(e, "note");
 }
 
 /* ---- authors ---- */
 
-static void
-set_authors(struct pub *p, const struct entry *e, const struct norm_opts *o)
+/*
+ * The authors (or editors), with the owner found and marks settled.
+ * With a file name, only marks are worked out and problems reported
+ * (once, when normalizing); without, this is pub_complete()'s quiet
+ * full reading.
+ */
+static struct person *
+read_authors(const struct entry *e, const struct norm_opts *o, size_t *n,
+    int *has_marks, const char *file)
 {
 	const struct field *f = entry_field(e, "author");
 	const struct field *an;
+	struct person	   *v;
 	size_t		    i, k;
 
+	*n = 0;
 	if (f == NULL)
 		f = entry_field(e, "editor");
 	if (f == NULL)
-		return;
-	p->authors = names_parse(f->value, &p->nauthors, e->file, f->line);
+		return NULL;
+	v = file != NULL ? names_scan(f->value, n, file, f->line) :
+	    names_parse(f->value, n, NULL, f->line);
 	an = entry_field(e, strcmp(f->name, "author") == 0 ? "author+an" :
 	    "editor+an");
-	if (an != NULL && !names_annotate(p->authors, p->nauthors, an->value))
+	if (an != NULL && !names_annotate(v, *n, an->value) && file != NULL)
 		msg(MSG_WARNING, e->file, an->line, "cannot read the "
 		    "annotation '%s'", an->value);
-	for (i = 0; i < p->nauthors; i++) {
-		struct person *a = &p->authors[i];
+	for (i = 0; i < *n; i++) {
+		struct person *a = &v[i];
 
-		for (k = 0; k < o->nme && !a->me; k++)
+		for (k = 0; o != NULL && k < o->nme && !a->me; k++)
 			a->me = names_match(o->me[k], a);
 		names_finish_marks(a);
 		if (a->marks[0] != '\0')
-			p->has_marks = 1;
+			*has_marks = 1;
 	}
+	return v;
 }
 
 /* ---- links ---- */
@@ -552,14 +605,24 @@ url_is_safe(const char *url)
 	    strncasecmp(url, "mailto:", 7) == 0;
 }
 
+/* Links gathered while reading one entry, before they move to the arena. */
+struct links {
+	struct link	 v[16];
+	size_t		 n;
+};
+
 static void
-add_link(struct pub *p, const char *name, char *url)
+add_link(struct links *ls, const char *name, char *url)
 {
-	p->links = xreallocarray(p->links, p->nlinks + 1, sizeof(*p->links));
-	p->links[p->nlinks].name = name;
-	p->links[p->nlinks].url = url;
-	p->nlinks++;
+	if (ls->n < sizeof(ls->v) / sizeof(ls->v[0])) {
+		ls->v[ls->n].name = name;
+		ls->v[ls->n].url = url;
+		ls->n++;
+	} else
+		free(url);
 }
+
+static int link_quiet;	/* set_links() is reading again: no warnings */
 
 /* A link field's URL, or NULL if absent or unsafe (with a warning). */
 static char *
@@ -592,7 +655,7 @@ link_url(const struct entry *e, const char *field, const char *prefix)
 		url = full;
 	}
 	if (url[0] == '\0' || !url_is_safe(url)) {
-		if (url[0] != '\0')
+		if (url[0] != '\0' && !link_quiet)
 			msg(MSG_WARNING, e->file, f->line, "link '%s' in '%s' "
 			    "does not use http, https or mailto: dropped",
 			    field, e->key);
@@ -616,14 +679,21 @@ arxiv_url(const struct entry *e)
 	return NULL;
 }
 
+/*
+ * The links of an entry, checked: once when normalizing, for the
+ * warnings, then again (quietly) whenever the pub is completed.
+ */
 static void
-set_links(struct pub *p, const struct entry *e)
+set_links(struct pub *p, const struct entry *e, int quiet)
 {
 	static const char *const plain[] = { "code", "slides", "video",
 	    "poster", "website", "blog", "supp" };
-	char	*paper, *pdf, *arxiv, *doi;
-	size_t	 i;
+	struct links	 ls;
+	char		*paper, *pdf, *arxiv, *doi;
+	size_t		 i;
 
+	ls.n = 0;
+	link_quiet = quiet;
 	paper = link_url(e, "url", NULL);
 	if (paper == NULL)
 		paper = link_url(e, "html", NULL);
@@ -637,43 +707,105 @@ set_links(struct pub *p, const struct entry *e)
 			paper = xstrdup(fallback);
 	}
 	if (paper != NULL)
-		add_link(p, "paper", paper);
+		add_link(&ls, "paper", paper);
 	if (pdf != NULL)
-		add_link(p, "pdf", pdf);
+		add_link(&ls, "pdf", pdf);
 	for (i = 0; i < NELEM(plain); i++) {
 		char	*url = link_url(e, plain[i], NULL);
 
 		if (url != NULL)
-			add_link(p, plain[i], url);
+			add_link(&ls, plain[i], url);
 	}
 	if (arxiv != NULL)
-		add_link(p, "arxiv", arxiv);
+		add_link(&ls, "arxiv", arxiv);
 	if (doi != NULL)
-		add_link(p, "doi", doi);
+		add_link(&ls, "doi", doi);
+	p->nlinks = ls.n;
+	p->links = ls.n > 0 ? xreallocarray(NULL, ls.n, sizeof(*p->links)) :
+	    NULL;
+	if (ls.n > 0)
+		memcpy(p->links, ls.v, ls.n * sizeof(*p->links));
 }
 
 /* ---- the pass ---- */
 
 static void
+release_links(struct pub *p)
+{
+	size_t	 k;
+
+	for (k = 0; k < p->nlinks; k++)
+		free(p->links[k].url);
+	free(p->links);
+	p->links = NULL;
+	p->nlinks = 0;
+}
+
+
+/* What selection, sorting and grouping need; every warning, once. */
+static void
 normalize_one(struct pub *p, struct entry *e, const struct norm_opts *o,
     struct strmap *reported)
 {
+	struct person	*authors;
+	size_t		 n;
+	char		*title;
+
 	p->entry = e;
 	p->kind = kind_of(e);
-	p->title = decoded(e, "title");
-	if (p->title == NULL)
+	title = decoded(e, "title");
+	if (title == NULL)
 		msg(MSG_WARNING, e->file, e->line, "entry '%s' has no title",
 		    e->key);
-	set_authors(p, e, o);
+	free(title);
+	authors = read_authors(e, NULL, &n, &p->has_marks, e->file);
+	names_free(authors, n);
 	set_date(p, e);
-	set_venue(p, e, o, reported);
-	set_links(p, e);
-	p->abstract = decoded_markdown(e, "abstract");
+	set_rank(p, e, o, reported);
+	set_links(p, e, 0);
+	release_links(p);
 	p->selected = is_true(entry_get(e, "selected"));
 }
 
+int
+pub_complete(struct pub *p, const struct norm_opts *o)
+{
+	int	 has_marks = 0;
+
+	if (p->complete)
+		return 0;
+	p->title = decoded(p->entry, "title");
+	p->authors = read_authors(p->entry, o, &p->nauthors, &has_marks,
+	    NULL);
+	set_venue_text(p, p->entry, o);
+	p->abstract = decoded_markdown(p->entry, "abstract");
+	set_links(p, p->entry, 1);
+	p->complete = 1;
+	return 1;
+}
+
 void
-normalize(const struct entry_list *l, const struct norm_opts *o,
+pub_release(struct pub *p)
+{
+	if (!p->complete)
+		return;
+	free(p->title);
+	names_free(p->authors, p->nauthors);
+	free(p->venue_name);
+	free(p->venue);
+	free(p->track);
+	free(p->note);
+	free(p->abstract);
+	p->title = p->venue_name = p->venue = p->track = p->note = NULL;
+	p->abstract = NULL;
+	p->authors = NULL;
+	p->nauthors = 0;
+	release_links(p);
+	p->complete = 0;
+}
+
+void
+normalize(struct entry_list *l, const struct norm_opts *o,
     struct pub_list *out)
 {
 	struct strmap	*reported = strmap_new();
@@ -681,6 +813,7 @@ normalize(const struct entry_list *l, const struct norm_opts *o,
 
 	out->v = xcalloc(l->n, sizeof(*out->v));
 	out->n = 0;
+	out->opts = o;
 	for (i = 0; i < l->n; i++)
 		if (!l->v[i]->hidden)
 			normalize_one(&out->v[out->n++], l->v[i], o,
@@ -691,19 +824,8 @@ normalize(const struct entry_list *l, const struct norm_opts *o,
 void
 pub_free(struct pub *p)
 {
-	size_t	 k;
-
-	free(p->title);
-	names_free(p->authors, p->nauthors);
-	free(p->venue_name);
-	free(p->venue);
+	pub_release(p);
 	free(p->rank);
-	free(p->track);
-	free(p->note);
-	free(p->abstract);
-	for (k = 0; k < p->nlinks; k++)
-		free(p->links[k].url);
-	free(p->links);
 	memset(p, 0, sizeof(*p));
 }
 

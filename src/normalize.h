@@ -24,8 +24,8 @@ void	normalize_crossrefs(struct entry_list *);
 /* The same work under a second key (same DOI, or same title and year)
  * is merged into the first, with a warning. */
 void	normalize_duplicates(struct entry_list *);
-/* One pub per visible entry, in file order. */
-void	normalize(const struct entry_list *, const struct norm_opts *,
+/* One pub per visible entry, in file order (links go to l's arena). */
+void	normalize(struct entry_list *, const struct norm_opts *,
 	    struct pub_list *);
 
 /* --check-venues: one line per entry, how its venue was resolved. */

@@ -100,8 +100,13 @@ sort(struct pub_list *l, enum sort_key key, int reverse)
 		if (l->v[i].entry->ordinal >= max)
 			max = l->v[i].entry->ordinal + 1;
 	texts = xcalloc(max, sizeof(*texts));
-	for (i = 0; i < l->n; i++)
+	for (i = 0; i < l->n; i++) {
+		int filled = pub_complete(&l->v[i], l->opts);
+
 		texts[l->v[i].entry->ordinal] = sort_text(&l->v[i], key);
+		if (filled)
+			pub_release(&l->v[i]);
+	}
 	sort_texts = (const char *const *)texts;
 	qsort(l->v, l->n, sizeof(*l->v), by_text);
 	for (i = 0; i < max; i++)
@@ -111,10 +116,11 @@ sort(struct pub_list *l, enum sort_key key, int reverse)
 }
 
 static int
-wanted(const struct pub *p, const struct selection *s)
+wanted(struct pub *p, const struct selection *s,
+    const struct norm_opts *o)
 {
 	char	*key, *c;
-	int	 in;
+	int	 in, filled;
 
 	if (s->keys != NULL) {
 		key = xstrdup(p->entry->key);
@@ -125,7 +131,13 @@ wanted(const struct pub *p, const struct selection *s)
 		if (!in)
 			return 0;
 	}
-	return s->filter == NULL || filter_match(s->filter, p);
+	if (s->filter == NULL)
+		return 1;
+	filled = pub_complete(p, o);
+	in = filter_match(s->filter, p);
+	if (filled)
+		pub_release(p);
+	return in;
 }
 
 void
@@ -134,7 +146,7 @@ select_pubs(struct pub_list *l, const struct selection *s)
 	size_t	 i, kept = 0;
 
 	for (i = 0; i < l->n; i++) {
-		if (wanted(&l->v[i], s))
+		if (wanted(&l->v[i], s, l->opts))
 			l->v[kept++] = l->v[i];
 		else
 			pub_free(&l->v[i]);

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,28 @@ is_bad_control(unsigned char c)
 	    c != '\f' && c != '\v';
 }
 
+/*
+ * How many of the first bytes of s are printable ASCII (0x20-0x7f),
+ * eight at a time: almost all of a .bib file is, and the survey only
+ * has to look closely at the rest.
+ */
+static size_t
+printable_run(const char *s, size_t len)
+{
+	const uint64_t	 ones = 0x0101010101010101u;
+	uint64_t	 w;
+	size_t		 i = 0;
+
+	/* A byte below 0x20 or above 0x7f sets its top bit here. */
+	while (i + 8 <= len) {
+		memcpy(&w, s + i, 8);
+		if (((w | (w - 0x20 * ones)) & 0x80 * ones) != 0)
+			break;
+		i += 8;
+	}
+	return i;
+}
+
 static void
 survey(const char *s, size_t len, struct survey *sv)
 {
@@ -55,6 +78,9 @@ survey(const char *s, size_t len, struct survey *sv)
 
 	memset(sv, 0, sizeof(*sv));
 	while (i < len) {
+		i += printable_run(s + i, len - i);
+		if (i >= len)
+			break;
 		c = (unsigned char)s[i];
 		if (c >= 0x20 && c < 0x80) {
 			i++;

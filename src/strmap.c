@@ -21,6 +21,7 @@ struct strmap {
 	struct slot	*slots;
 	size_t		 cap;	/* power of two */
 	size_t		 count;
+	int		 borrowed;	/* keys are the caller's, not copies */
 };
 
 static uint32_t
@@ -43,6 +44,15 @@ strmap_new(void)
 	return m;
 }
 
+struct strmap *
+strmap_new_borrowed(void)
+{
+	struct strmap	*m = strmap_new();
+
+	m->borrowed = 1;
+	return m;
+}
+
 void
 strmap_free(struct strmap *m, void (*free_value)(void *))
 {
@@ -53,7 +63,8 @@ strmap_free(struct strmap *m, void (*free_value)(void *))
 	for (i = 0; i < m->cap; i++) {
 		if (m->slots[i].key == NULL)
 			continue;
-		free(m->slots[i].key);
+		if (!m->borrowed)
+			free(m->slots[i].key);
 		if (free_value != NULL)
 			free_value(m->slots[i].value);
 	}
@@ -73,18 +84,30 @@ find_slot(struct slot *slots, size_t cap, const char *key, uint32_t h)
 }
 
 static void
-grow(struct strmap *m)
+grow_to(struct strmap *m, size_t cap)
 {
 	struct slot	*old = m->slots;
 	size_t		 oldcap = m->cap, i;
 
-	m->cap *= 2;
+	m->cap = cap;
 	m->slots = xcalloc(m->cap, sizeof(*m->slots));
 	for (i = 0; i < oldcap; i++)
 		if (old[i].key != NULL)
 			*find_slot(m->slots, m->cap, old[i].key,
 			    old[i].hash) = old[i];
 	free(old);
+}
+
+/* Room for n keys without growing: for maps whose size is known. */
+void
+strmap_reserve(struct strmap *m, size_t n)
+{
+	size_t	 cap = m->cap;
+
+	while (n * 4 > cap * 3)
+		cap *= 2;
+	if (cap != m->cap)
+		grow_to(m, cap);
 }
 
 void *
@@ -95,14 +118,14 @@ strmap_put(struct strmap *m, const char *key, void *value)
 	void		*prev;
 
 	if ((m->count + 1) * 4 > m->cap * 3)
-		grow(m);
+		grow_to(m, m->cap * 2);
 	s = find_slot(m->slots, m->cap, key, h);
 	if (s->key != NULL) {
 		prev = s->value;
 		s->value = value;
 		return prev;
 	}
-	s->key = xstrdup(key);
+	s->key = m->borrowed ? (char *)key : xstrdup(key);
 	s->hash = h;
 	s->value = value;
 	m->count++;
@@ -121,4 +144,88 @@ size_t
 strmap_count(const struct strmap *m)
 {
 	return m->count;
+}
+
+/*
+ * A map from 64-bit hashes to pointers, for sets of many long keys (one
+ * per entry) where keeping the keys would cost more than the entries:
+ * the caller keeps or recomputes them and settles the rare collision.
+ */
+struct hashmap {
+	uint64_t	*hashes;	/* 0: empty slot */
+	void		**values;
+	size_t		 cap, count;
+};
+
+uint64_t
+hash64(const char *s)
+{
+	uint64_t h = 14695981039346656037u;
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 1099511628211u;
+	return h != 0 ? h : 1;
+}
+
+struct hashmap *
+hashmap_new(void)
+{
+	struct hashmap	*m = xcalloc(1, sizeof(*m));
+
+	m->cap = 16;
+	m->hashes = xcalloc(m->cap, sizeof(*m->hashes));
+	m->values = xcalloc(m->cap, sizeof(*m->values));
+	return m;
+}
+
+static size_t
+hashmap_slot(const struct hashmap *m, uint64_t h)
+{
+	size_t	 i = (size_t)h & (m->cap - 1);
+
+	while (m->hashes[i] != 0 && m->hashes[i] != h)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+void *
+hashmap_get(const struct hashmap *m, uint64_t h)
+{
+	return m->values[hashmap_slot(m, h)];
+}
+
+void
+hashmap_put(struct hashmap *m, uint64_t h, void *value)
+{
+	struct hashmap	 old = *m;
+	size_t		 i;
+
+	if ((m->count + 1) * 4 > m->cap * 3) {
+		m->cap *= 2;
+		m->hashes = xcalloc(m->cap, sizeof(*m->hashes));
+		m->values = xcalloc(m->cap, sizeof(*m->values));
+		for (i = 0; i < old.cap; i++)
+			if (old.hashes[i] != 0) {
+				size_t s = hashmap_slot(m, old.hashes[i]);
+
+				m->hashes[s] = old.hashes[i];
+				m->values[s] = old.values[i];
+			}
+		free(old.hashes);
+		free(old.values);
+	}
+	i = hashmap_slot(m, h);
+	m->count += m->hashes[i] == 0;
+	m->hashes[i] = h;
+	m->values[i] = value;
+}
+
+void
+hashmap_free(struct hashmap *m)
+{
+	if (m == NULL)
+		return;
+	free(m->hashes);
+	free(m->values);
+	free(m);
 }

@@ -544,8 +544,7 @@ put_value(struct run *r, const struct node *n, const struct tval *v)
 	free(s);
 }
 
-static void run_nodes(struct run *, const struct node *, const struct scope *,
-    int top);
+static void run_nodes(struct run *, const struct node *, const struct scope *);
 
 
 /* Hand whole lines to the sink, so it may wrap or write them. */
@@ -572,7 +571,7 @@ flush_lines(struct run *r, int all)
 }
 
 static void
-run_for(struct run *r, const struct node *n, const struct scope *s, int top)
+run_for(struct run *r, const struct node *n, const struct scope *s)
 {
 	struct tval	 v;
 	struct scope	 item;
@@ -581,28 +580,30 @@ run_for(struct run *r, const struct node *n, const struct scope *s, int top)
 	lookup(r, s, n->name, &v);
 	if (v.kind != TV_LIST) {
 		if (truthy(&v))
-			run_nodes(r, n->body, s, 0);
+			run_nodes(r, n->body, s);
 		free(v.owned);
 		return;
 	}
 	for (i = 0; i < v.n; i++) {
 		if (i > 0)
-			run_nodes(r, n->alt, s, 0);
+			run_nodes(r, n->alt, s);
 		item.parent = s;
 		item.cls = v.cls;
 		item.self = (const char *)v.items + i * v.size;
 		item.index = i + 1;
 		item.count = v.n;
-		run_nodes(r, n->body, &item, 0);
-		if (top && r->out.len > 65536)
+		run_nodes(r, n->body, &item);
+		if (v.cls != NULL && v.cls->done != NULL)
+			v.cls->done(item.self, r->arg);
+		/* Whole lines out as the page grows: memory stays flat. */
+		if (r->out.len > 65536)
 			flush_lines(r, 0);
 	}
 	free(v.owned);
 }
 
 static void
-run_nodes(struct run *r, const struct node *n, const struct scope *s,
-    int top)
+run_nodes(struct run *r, const struct node *n, const struct scope *s)
 {
 	struct tval	 v;
 
@@ -619,11 +620,11 @@ run_nodes(struct run *r, const struct node *n, const struct scope *s,
 		case N_IF:
 			lookup(r, s, n->name, &v);
 			run_nodes(r, truthy(&v) != n->negate ? n->body :
-			    n->alt, s, top);
+			    n->alt, s);
 			free(v.owned);
 			break;
 		case N_FOR:
-			run_for(r, n, s, top);
+			run_for(r, n, s);
 			break;
 		}
 	}
@@ -641,7 +642,7 @@ tmpl_run(const struct tmpl *t, const struct tclass *root, const void *self,
 	r.arg = arg;
 	r.sink = sink;
 	r.sink_arg = sink_arg;
-	run_nodes(&r, t->root, &s, 1);
+	run_nodes(&r, t->root, &s);
 	flush_lines(&r, 1);
 	buf_free(&r.out);
 }

@@ -51,6 +51,8 @@ struct tclass {
 	/* Fill *v and return 1 if the name is known; 0 to ask the parent. */
 	int	(*get)(const void *self, const char *name, struct tval *v,
 		    void *arg);
+	/* After each $for$ item of this class, or NULL: drop what it made. */
+	void	(*done)(const void *self, void *arg);
 };
 
 /* How an output format writes values. */

@@ -71,7 +71,18 @@ utf8_fold(const char *s)
 	struct buf		 b = { 0 };
 	const char		*p;
 	size_t			 i, n;
+	char			*d;
 
+	/* ASCII, the common case, needs no Unicode tables. */
+	for (p = s; *p != '\0' && (unsigned char)*p < 0x80; p++)
+		continue;
+	if (*p == '\0') {
+		d = xstrdup(s);
+		for (i = 0; d[i] != '\0'; i++)
+			if (d[i] >= 'A' && d[i] <= 'Z')
+				d[i] = (char)(d[i] - 'A' + 'a');
+		return d;
+	}
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
 	    UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)

@@ -7,6 +7,7 @@
 #define UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* xalloc.c: on allocation failure these print a message and exit(3). */
@@ -25,24 +26,56 @@ struct buf {
 };
 
 void	 buf_grow(struct buf *, size_t extra);
-void	 buf_putc(struct buf *, char);
 void	 buf_put(struct buf *, const char *, size_t);
 void	 buf_puts(struct buf *, const char *);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_truncate(struct buf *, size_t len);
+
+/* The commonest call of all, so inline. */
+static inline void
+buf_putc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 char	*buf_detach(struct buf *);	/* caller frees; buffer reset */
 void	 buf_free(struct buf *);
+
+/* arena.c: allocations freed all at once with their arena. */
+struct arena_block;
+struct arena {
+	struct arena_block	*head;
+};
+
+void	*arena_alloc(struct arena *, size_t);
+char	*arena_strdup(struct arena *, const char *);
+char	*arena_strndup(struct arena *, const char *, size_t);
+void	 arena_free(struct arena *);
 
 /* strmap.c: open-addressing hash map from NUL-terminated keys to pointers. */
 struct strmap;
 
 struct strmap	*strmap_new(void);
+/* Keys are not copied: they must outlive the map (arena strings). */
+struct strmap	*strmap_new_borrowed(void);
 void		 strmap_free(struct strmap *, void (*free_value)(void *));
 /* Returns the previous value for key (or NULL); the map copies the key. */
 void		*strmap_put(struct strmap *, const char *key, void *value);
 void		*strmap_get(const struct strmap *, const char *key);
 size_t		 strmap_count(const struct strmap *);
+void		 strmap_reserve(struct strmap *, size_t n);
+
+/* strmap.c too: 64-bit hash -> pointer; the caller keeps the keys. */
+struct hashmap;
+
+uint64_t	 hash64(const char *);		/* never 0 */
+struct hashmap	*hashmap_new(void);
+void		*hashmap_get(const struct hashmap *, uint64_t);
+void		 hashmap_put(struct hashmap *, uint64_t, void *);
+void		 hashmap_free(struct hashmap *);
 
 /* utf8.c: small UTF-8 helpers built on utf8proc. */
 size_t	 utf8_width(const char *, size_t len);	/* display columns */

@@ -43,13 +43,15 @@ struct vkey {
 struct venue_db {
 	struct venue	**v;
 	size_t		  n;
-	struct strmap	 *words;	/* venue -> its names' words, for checks */
 	struct strmap	 *strict;	/* clean(name, 0) -> vkey */
 	struct strmap	 *loose;	/* clean(name, 1) -> vkey */
 	struct strmap	 *abbrs;	/* abbr_key(, 0) -> vkey */
 	struct strmap	 *abbrs_loose;	/* abbr_key(, 1) -> vkey */
 	struct strmap	 *dblp;		/* "conf/icml" -> vkey */
 	struct strmap	 *labels;	/* lowercase abbr -> venue */
+	struct strmap	 *cache;	/* venue string -> struct venue_match */
+	struct arena	  arena;	/* venues, keys: freed all at once */
+	struct buf	  strict_key, loose_key;	/* index_name's */
 	char		  systems[MAX_SYSTEMS][16];
 	size_t		  nsystems;
 };
@@ -104,14 +106,26 @@ enum word_class {
 	WORD_EXCLUDED = 8
 };
 
+#define CLASS_SLOTS	512	/* a power of two, thrice the listed words */
+#define CLASS_LONGEST	15	/* no listed word is longer */
+
+static unsigned
+word_hash(const char *w, size_t n)
+{
+	unsigned	 h = (unsigned)n;
+
+	while (n-- > 0)
+		h = h * 31 + (unsigned char)*w++;
+	return h;
+}
+
 /*
- * One hash lookup per word: the lists are put in a map once.  The map
- * stays for the life of the process (it is small and shared).
+ * One probe or two per word: the lists go into a fixed open-addressing
+ * table the first time (it is called for every word of every venue).
  */
 static enum word_class
 classify(const char *w, size_t n)
 {
-	static struct strmap	*classes;
 	static const struct {
 		const char *const	*list;
 		size_t			 n;
@@ -122,25 +136,35 @@ classify(const char *w, size_t n)
 		{ generic_words, NELEM(generic_words), WORD_GENERIC },
 		{ excluded_words, NELEM(excluded_words), WORD_EXCLUDED },
 	};
-	char		 word[32];
-	size_t		 i, k;
-	uintptr_t	 c;
+	static struct {
+		const char	*word;
+		size_t		 len;
+		unsigned	 cls;
+	} table[CLASS_SLOTS];
+	static int	 filled;
+	size_t		 i, k, len;
 
-	if (classes == NULL) {
-		classes = strmap_new();
-		for (i = 0; i < NELEM(lists); i++)
-			for (k = 0; k < lists[i].n; k++) {
-				c = (uintptr_t)strmap_get(classes,
-				    lists[i].list[k]);
-				strmap_put(classes, lists[i].list[k],
-				    (void *)(c | lists[i].cls));
-			}
-	}
-	if (n >= sizeof(word))
+	for (i = 0; !filled && i < NELEM(lists); i++)
+		for (k = 0; k < lists[i].n; k++) {
+			len = strlen(lists[i].list[k]);
+			size_t s = word_hash(lists[i].list[k], len) &
+			    (CLASS_SLOTS - 1);
+
+			while (table[s].word != NULL &&
+			    strcmp(table[s].word, lists[i].list[k]) != 0)
+				s = (s + 1) & (CLASS_SLOTS - 1);
+			table[s].word = lists[i].list[k];
+			table[s].len = len;
+			table[s].cls |= lists[i].cls;
+		}
+	filled = 1;
+	if (n > CLASS_LONGEST)
 		return WORD_KEPT;
-	memcpy(word, w, n);
-	word[n] = '\0';
-	return (enum word_class)(uintptr_t)strmap_get(classes, word);
+	for (i = word_hash(w, n) & (CLASS_SLOTS - 1); table[i].word != NULL;
+	    i = (i + 1) & (CLASS_SLOTS - 1))
+		if (table[i].len == n && memcmp(table[i].word, w, n) == 0)
+			return (enum word_class)table[i].cls;
+	return WORD_KEPT;
 }
 
 static int
@@ -176,37 +200,59 @@ is_word_byte(char c)
 	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
-/* Lowercase without accents; ASCII takes the fast path. */
+/* Lowercase without accents; ASCII takes the fast path, in one pass. */
 static char *
 fold(const char *s)
 {
-	const char	*p;
-	char		*d, *q;
+	size_t	 n = strlen(s), i;
+	char	*d = xmalloc(n + 1);
 
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p >= 0x80)
+	for (i = 0; i <= n; i++) {
+		if ((unsigned char)s[i] >= 0x80) {
+			free(d);
 			return utf8_fold(s);
-	d = xstrdup(s);
-	for (q = d; *q != '\0'; q++)
-		*q = (char)tolower((unsigned char)*q);
+		}
+		d[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] | 0x20) : s[i];
+	}
 	return d;
+}
+
+/* Is this word one the loose key drops?  next: the text after it. */
+static int
+loose_drops(const char *w, size_t n, const char *next)
+{
+	if (in_class(w, n, WORD_PUBLISHER) || (n > 3 &&
+	    memcmp(w, "sig", 3) == 0) || (n == 7 &&
+	    memcmp(w, "society", 7) == 0))
+		return 1;
+	/* "IEEE Computer Society" */
+	return n == 8 && memcmp(w, "computer", 8) == 0 &&
+	    strncmp(next, " society", 8) == 0;
+}
+
+static void
+put_word(struct buf *out, const char *w, size_t n)
+{
+	if (out->len > 0)
+		buf_putc(out, ' ');
+	buf_put(out, w, n);
 }
 
 /*
  * The words of a venue string that say which venue it is, lowercase,
- * joined by single spaces.  loose: publishers and "International" go
- * too.  Hyphens separate words, so "Multi-Agent" is "multi agent".
+ * joined by single spaces, into strict and (when not NULL) loose: there
+ * publishers and "International" go too.  One pass makes both keys.
+ * Hyphens separate words, so "Multi-Agent" is "multi agent".
  */
-char *
-venue_clean(const char *plain, int loose)
+static void
+clean_words(const char *plain, struct buf *strict, struct buf *loose)
 {
 	char		*f = fold(plain), *p = f;
-	struct buf	 out = { 0 };
 	const char	*w;
 	size_t		 n;
 	int		 skip_next = 0;
 
-	buf_grow(&out, strlen(f));
+	buf_grow(strict, strlen(f));
 	while (*p != '\0') {
 		while (*p != '\0' && !is_word_byte(*p))
 			p++;
@@ -229,19 +275,23 @@ venue_clean(const char *plain, int loose)
 		}
 		if (is_number_word(w, n) || in_class(w, n, WORD_DROPPED))
 			continue;
-		if (loose && (in_class(w, n, WORD_PUBLISHER) || (n > 3 &&
-		    memcmp(w, "sig", 3) == 0) || (n == 7 &&
-		    memcmp(w, "society", 7) == 0)))
-			continue;
-		if (loose && n == 8 && memcmp(w, "computer", 8) == 0 &&
-		    strncmp(p, " society", 8) == 0)
-			continue;	/* "IEEE Computer Society" */
-		if (out.len > 0)
-			buf_putc(&out, ' ');
-		buf_put(&out, w, n);
+		put_word(strict, w, n);
+		if (loose != NULL && !loose_drops(w, n, p))
+			put_word(loose, w, n);
 	}
 	free(f);
-	return buf_detach(&out);
+}
+
+char *
+venue_clean(const char *plain, int loose)
+{
+	struct buf	 strict = { 0 }, lax = { 0 };
+
+	clean_words(plain, &strict, loose ? &lax : NULL);
+	if (!loose)
+		return buf_detach(&strict);
+	buf_free(&strict);
+	return buf_detach(&lax);
 }
 
 /*
@@ -281,13 +331,13 @@ venue_db_new(void)
 {
 	struct venue_db	*db = xcalloc(1, sizeof(*db));
 
-	db->strict = strmap_new();
-	db->loose = strmap_new();
-	db->abbrs = strmap_new();
-	db->abbrs_loose = strmap_new();
-	db->dblp = strmap_new();
-	db->labels = strmap_new();
-	db->words = strmap_new();
+	db->strict = strmap_new_borrowed();
+	db->loose = strmap_new_borrowed();
+	db->abbrs = strmap_new_borrowed();
+	db->abbrs_loose = strmap_new_borrowed();
+	db->dblp = strmap_new_borrowed();
+	db->labels = strmap_new_borrowed();
+	db->cache = strmap_new();
 	venue_db_set_ranks(db, "ccf,thcpl");
 	return db;
 }
@@ -295,23 +345,19 @@ venue_db_new(void)
 void
 venue_db_free(struct venue_db *db)
 {
-	size_t	 i;
-
 	if (db == NULL)
 		return;
-	for (i = 0; i < db->n; i++) {
-		free(db->v[i]->abbr);
-		free(db->v[i]->name);
-		free(db->v[i]);
-	}
 	free(db->v);
-	strmap_free(db->strict, free);
-	strmap_free(db->loose, free);
-	strmap_free(db->abbrs, free);
-	strmap_free(db->abbrs_loose, free);
-	strmap_free(db->dblp, free);
+	strmap_free(db->strict, NULL);
+	strmap_free(db->loose, NULL);
+	strmap_free(db->abbrs, NULL);
+	strmap_free(db->abbrs_loose, NULL);
+	strmap_free(db->dblp, NULL);
 	strmap_free(db->labels, NULL);
-	strmap_free(db->words, free);
+	strmap_free(db->cache, free);
+	arena_free(&db->arena);
+	buf_free(&db->strict_key);
+	buf_free(&db->loose_key);
 	free(db);
 }
 
@@ -344,17 +390,19 @@ venue_db_set_ranks(struct venue_db *db, const char *list)
 }
 
 static void
-put_key(struct strmap *m, const char *key, struct venue *v, int user)
+put_key(struct venue_db *db, struct strmap *m, const char *key,
+    struct venue *v, int user)
 {
 	struct vkey	*k;
 
 	if (key[0] == '\0')
 		return;
 	if ((k = strmap_get(m, key)) == NULL) {
-		k = xcalloc(1, sizeof(*k));
+		k = arena_alloc(&db->arena, sizeof(*k));
 		k->v = v;
+		k->other = NULL;
 		k->user = user;
-		strmap_put(m, key, k);
+		strmap_put(m, arena_strdup(&db->arena, key), k);
 	} else if (k->v == v)
 		return;
 	else if (user && !k->user) {
@@ -379,27 +427,20 @@ is_abbreviation(const char *s)
 
 static int	has_content(const char *);
 
-/* A venue's key in db->words: its address. */
-static void
-venue_id(const struct venue *v, char id[32])
-{
-	snprintf(id, 32, "%p", (const void *)v);
-}
-
 /* Remember the words of a venue's names (for the abbreviation check). */
 static void
-add_words(struct venue_db *db, const struct venue *v, const char *key)
+add_words(struct venue_db *db, struct venue *v, const char *key)
 {
-	char		 id[32], *old;
-	struct buf	 b = { 0 };
+	size_t	 old = v->words != NULL ? strlen(v->words) : 0;
+	size_t	 n = strlen(key);
+	char	*w = arena_alloc(&db->arena, old + n + 2);
 
-	venue_id(v, id);
-	if ((old = strmap_get(db->words, id)) != NULL) {
-		buf_puts(&b, old);
-		buf_putc(&b, ' ');
+	if (old > 0) {
+		memcpy(w, v->words, old);
+		w[old++] = ' ';
 	}
-	buf_puts(&b, key);
-	free(strmap_put(db->words, id, buf_detach(&b)));
+	memcpy(w + old, key, n + 1);
+	v->words = w;
 }
 
 /* Index one name of a venue under all its keys. */
@@ -407,22 +448,24 @@ static void
 index_name(struct venue_db *db, struct venue *v, const char *name,
     int user)
 {
-	char	*k;
+	struct buf	*strict = &db->strict_key, *loose = &db->loose_key;
+	char		*k;
 
-	k = venue_clean(name, 0);
-	add_words(db, v, k);
-	put_key(db->strict, k, v, user);
-	free(k);
-	k = venue_clean(name, 1);
-	if (has_content(k))
-		put_key(db->loose, k, v, user);
-	free(k);
+	buf_truncate(strict, 0);
+	buf_truncate(loose, 0);
+	clean_words(name, strict, loose);
+	if (strict->len > 0) {
+		add_words(db, v, strict->data);
+		put_key(db, db->strict, strict->data, v, user);
+	}
+	if (loose->len > 0 && has_content(loose->data))
+		put_key(db, db->loose, loose->data, v, user);
 	if (is_abbreviation(name)) {
 		k = abbr_key(name, 0);
-		put_key(db->abbrs, k, v, user);
+		put_key(db, db->abbrs, k, v, user);
 		free(k);
 		k = abbr_key(name, 1);
-		put_key(db->abbrs_loose, k, v, user);
+		put_key(db, db->abbrs_loose, k, v, user);
 		free(k);
 	}
 }
@@ -459,11 +502,11 @@ venue_for_row(struct venue_db *db, const char *abbr, int user)
 	struct venue	*v = user ? strmap_get(db->labels, label) : NULL;
 
 	if (v == NULL) {
-		v = xcalloc(1, sizeof(*v));
-		v->abbr = xstrdup(abbr);
+		v = memset(arena_alloc(&db->arena, sizeof(*v)), 0, sizeof(*v));
+		v->abbr = arena_strdup(&db->arena, abbr);
 		db->v = xreallocarray(db->v, db->n + 1, sizeof(*db->v));
 		db->v[db->n++] = v;
-		strmap_put(db->labels, label, v);
+		strmap_put(db->labels, arena_strdup(&db->arena, label), v);
 	}
 	free(label);
 	return v;
@@ -497,11 +540,10 @@ load_row(struct venue_db *db, char *line, int user)
 		v->nranks = tmp.nranks;
 	}
 	if (strcmp(col[3], "-") != 0) {
-		free(v->name);
-		v->name = xstrdup(col[3]);
+		v->name = arena_strdup(&db->arena, col[3]);
 		index_name(db, v, col[3], user);
 	} else if (v->name == NULL)
-		v->name = xstrdup(col[0]);
+		v->name = arena_strdup(&db->arena, col[0]);
 	index_name(db, v, col[0], user);
 	if (strcmp(col[4], "-") != 0)
 		for (tok = col[4]; tok != NULL; ) {
@@ -515,8 +557,25 @@ load_row(struct venue_db *db, char *line, int user)
 	if (strcmp(col[5], "-") != 0)
 		for (tok = strtok_r(col[5], " ", &save); tok != NULL;
 		    tok = strtok_r(NULL, " ", &save))
-			put_key(db->dblp, tok, v, user);
+			put_key(db, db->dblp, tok, v, user);
 	return 1;
+}
+
+/* Size the maps for a file's rows at once, rather than grow them. */
+static void
+reserve(struct venue_db *db, const char *text)
+{
+	size_t	 rows = 0;
+
+	for (; (text = strchr(text, '\n')) != NULL; text++)
+		rows++;
+	rows += strmap_count(db->labels);
+	strmap_reserve(db->strict, 3 * rows);
+	strmap_reserve(db->loose, 3 * rows);
+	strmap_reserve(db->abbrs, 2 * rows);
+	strmap_reserve(db->abbrs_loose, 2 * rows);
+	strmap_reserve(db->dblp, rows);
+	strmap_reserve(db->labels, rows);
 }
 
 int
@@ -528,6 +587,7 @@ venue_db_load(struct venue_db *db, const char *path, int user)
 
 	if (!source_load(&src, path))
 		return 0;
+	reserve(db, src.text);
 	for (line = src.text; line != NULL && *line != '\0'; line = next) {
 		lineno++;
 		if ((next = strchr(line, '\n')) != NULL)
@@ -878,15 +938,13 @@ try_dblp(struct search *s, const char *key)
  * is little more than the abbreviation ("ICML 2024") passes.
  */
 static int
-abbr_agrees(const struct venue_db *db, const struct venue *v,
+abbr_agrees(const struct venue *v,
     const char *outer)
 {
-	char		*words = venue_clean(outer, 1), *w, *save = NULL, id[32];
-	const char	*names;
+	char		*words = venue_clean(outer, 1), *w, *save = NULL;
+	const char	*names = v->words;
 	size_t		 content = 0, shared = 0;
 
-	venue_id(v, id);
-	names = strmap_get(db->words, id);
 	for (w = strtok_r(words, " ", &save); w != NULL;
 	    w = strtok_r(NULL, " ", &save)) {
 		if (strlen(w) < 3 || in_class(w, strlen(w), WORD_GENERIC) ||
@@ -899,6 +957,9 @@ abbr_agrees(const struct venue_db *db, const struct venue *v,
 	free(words);
 	return content < 2 || shared > 0;
 }
+
+static void	resolve_string(const struct venue_db *, const char *,
+		    struct venue_match *);
 
 /* Typographic punctuation from LaTeX ligatures, back to ASCII. */
 static void
@@ -929,9 +990,36 @@ ascii_punctuation(char *s)
 	*d = '\0';
 }
 
+/*
+ * A file names the same venue again and again: resolve each string
+ * once.  The dblp key only matters when the string itself says nothing,
+ * so it is tried after the cache.
+ */
 void
 venue_resolve(const struct venue_db *db, const char *latex,
     const char *key, struct venue_match *m)
+{
+	struct venue_match	*cached = strmap_get(db->cache, latex);
+	struct search		 s;
+
+	if (cached == NULL) {
+		cached = xmalloc(sizeof(*cached));
+		resolve_string(db, latex, cached);
+		strmap_put(db->cache, latex, cached);
+	}
+	*m = *cached;
+	if (m->how != VENUE_UNKNOWN || key == NULL)
+		return;
+	memset(&s, 0, sizeof(s));
+	s.db = db;
+	s.m = m;
+	if (try_dblp(&s, key))
+		finish(&s, VENUE_DBLP);
+}
+
+static void
+resolve_string(const struct venue_db *db, const char *latex,
+    struct venue_match *m)
 {
 	struct search	 s;
 	struct buf	 inner = { 0 };
@@ -959,14 +1047,12 @@ venue_resolve(const struct venue_db *db, const char *latex,
 		s.m = m;
 		abbr_candidates(&s, outer, inner.data ? inner.data : "");
 		if (s.found != NULL && s.other == NULL &&
-		    !abbr_agrees(db, s.found, outer)) {
+		    !abbr_agrees(s.found, outer)) {
 			m->how = VENUE_UNKNOWN;
 			snprintf(m->why, sizeof(m->why), "%s does not fit the "
 			    "name", s.found->abbr);
 		} else if (s.found != NULL)
 			finish(&s, VENUE_ABBR);
-		else if (try_dblp(&s, key))
-			finish(&s, VENUE_DBLP);
 	}
 	buf_free(&inner);
 	free(outer);

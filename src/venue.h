@@ -21,6 +21,7 @@ struct venue {
 	int			 journal;
 	struct venue_rank	 ranks[VENUE_MAX_RANKS];
 	size_t			 nranks;
+	char			*words;	/* its names' words, for checks */
 };
 
 enum venue_how {

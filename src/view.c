@@ -176,7 +176,7 @@ link_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_link = { link_get };
+static const struct tclass view_link = { link_get, NULL };
 
 /* ---- persons ---- */
 
@@ -215,7 +215,7 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_person = { person_get };
+static const struct tclass view_person = { person_get, NULL };
 
 /* ---- pubs ---- */
 
@@ -419,8 +419,7 @@ markdown_field(struct tval *v, const struct pub *p, const char *name)
 
 	if (f == NULL)
 		return 1;
-	v->owned = latex_decode_markdown(f->blocks != NULL ? f->blocks :
-	    f->value);
+	v->owned = latex_decode_markdown(field_blocks(f));
 	return markdown(v, v->owned, 1);
 }
 
@@ -439,6 +438,9 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 {
 	const struct pub	*p = self;
 	const struct page	*pg = arg;
+
+	/* Light until shown: its text is filled on the first question. */
+	pub_complete((struct pub *)p, pg->pubs->opts);
 	const struct link	*l;
 	char			 num[32];
 
@@ -550,7 +552,15 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 	return pub_field(p, name, v);
 }
 
-static const struct tclass view_pub = { pub_get };
+/* A pub's text is made when a theme first asks and dropped after. */
+static void
+pub_done(const void *self, void *arg)
+{
+	(void)arg;
+	pub_release((struct pub *)self);
+}
+
+static const struct tclass view_pub = { pub_get, pub_done };
 
 /* ---- groups ---- */
 
@@ -582,7 +592,7 @@ group_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_group = { group_get };
+static const struct tclass view_group = { group_get, NULL };
 
 /* ---- the page ---- */
 
@@ -638,7 +648,7 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-const struct tclass view_page = { page_get };
+const struct tclass view_page = { page_get, NULL };
 
 void
 page_init(struct page *pg, const struct pub_list *pubs,
@@ -694,4 +704,4 @@ entry_page_get(const void *self, const char *name, struct tval *v, void *arg)
 	return page_get(ev->page, name, v, arg);
 }
 
-const struct tclass view_entry_page = { entry_page_get };
+const struct tclass view_entry_page = { entry_page_get, NULL };

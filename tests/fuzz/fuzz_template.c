@@ -26,6 +26,7 @@ static struct grouping		 groups;
 static struct vars		 vars;
 static FILE			*devnull;
 static struct name_key		*me;
+static struct norm_opts		 no;	/* pubs keep a pointer to it */
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -33,7 +34,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	struct source	 src;
 	struct buf	 path = { 0 };
 	struct bib	*b;
-	struct norm_opts no;
 
 	(void)argc;
 	(void)argv;

@@ -79,7 +79,7 @@ thing_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-const struct tclass thing_class = { thing_get };
+const struct tclass thing_class = { thing_get, NULL };
 
 static void
 collect(void *arg, const char *s, size_t n)
@@ -110,7 +110,8 @@ int
 main(void)
 {
 	struct strmap	*m = strmap_new();
-	char		 key[16], *f;
+	struct hashmap	*hm;
+	char		 key[16], *f, block[40];
 	int		 i, good = 1, cp;
 
 	/* strmap: many keys, growth, replacement. */
@@ -127,6 +128,31 @@ main(void)
 	    "old value");
 	ok(strmap_get(m, "nosuch") == NULL, "strmap_get of a missing key");
 	strmap_free(m, NULL);
+	m = strmap_new();
+	strmap_put(m, "a", (void *)1);
+	strmap_reserve(m, 3000);
+	ok(strmap_get(m, "a") == (void *)1 && strmap_count(m) == 1,
+	    "strmap_reserve keeps what is there");
+	strmap_free(m, NULL);
+
+	/* hashmap: hashes to pointers, growth, replacement. */
+	hm = hashmap_new();
+	for (i = 0, good = 1; i < 5000; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		hashmap_put(hm, hash64(key), (void *)(size_t)(i + 1));
+	}
+	for (i = 0; i < 5000; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		good &= hashmap_get(hm, hash64(key)) == (void *)(size_t)(i + 1);
+	}
+	ok(good, "hashmap keeps 5000 hashes");
+	hashmap_put(hm, hash64("k7"), (void *)99);
+	ok(hashmap_get(hm, hash64("k7")) == (void *)99, "hashmap_put "
+	    "replaces");
+	ok(hashmap_get(hm, hash64("nosuch")) == NULL, "hashmap_get of a "
+	    "missing hash");
+	ok(hash64("") != 0, "hash64 is never 0 (the empty slot)");
+	hashmap_free(hm);
 
 	/* UTF-8. */
 	is_int((long)utf8_width("東京ab", strlen("東京ab")), 6,
@@ -167,6 +193,20 @@ main(void)
 	cleaned("\x93q\x94", 3, "“q”", "Windows-1252 quotes");
 	cleaned("é\xff", 3, "é\xef\xbf\xbd", "invalid byte in UTF-8");
 	cleaned("a\fb\vc", 5, "a b c", "form feed and vertical tab");
+	/* The survey reads eight bytes at a time: a bad byte anywhere. */
+	for (i = 0, good = 1; i < 16; i++) {
+		struct source	 src;
+		char		*data = xmalloc(17);
+
+		memcpy(data, "abcdefghijklmnop", 16);
+		data[i] = '\r';
+		source_from_memory(&src, "t.bib", data, 16);
+		memcpy(block, "abcdefghijklmnop", 17);
+		block[i] = '\n';
+		good &= strcmp(src.text, block) == 0;
+		source_free(&src);
+	}
+	ok(good, "a CR is found at every offset of an 8-byte block");
 
 	/* Escapers. */
 	escaped(escape_html_text, "<b>&\"'", "&lt;b&gt;&amp;&quot;&#39;");

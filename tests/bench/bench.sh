@@ -1,0 +1,111 @@
+#!/bin/sh
+# bench.sh: time bib2pubs against the btparse-only floor and the tools
+# users would pick instead, on generated input, in one run.  "make bench"
+# builds the programs and runs this from the build directory.
+#
+# Environment:
+#   BENCH_SIZES   entry counts (default "10000 20000 40000 80000 100000")
+#   BENCH_RUNS    runs per measurement; the median is shown (default 3)
+#   BENCH_OTHERS  largest size bibtex2html and pandoc run on (default
+#                 10000: pandoc needs minutes for more)
+#   BENCH_DIR     where the inputs go (default: a temporary directory)
+#
+# Columns: seconds (median wall time), MB/s of input, peak RSS (MB) and
+# its ratio to the input size, and the time as a multiple of the
+# floor's in the same run.  tests/bench/runtime does the timing.
+# Figures are for this machine at this moment: compare rows, not runs.
+set -eu
+
+bindir=${BIB2PUBS_BUILD:-.}
+sizes=${BENCH_SIZES:-10000 20000 40000 80000 100000}
+runs=${BENCH_RUNS:-3}
+others_max=${BENCH_OTHERS:-10000}
+gen=$bindir/tests/bench/gen
+floor=$bindir/tests/bench/floor
+runtime=$bindir/tests/bench/runtime
+bib2pubs=$bindir/src/bib2pubs
+
+for p in "$gen" "$floor" "$runtime" "$bib2pubs"; do
+	[ -x "$p" ] || { echo "bench: $p is not built (run make bench)" >&2; exit 2; }
+done
+
+dir=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")}
+mkdir -p "$dir" "$dir/b2h"
+[ -n "${BENCH_DIR:-}" ] || trap 'rm -rf "$dir"' EXIT INT TERM
+printf -- '---\nnocite: |\n  @*\n---\n' > "$dir/nocite.md"
+
+# "seconds kilobytes [!]": the median of N runs, the peak RSS, and a
+# mark when a run failed.
+measure() {
+	n=$1
+	shift
+	"$runtime" "$n" "$@" || echo '!'
+}
+
+# row NAME BYTES FLOOR-SECONDS SECONDS KB [!]; "_" in NAME is a blank.
+row() {
+	echo "$@" | awk '{
+		mb = $2 / 1e6
+		rate = $4 > 0 ? sprintf("%.1f", mb / $4) : "-"
+		rss = $5 * 1024 / 1e6
+		ratio = $3 > 0 ? sprintf("%.2fx", $4 / $3) : "-"
+		name = $1
+		gsub(/_/, " ", name)
+		printf "  %-22s %8.3f %9s %9.1f %7.2fx %9s%s\n", name, $4,
+		    rate, rss, rss / mb, ratio, $6 == "!" ? "  (failed)" : ""
+	}'
+}
+
+header() {
+	printf "  %-22s %8s %9s %9s %8s %9s\n" tool seconds MB/s RSS-MB \
+	    RSS/in "vs floor"
+}
+
+echo "$("$bib2pubs" --version 2>/dev/null | head -n 1)," \
+    "$(nproc) cores, $(uname -m); median of $runs runs"
+
+# Start-up: a 20-entry page, where loading the venue database and the
+# theme is most of the work.
+"$gen" 20 > "$dir/small.bib"
+set -- $(measure 51 "$floor" "$dir/small.bib")
+floor_ms=$1
+set -- $(measure 51 "$bib2pubs" "$dir/small.bib")
+echo "$1 $floor_ms" | awk '{ printf "start-up, 20 entries: bib2pubs " \
+    "%.2f ms, floor %.2f ms (medians of 51 runs)\n", $1 * 1000, $2 * 1000 }'
+
+: > "$dir/scaling"
+for n in $sizes; do
+	in="$dir/b$n.bib"
+	"$gen" "$n" > "$in"
+	bytes=$(wc -c < "$in")
+	echo
+	echo "$bytes $n" | awk '{ printf "%d entries, %.1f MB\n", $2, $1 / 1e6 }'
+	header
+	set -- $(measure "$runs" "$floor" "$in")
+	fs=$1
+	row floor "$bytes" "$fs" "$@"
+	for f in md html txt json; do
+		set -- $(measure "$runs" "$bib2pubs" -f "$f" "$in")
+		row "bib2pubs_-f_$f" "$bytes" "$fs" "$@"
+		[ "$f" != md ] || echo "$n $1" >> "$dir/scaling"
+	done
+	set -- $(measure "$runs" "$bib2pubs" --sort none "$in")
+	row "bib2pubs_--sort_none" "$bytes" "$fs" "$@"
+	[ "$n" -le "$others_max" ] || continue
+	if command -v bibtex2html >/dev/null 2>&1; then
+		# It writes next to its output and runs bibtex there.
+		set -- $(measure "$runs" sh -c 'cd "$1" && exec bibtex2html \
+		    -q -nodoc -o out "$2"' sh "$dir/b2h" "$in")
+		row bibtex2html "$bytes" "$fs" "$@"
+	fi
+	if command -v pandoc >/dev/null 2>&1; then
+		set -- $(measure "$runs" pandoc --citeproc \
+		    --bibliography="$in" -t html "$dir/nocite.md")
+		row "pandoc_--citeproc" "$bytes" "$fs" "$@"
+	fi
+done
+
+echo
+echo "scaling of bib2pubs -f md: time against the previous size's"
+awk 'NR > 1 { printf "  %6d -> %6d entries (x%.2f): x%.2f time\n",
+    pn, $1, $1 / pn, $2 / pt } { pn = $1; pt = $2 }' "$dir/scaling"
