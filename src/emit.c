@@ -145,9 +145,11 @@ sink_write(void *arg, const char *s, size_t n)
 	}
 }
 
-int
-emit_page(const struct theme *t, const struct page *pg,
-    const struct emit_opts *o, FILE *fp)
+/* Run a template in the output format's escaping; 0 if writing failed. */
+static int
+run_template(const struct tmpl *tm, const struct tclass *root,
+    const void *self, const struct page *pg, const struct emit_opts *o,
+    FILE *fp)
 {
 	struct sink	 k;
 	int		 f = find_format(o->format);
@@ -157,30 +159,26 @@ emit_page(const struct theme *t, const struct page *pg,
 	k.fp = fp;
 	k.width = formats[f].wraps ? o->width : 0;
 	esc.unsafe = o->unsafe;
-	tmpl_run(t->page, &view_page, pg, (void *)pg, &esc, sink_write, &k);
+	tmpl_run(tm, root, self, (void *)pg, &esc, sink_write, &k);
 	if (fflush(fp) != 0 || ferror(fp))
 		k.failed = 1;
 	return !k.failed;
 }
 
 int
+emit_page(const struct theme *t, const struct page *pg,
+    const struct emit_opts *o, FILE *fp)
+{
+	return run_template(t->page, &view_page, pg, pg, o, fp);
+}
+
+int
 emit_entry(const struct theme *t, const struct page *pg, const struct pub *p,
     const struct emit_opts *o, FILE *fp)
 {
-	struct sink		 k;
 	struct entry_view	 ev = { pg, p };
-	int			 f = find_format(o->format);
-	struct escaper		 esc = formats[f].esc;
 
-	memset(&k, 0, sizeof(k));
-	k.fp = fp;
-	k.width = formats[f].wraps ? o->width : 0;
-	esc.unsafe = o->unsafe;
-	tmpl_run(t->entry, &view_entry_page, &ev, (void *)pg, &esc,
-	    sink_write, &k);
-	if (fflush(fp) != 0 || ferror(fp))
-		k.failed = 1;
-	return !k.failed;
+	return run_template(t->entry, &view_entry_page, &ev, pg, o, fp);
 }
 
 static void

@@ -200,6 +200,20 @@ is_word_byte(char c)
 	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
+/* The next word at *p and its length, or NULL at the end. */
+static const char *
+next_word(char **p, size_t *n)
+{
+	const char	*w;
+
+	while (**p != '\0' && !is_word_byte(**p))
+		(*p)++;
+	for (w = *p; is_word_byte(**p); (*p)++)
+		continue;
+	*n = (size_t)(*p - w);
+	return *n > 0 ? w : NULL;
+}
+
 /* Lowercase without accents; ASCII takes the fast path, in one pass. */
 static char *
 fold(const char *s)
@@ -253,13 +267,7 @@ clean_words(const char *plain, struct buf *strict, struct buf *loose)
 	int		 skip_next = 0;
 
 	buf_grow(strict, strlen(f));
-	while (*p != '\0') {
-		while (*p != '\0' && !is_word_byte(*p))
-			p++;
-		for (w = p; is_word_byte(*p); p++)
-			continue;
-		if ((n = (size_t)(p - w)) == 0)
-			break;
+	while ((w = next_word(&p, &n)) != NULL) {
 		if (n >= 2 && is_roman(w, n))
 			continue;	/* "Robotics: Science and Systems XIX" */
 		if (skip_next) {	/* "Volume 1", "Part II" */
@@ -308,13 +316,7 @@ abbr_key(const char *plain, int loose)
 	size_t		 n;
 
 	buf_grow(&out, strlen(f));
-	while (*p != '\0') {
-		while (*p != '\0' && !is_word_byte(*p))
-			p++;
-		for (w = p; is_word_byte(*p); p++)
-			continue;
-		if ((n = (size_t)(p - w)) == 0)
-			break;
+	while ((w = next_word(&p, &n)) != NULL) {
 		if (is_number_word(w, n) || (loose &&
 		    in_class(w, n, WORD_PUBLISHER)))
 			continue;

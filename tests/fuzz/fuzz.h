@@ -12,13 +12,15 @@
 #include <string.h>
 
 #include "msg.h"
+#include "theme.h"
 #include "util.h"
+#include "venue.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int	LLVMFuzzerInitialize(int *, char ***);
 
 /* The input as a NUL-terminated string (NUL bytes end it early). */
-static char *
+static inline char *
 fuzz_string(const uint8_t *data, size_t size)
 {
 	char	*s = xmalloc(size + 1);
@@ -29,11 +31,24 @@ fuzz_string(const uint8_t *data, size_t size)
 }
 
 /* Quiet diagnostics; shipped themes and data from the source tree. */
-static void
+static inline void
 fuzz_setup(void)
 {
 	msg_set_quiet(2);
 	setenv("BIB2PUBS_DATADIR", TOP_SRCDIR, 0);
+}
+
+/* The shipped venue database, loaded once for a harness's lifetime. */
+static inline struct venue_db *
+fuzz_venues(void)
+{
+	struct venue_db	*db = venue_db_new();
+	struct buf	 path = { 0 };
+
+	buf_printf(&path, "%s/bib/venues.tsv", theme_datadir());
+	venue_db_load(db, path.data, 0);
+	buf_free(&path);
+	return db;
 }
 
 #endif

@@ -38,7 +38,6 @@ static struct {
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct buf	 path = { 0 };
 	const char	*error;
 	size_t		 i;
 	int		 column;
@@ -46,10 +45,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
-	venues = venue_db_new();
-	buf_printf(&path, "%s/bib/venues.tsv", theme_datadir());
-	venue_db_load(venues, path.data, 0);
-	buf_free(&path);
+	venues = fuzz_venues();
 	me = names_key_new("Zhang, Jintao");
 	filter = filter_parse("year >= 2000 or title : \"a\" or has(code)",
 	    &column, &error);

@@ -20,15 +20,10 @@ static struct name_key	*me;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct buf	 path = { 0 };
-
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
-	venues = venue_db_new();
-	buf_printf(&path, "%s/bib/venues.tsv", theme_datadir());
-	venue_db_load(venues, path.data, 0);
-	buf_free(&path);
+	venues = fuzz_venues();
 	me = names_key_new("M{\\\"u}ller, J{\\\"o}rg");
 	return 0;
 }
