@@ -397,25 +397,39 @@ struct run {
 	char			 num[32];
 };
 
+/* $index$, $first$ and $last$ of a $for$ item; 0 if name is none. */
+static int
+loop_variable(struct run *r, const struct scope *s, const char *name,
+    struct tval *v)
+{
+	if (s->index == 0)
+		return 0;
+	if (strcmp(name, "index") == 0) {
+		snprintf(r->num, sizeof(r->num), "%zu", s->index);
+		v->kind = TV_TEXT;
+		v->s = r->num;
+		return 1;
+	}
+	if (strcmp(name, "first") == 0 || strcmp(name, "last") == 0) {
+		v->kind = TV_BOOL;
+		v->truth = name[0] == 'f' ? s->index == 1 :
+		    s->index == s->count;
+		return 1;
+	}
+	return 0;
+}
+
 static void
 lookup(struct run *r, const struct scope *s, const char *name,
     struct tval *v)
 {
+	/* Most names cannot be a loop variable: skip those checks. */
+	int	 loopish = name[0] == 'i' || name[0] == 'f' || name[0] == 'l';
+
 	memset(v, 0, sizeof(*v));
 	for (; s != NULL; s = s->parent) {
-		if (s->index > 0 && strcmp(name, "index") == 0) {
-			snprintf(r->num, sizeof(r->num), "%zu", s->index);
-			v->kind = TV_TEXT;
-			v->s = r->num;
+		if (loopish && loop_variable(r, s, name, v))
 			return;
-		}
-		if (s->index > 0 && (strcmp(name, "first") == 0 ||
-		    strcmp(name, "last") == 0)) {
-			v->kind = TV_BOOL;
-			v->truth = name[0] == 'f' ? s->index == 1 :
-			    s->index == s->count;
-			return;
-		}
 		if (s->cls != NULL && s->cls->get(s->self, name, v, r->arg))
 			return;
 	}
