@@ -28,6 +28,11 @@ ok() {		# ok CONDITION-STATUS DESCRIPTION
 	fi
 }
 
+skip() {		# skip REASON: a test that cannot run here
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # SKIP $1"
+}
+
 diag() {
 	sed 's/^/# /'
 }
