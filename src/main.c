@@ -558,8 +558,9 @@ render_split(const struct options *o, const struct theme *t,
 		return 0;
 	}
 	for (i = 0; i < pubs->n && ok; i++) {
-		const struct pub *p = &pubs->v[i];
+		struct pub *p = &pubs->v[i];
 
+		pub_hold(p);	/* its text, for the name and the page */
 		name = emit_file_name(name_tmpl, pg, p);
 		buf_truncate(&path, 0);
 		buf_printf(&path, "%s/%s", o->split, name);
@@ -572,7 +573,7 @@ render_split(const struct options *o, const struct theme *t,
 		    output_open(&out, path.data)))
 			ok = output_close(&out, emit_entry(t, pg, p, &eo,
 			    out.fp));
-		pub_release((struct pub *)p);
+		pub_drop(p);
 		strmap_put(used, name, (void *)1);
 		free(name);
 	}

@@ -114,6 +114,7 @@ struct pub {
 	char		*rank;		/* "CCF-A", or NULL */
 	int		 selected;
 	int		 has_marks;	/* some author carries a mark */
+	int		 held;		/* pub_hold()s not yet dropped */
 	/* Filled by pub_complete(), emptied by pub_release(). */
 	int		 complete;
 	struct link	*links;
@@ -136,9 +137,15 @@ struct pub_list {
 	const struct norm_opts	*opts;	/* for pub_complete() */
 };
 
-/* normalize.c: fill and empty a pub's text; 1 if this call filled it. */
+/*
+ * normalize.c: fill and empty a pub's text; pub_complete returns 1 if
+ * this call filled it.  Users that may nest (a theme's loops, --split)
+ * hold a pub while they use it; the last drop releases its text.
+ */
 int	pub_complete(struct pub *, const struct norm_opts *);
 void	pub_release(struct pub *);
+void	pub_hold(struct pub *);
+void	pub_drop(struct pub *);
 void	pub_free(struct pub *);
 void	pub_list_free(struct pub_list *);
 

@@ -785,6 +785,19 @@ pub_complete(struct pub *p, const struct norm_opts *o)
 }
 
 void
+pub_hold(struct pub *p)
+{
+	p->held++;
+}
+
+void
+pub_drop(struct pub *p)
+{
+	if (p->held > 0 && --p->held == 0)
+		pub_release(p);
+}
+
+void
 pub_release(struct pub *p)
 {
 	if (!p->complete)

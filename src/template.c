@@ -606,9 +606,11 @@ run_for(struct run *r, const struct node *n, const struct scope *s)
 		item.self = (const char *)v.items + i * v.size;
 		item.index = i + 1;
 		item.count = v.n;
+		if (v.cls != NULL && v.cls->enter != NULL)
+			v.cls->enter(item.self, r->arg);
 		run_nodes(r, n->body, &item);
-		if (v.cls != NULL && v.cls->done != NULL)
-			v.cls->done(item.self, r->arg);
+		if (v.cls != NULL && v.cls->leave != NULL)
+			v.cls->leave(item.self, r->arg);
 		/* Whole lines out as the page grows: memory stays flat. */
 		if (r->out.len > 65536)
 			flush_lines(r, 0);

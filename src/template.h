@@ -51,8 +51,12 @@ struct tclass {
 	/* Fill *v and return 1 if the name is known; 0 to ask the parent. */
 	int	(*get)(const void *self, const char *name, struct tval *v,
 		    void *arg);
-	/* After each $for$ item of this class, or NULL: drop what it made. */
-	void	(*done)(const void *self, void *arg);
+	/*
+	 * Around each $for$ item of this class, or NULL: an object can
+	 * hold what it makes while an item (or an enclosing one) is on it.
+	 */
+	void	(*enter)(const void *self, void *arg);
+	void	(*leave)(const void *self, void *arg);
 };
 
 /* How an output format writes values. */

@@ -176,7 +176,7 @@ link_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_link = { link_get, NULL };
+static const struct tclass view_link = { link_get, NULL, NULL };
 
 /* ---- persons ---- */
 
@@ -215,7 +215,7 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_person = { person_get, NULL };
+static const struct tclass view_person = { person_get, NULL, NULL };
 
 /* ---- pubs ---- */
 
@@ -552,15 +552,26 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 	return pub_field(p, name, v);
 }
 
-/* A pub's text is made when a theme first asks and dropped after. */
+/*
+ * A pub's text is made when a theme first asks, and dropped when no
+ * $for$ item is on it any more: a loop over the entries inside another
+ * one's authors must not take the outer entry's authors away.
+ */
 static void
-pub_done(const void *self, void *arg)
+pub_enter(const void *self, void *arg)
 {
 	(void)arg;
-	pub_release((struct pub *)self);
+	pub_hold((struct pub *)self);
 }
 
-static const struct tclass view_pub = { pub_get, pub_done };
+static void
+pub_leave(const void *self, void *arg)
+{
+	(void)arg;
+	pub_drop((struct pub *)self);
+}
+
+static const struct tclass view_pub = { pub_get, pub_enter, pub_leave };
 
 /* ---- groups ---- */
 
@@ -592,7 +603,7 @@ group_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_group = { group_get, NULL };
+static const struct tclass view_group = { group_get, NULL, NULL };
 
 /* ---- the page ---- */
 
@@ -648,7 +659,7 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-const struct tclass view_page = { page_get, NULL };
+const struct tclass view_page = { page_get, NULL, NULL };
 
 void
 page_init(struct page *pg, const struct pub_list *pubs,
@@ -704,4 +715,4 @@ entry_page_get(const void *self, const char *name, struct tval *v, void *arg)
 	return page_get(ev->page, name, v, arg);
 }
 
-const struct tclass view_entry_page = { entry_page_get, NULL };
+const struct tclass view_entry_page = { entry_page_get, NULL, NULL };
