@@ -9,6 +9,7 @@
 
 #include "emit.h"
 #include "escape.h"
+#include "model.h"
 #include "rich.h"
 #include "template.h"
 #include "theme.h"
@@ -177,8 +178,12 @@ emit_entry(const struct theme *t, const struct page *pg, const struct pub *p,
     const struct emit_opts *o, FILE *fp)
 {
 	struct entry_view	 ev = { pg, p };
+	int			 ok;
 
-	return run_template(t->entry, &view_entry_page, &ev, pg, o, fp);
+	pub_hold((struct pub *)p);	/* through any loop in the page */
+	ok = run_template(t->entry, &view_entry_page, &ev, pg, o, fp);
+	pub_drop((struct pub *)p);
+	return ok;
 }
 
 static void
@@ -222,7 +227,9 @@ emit_file_name(const struct tmpl *name, const struct page *pg,
 	struct entry_view	 ev = { pg, p };
 	struct buf		 b = { 0 };
 
+	pub_hold((struct pub *)p);
 	tmpl_run(name, &view_entry_page, &ev, (void *)pg, &esc, collect, &b);
+	pub_drop((struct pub *)p);
 	while (b.len > 0 && (b.data[b.len - 1] == '\n' ||
 	    b.data[b.len - 1] == ' '))
 		buf_truncate(&b, b.len - 1);
