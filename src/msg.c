@@ -15,7 +15,6 @@ static const char *const level_names[] = {
 static enum msg_level	max_level = MSG_NONE;
 static enum msg_level	fatal_level = MSG_ERROR;
 static int		quiet;
-static unsigned		counts[MSG_SYSERR + 1];
 
 void
 msg(enum msg_level level, const char *file, int line, const char *fmt, ...)
@@ -24,7 +23,6 @@ msg(enum msg_level level, const char *file, int line, const char *fmt, ...)
 
 	if (level > max_level)
 		max_level = level;
-	counts[level]++;
 	if (quiet > 1 || (quiet && level == MSG_WARNING))
 		return;
 	fputs("bib2pubs: ", stderr);
@@ -56,18 +54,6 @@ void
 msg_set_fatal(enum msg_level level)
 {
 	fatal_level = level;
-}
-
-enum msg_level
-msg_max(void)
-{
-	return max_level;
-}
-
-unsigned
-msg_count(enum msg_level level)
-{
-	return counts[level];
 }
 
 int

@@ -27,7 +27,5 @@ void	msg_set_quiet(int);		/* 1: hide warnings; 2: hide all */
 void	msg_raise(enum msg_level);	/* count a failure without a word */
 void	msg_set_fatal(enum msg_level);	/* -W: exit non-zero from this level */
 int	msg_exit_status(void);
-enum msg_level msg_max(void);
-unsigned msg_count(enum msg_level);
 
 #endif
