@@ -16,7 +16,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,11 +91,7 @@ bib_free(struct bib *b)
 static char *
 lower_dup(const char *s, size_t n)
 {
-	char	*d = xstrndup(s, n), *p;
-
-	for (p = d; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return d;
+	return ascii_lower(xstrndup(s, n));
 }
 
 /* BibTeX collapses runs of blanks to one space and trims the ends. */

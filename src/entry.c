@@ -3,7 +3,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,11 +65,7 @@ entry_list_name(struct entry_list *l, const char *name)
 static char *
 key_fold(const char *key)
 {
-	char	*k = xstrdup(key), *p;
-
-	for (p = k; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return k;
+	return ascii_lower(xstrdup(key));
 }
 
 int

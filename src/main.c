@@ -425,7 +425,7 @@ static int
 load_keys(struct options *o, const struct entry_list *entries)
 {
 	struct source	 src;
-	char		*line, *next, *end, *c;
+	char		*line, *next, *end;
 	int		 lineno = 0;
 
 	if (o->keys_file == NULL)
@@ -447,10 +447,7 @@ load_keys(struct options *o, const struct entry_list *entries)
 		if (entry_list_find(entries, line) == NULL)
 			msg(MSG_WARNING, src.name, lineno, "no entry has the "
 			    "key '%s'", line);
-		for (c = line; *c != '\0'; c++)
-			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' :
-			    *c);
-		strmap_put(o->keys, line, (void *)1);
+		strmap_put(o->keys, ascii_lower(line), (void *)1);
 	}
 	source_free(&src);
 	o->sel.keys = o->keys;

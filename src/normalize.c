@@ -116,9 +116,7 @@ doi_key(const char *doi)
 	for (i = 0; i < NELEM(prefixes); i++)
 		if (strncasecmp(p, prefixes[i], strlen(prefixes[i])) == 0)
 			p += strlen(prefixes[i]);
-	k = xstrdup(p);
-	for (p = k; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
+	k = ascii_lower(xstrdup(p));
 	free(url);
 	return k;
 }

@@ -119,13 +119,11 @@ static int
 wanted(struct pub *p, const struct selection *s,
     const struct norm_opts *o)
 {
-	char	*key, *c;
+	char	*key;
 	int	 in, filled;
 
 	if (s->keys != NULL) {
-		key = xstrdup(p->entry->key);
-		for (c = key; *c != '\0'; c++)
-			*c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+		key = ascii_lower(xstrdup(p->entry->key));
 		in = strmap_get(s->keys, key) != NULL;
 		free(key);
 		if (!in)

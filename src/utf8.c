@@ -71,18 +71,12 @@ utf8_fold(const char *s)
 	struct buf		 b = { 0 };
 	const char		*p;
 	size_t			 i, n;
-	char			*d;
 
 	/* ASCII, the common case, needs no Unicode tables. */
 	for (p = s; *p != '\0' && (unsigned char)*p < 0x80; p++)
 		continue;
-	if (*p == '\0') {
-		d = xstrdup(s);
-		for (i = 0; d[i] != '\0'; i++)
-			if (d[i] >= 'A' && d[i] <= 'Z')
-				d[i] = (char)(d[i] - 'A' + 'a');
-		return d;
-	}
+	if (*p == '\0')
+		return ascii_lower(xstrdup(s));
 	if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
 	    UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0)
@@ -101,4 +95,15 @@ utf8_fold(const char *s)
 	}
 	free(out);
 	return buf_detach(&b);
+}
+
+char *
+ascii_lower(char *s)
+{
+	char	*p;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return s;
 }

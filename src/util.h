@@ -83,5 +83,7 @@ int	 utf8_decode(const char *s, size_t len, int *cp);	/* bytes used, 0 if invali
 size_t	 utf8_encode(int cp, char out[4]);
 /* Lowercase, strip accents and compatibility forms: text for comparing. */
 char	*utf8_fold(const char *);	/* caller frees */
+/* ASCII letters to lowercase, in place (keys, DOIs, names of fields). */
+char	*ascii_lower(char *);
 
 #endif

@@ -154,6 +154,12 @@ main(void)
 	ok(hash64("") != 0, "hash64 is never 0 (the empty slot)");
 	hashmap_free(hm);
 
+	/* ASCII lowercase: letters only, other bytes as they are. */
+	f = ascii_lower(xstrdup("Key-2024:ÉTÉ_Z"));
+	is_str(f, "key-2024:ÉtÉ_z", "ascii_lower leaves digits, marks and "
+	    "non-ASCII alone");
+	free(f);
+
 	/* UTF-8. */
 	is_int((long)utf8_width("東京ab", strlen("東京ab")), 6,
 	    "wide characters take two columns");
