@@ -132,6 +132,29 @@ strmap_put(struct strmap *m, const char *key, void *value)
 	return NULL;
 }
 
+/*
+ * The value slot of key, added (holding NULL) when absent: one probe
+ * where strmap_get and then strmap_put make two.  The key is kept as
+ * strmap_put keeps it.
+ */
+void **
+strmap_slot(struct strmap *m, const char *key)
+{
+	uint32_t	 h = hash_key(key);
+	struct slot	*s;
+
+	if ((m->count + 1) * 4 > m->cap * 3)
+		grow_to(m, m->cap * 2);
+	s = find_slot(m->slots, m->cap, key, h);
+	if (s->key == NULL) {
+		s->key = m->borrowed ? (char *)key : xstrdup(key);
+		s->hash = h;
+		s->value = NULL;
+		m->count++;
+	}
+	return &s->value;
+}
+
 void *
 strmap_get(const struct strmap *m, const char *key)
 {

@@ -65,6 +65,7 @@ void		 strmap_free(struct strmap *, void (*free_value)(void *));
 /* Returns the previous value for key (or NULL); the map copies the key. */
 void		*strmap_put(struct strmap *, const char *key, void *value);
 void		*strmap_get(const struct strmap *, const char *key);
+void		**strmap_slot(struct strmap *, const char *key);
 size_t		 strmap_count(const struct strmap *);
 void		 strmap_reserve(struct strmap *, size_t n);
 

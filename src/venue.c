@@ -52,6 +52,9 @@ struct venue_db {
 	struct strmap	 *cache;	/* venue string -> struct venue_match */
 	struct arena	  arena;	/* venues, keys: freed all at once */
 	struct buf	  strict_key, loose_key;	/* index_name's */
+	char		 *index;	/* bib/venues.idx, when it fits */
+	char		 *index_next;	/* its next line of keys */
+	struct buf	 *record;	/* venue_db_index's output */
 	char		  systems[MAX_SYSTEMS][16];
 	size_t		  nsystems;
 };
@@ -360,6 +363,7 @@ venue_db_free(struct venue_db *db)
 	arena_free(&db->arena);
 	buf_free(&db->strict_key);
 	buf_free(&db->loose_key);
+	free(db->index);
 	free(db);
 }
 
@@ -391,20 +395,31 @@ venue_db_set_ranks(struct venue_db *db, const char *list)
 	return ok;
 }
 
+/*
+ * kept: the key lives as long as db (in its index), so it goes into the
+ * map as it is, in one probe; else it is copied.
+ */
 static void
 put_key(struct venue_db *db, struct strmap *m, const char *key,
-    struct venue *v, int user)
+    struct venue *v, int user, int kept)
 {
-	struct vkey	*k;
+	struct vkey	*k, **slot = NULL;
 
 	if (key[0] == '\0')
 		return;
-	if ((k = strmap_get(m, key)) == NULL) {
+	if (kept)
+		k = *(slot = (struct vkey **)strmap_slot(m, key));
+	else
+		k = strmap_get(m, key);
+	if (k == NULL) {
 		k = arena_alloc(&db->arena, sizeof(*k));
 		k->v = v;
 		k->other = NULL;
 		k->user = user;
-		strmap_put(m, arena_strdup(&db->arena, key), k);
+		if (slot != NULL)
+			*slot = k;
+		else
+			strmap_put(m, arena_strdup(&db->arena, key), k);
 	} else if (k->v == v)
 		return;
 	else if (user && !k->user) {
@@ -445,31 +460,90 @@ add_words(struct venue_db *db, struct venue *v, const char *key)
 	v->words = w;
 }
 
+/* The keys of one name: empty where there is none to index. */
+struct name_keys {
+	const char	*strict, *loose, *abbr, *abbr_loose;
+};
+
+static void
+make_keys(struct venue_db *db, const char *name, struct name_keys *k,
+    char **abbrs)
+{
+	struct buf	*strict = &db->strict_key, *loose = &db->loose_key;
+
+	buf_truncate(strict, 0);
+	buf_truncate(loose, 0);
+	clean_words(name, strict, loose);
+	k->strict = strict->len > 0 ? strict->data : "";
+	k->loose = loose->len > 0 && has_content(loose->data) ?
+	    loose->data : "";
+	abbrs[0] = is_abbreviation(name) ? abbr_key(name, 0) : NULL;
+	abbrs[1] = abbrs[0] != NULL ? abbr_key(name, 1) : NULL;
+	k->abbr = abbrs[0] != NULL ? abbrs[0] : "";
+	k->abbr_loose = abbrs[1] != NULL ? abbrs[1] : "";
+}
+
+/*
+ * The next line of bib/venues.idx: the name, then its four keys, tab
+ * separated.  A line that does not fit ends the index's use; the
+ * rest is made here.
+ */
+static int
+indexed_keys(struct venue_db *db, const char *name, struct name_keys *k)
+{
+	char	*col[5], *p = db->index_next, *end;
+	size_t	 n;
+
+	if (p == NULL || (end = strchr(p, '\n')) == NULL)
+		goto unusable;
+	*end = '\0';
+	for (n = 0; n < 5 && p != NULL; n++) {
+		col[n] = p;
+		if ((p = strchr(p, '\t')) != NULL)
+			*p++ = '\0';
+	}
+	if (n != 5 || p != NULL || strcmp(col[0], name) != 0)
+		goto unusable;
+	k->strict = col[1];
+	k->loose = col[2];
+	k->abbr = col[3];
+	k->abbr_loose = col[4];
+	db->index_next = end + 1;
+	return 1;
+unusable:
+	db->index_next = NULL;
+	return 0;
+}
+
+static void
+record_keys(struct buf *out, const char *name, const struct name_keys *k)
+{
+	buf_printf(out, "%s\t%s\t%s\t%s\t%s\n", name, k->strict, k->loose,
+	    k->abbr, k->abbr_loose);
+}
+
 /* Index one name of a venue under all its keys. */
 static void
 index_name(struct venue_db *db, struct venue *v, const char *name,
     int user)
 {
-	struct buf	*strict = &db->strict_key, *loose = &db->loose_key;
-	char		*k;
+	struct name_keys k;
+	char		*abbrs[2] = { NULL, NULL };
+	int		 kept = indexed_keys(db, name, &k);
 
-	buf_truncate(strict, 0);
-	buf_truncate(loose, 0);
-	clean_words(name, strict, loose);
-	if (strict->len > 0) {
-		add_words(db, v, strict->data);
-		put_key(db, db->strict, strict->data, v, user);
+	if (!kept)
+		make_keys(db, name, &k, abbrs);
+	if (db->record != NULL)
+		record_keys(db->record, name, &k);
+	if (k.strict[0] != '\0') {
+		add_words(db, v, k.strict);
+		put_key(db, db->strict, k.strict, v, user, kept);
 	}
-	if (loose->len > 0 && has_content(loose->data))
-		put_key(db, db->loose, loose->data, v, user);
-	if (is_abbreviation(name)) {
-		k = abbr_key(name, 0);
-		put_key(db, db->abbrs, k, v, user);
-		free(k);
-		k = abbr_key(name, 1);
-		put_key(db, db->abbrs_loose, k, v, user);
-		free(k);
-	}
+	put_key(db, db->loose, k.loose, v, user, kept);
+	put_key(db, db->abbrs, k.abbr, v, user, kept);
+	put_key(db, db->abbrs_loose, k.abbr_loose, v, user, kept);
+	free(abbrs[0]);
+	free(abbrs[1]);
 }
 
 static int
@@ -559,7 +633,7 @@ load_row(struct venue_db *db, char *line, int user)
 	if (strcmp(col[5], "-") != 0)
 		for (tok = strtok_r(col[5], " ", &save); tok != NULL;
 		    tok = strtok_r(NULL, " ", &save))
-			put_key(db, db->dblp, tok, v, user);
+			put_key(db, db->dblp, tok, v, user, 0);
 	return 1;
 }
 
@@ -580,6 +654,50 @@ reserve(struct venue_db *db, const char *text)
 	strmap_reserve(db->labels, rows);
 }
 
+/* A file's bytes, or NULL without a word: the index is optional. */
+static char *
+read_quietly(const char *path)
+{
+	FILE		*fp = fopen(path, "r");
+	struct buf	 b = { 0 };
+	char		 chunk[16384];
+	size_t		 n;
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(fp) || b.data == NULL)
+		buf_free(&b);
+	fclose(fp);
+	return b.data;
+}
+
+#define INDEX_HEADER	"bib2pubs venue index 1 %016llx\n"
+
+/*
+ * Use X.idx for X.tsv when its first line names the hash of this very
+ * text: then no name is cleaned at start-up (see "make venue-index").
+ */
+static void
+open_index(struct venue_db *db, const char *path, const char *text)
+{
+	size_t	 n = strlen(path);
+	char	*idx, header[64];
+
+	if (n < 4 || strcmp(path + n - 4, ".tsv") != 0)
+		return;
+	idx = xstrdup(path);
+	memcpy(idx + n - 4, ".idx", 4);
+	db->index = read_quietly(idx);
+	free(idx);
+	snprintf(header, sizeof(header), INDEX_HEADER,
+	    (unsigned long long)hash64(text));
+	if (db->index != NULL && strncmp(db->index, header,
+	    strlen(header)) == 0)
+		db->index_next = db->index + strlen(header);
+}
+
 int
 venue_db_load(struct venue_db *db, const char *path, int user)
 {
@@ -589,6 +707,11 @@ venue_db_load(struct venue_db *db, const char *path, int user)
 
 	if (!source_load(&src, path))
 		return 0;
+	if (db->record != NULL)
+		buf_printf(db->record, INDEX_HEADER,
+		    (unsigned long long)hash64(src.text));
+	else if (!user && db->index == NULL)
+		open_index(db, path, src.text);
 	reserve(db, src.text);
 	for (line = src.text; line != NULL && *line != '\0'; line = next) {
 		lineno++;
@@ -604,8 +727,24 @@ venue_db_load(struct venue_db *db, const char *path, int user)
 			ok = 0;
 		}
 	}
+	db->index_next = NULL;	/* its keys are for this file only */
 	source_free(&src);
 	return ok;
+}
+
+char *
+venue_db_index(const char *path)
+{
+	struct venue_db	*db = venue_db_new();
+	struct buf	 out = { 0 };
+	int		 ok;
+
+	db->record = &out;
+	ok = venue_db_load(db, path, 0);
+	venue_db_free(db);
+	if (!ok)
+		buf_free(&out);
+	return out.data;
 }
 
 /* ---- resolving ---- */

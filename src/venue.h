@@ -49,6 +49,12 @@ void		 venue_db_free(struct venue_db *);
  * keys of earlier files.  Returns 0 after a diagnostic.
  */
 int		 venue_db_load(struct venue_db *, const char *path, int user);
+/*
+ * The keys of every name in a venue file, as bib/venues.idx holds them
+ * for bib/venues.tsv (loaded in its place when it matches); NULL after
+ * a diagnostic.
+ */
+char		*venue_db_index(const char *path);
 /* "ccf,thcpl" or "none": the rank systems to show, first one wins. */
 int		 venue_db_set_ranks(struct venue_db *, const char *list);
 size_t		 venue_db_count(const struct venue_db *);
