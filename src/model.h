@@ -115,6 +115,7 @@ struct pub {
 	int		 selected;
 	int		 has_marks;	/* some author carries a mark */
 	int		 held;		/* pub_hold()s not yet dropped */
+	const char	*venue_label;	/* the venue database's, borrowed */
 	/* Filled by pub_complete(), emptied by pub_release(). */
 	int		 complete;
 	struct link	*links;

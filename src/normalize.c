@@ -495,7 +495,11 @@ report_venue(const struct entry *e, const struct venue_match *m,
 		    m->other->abbr);
 }
 
-/* The rank, from the rank field or the venue database, with warnings. */
+/*
+ * The rank, from the rank field or the venue database, with warnings;
+ * and the label the database gives, kept for pub_complete(), which
+ * then has no need of the database (it may run on another thread).
+ */
 static void
 set_rank(struct pub *p, const struct entry *e, const struct norm_opts *o,
     struct strmap *reported)
@@ -504,39 +508,33 @@ set_rank(struct pub *p, const struct entry *e, const struct norm_opts *o,
 	const struct field	*f = venue_field(e);
 	struct venue_match	 m;
 
-	if (rank != NULL) {
+	if (rank != NULL)
 		p->rank = strcasecmp(rank, "none") == 0 || rank[0] == '\0' ?
 		    NULL : latex_decode(rank);
-		if (o->venues == NULL)
-			return;
-	}
 	if (o->venues == NULL)
 		return;
 	resolve_venue(e, o->venues, &m);
 	if (rank == NULL && is_found(&m))
 		p->rank = venue_rank_label(o->venues, m.venue);
+	if (is_found(&m))
+		p->venue_label = m.venue->abbr;
+	else if (p->kind == KIND_PREPRINT &&
+	    (f == NULL || m.how == VENUE_EXCLUDED))
+		p->venue_label = "arXiv";
 	if (p->kind != KIND_PREPRINT || f != NULL)
 		report_venue(e, &m, reported);
 }
 
-/* The venue's label and name as shown (the resolution is cached). */
+/* The venue's label and name as shown. */
 static void
-set_venue_text(struct pub *p, const struct entry *e,
-    const struct norm_opts *o)
+set_venue_text(struct pub *p, const struct entry *e)
 {
 	const struct field	*f = venue_field(e);
-	struct venue_match	 m;
 
 	p->venue_name = f != NULL ? latex_decode(f->value) : NULL;
 	p->venue = decoded(e, "abbr");
-	if (o->venues != NULL && p->venue == NULL) {
-		resolve_venue(e, o->venues, &m);
-		if (is_found(&m))
-			p->venue = xstrdup(m.venue->abbr);
-		else if (p->kind == KIND_PREPRINT &&
-		    (f == NULL || m.how == VENUE_EXCLUDED))
-			p->venue = xstrdup("arXiv");
-	}
+	if (p->venue == NULL && p->venue_label != NULL)
+		p->venue = xstrdup(p->venue_label);
 	if (p->venue == NULL && p->venue_name != NULL)
 		p->venue = xstrdup(p->venue_name);
 	p->track = decoded(e, "track");
@@ -620,11 +618,13 @@ add_link(struct links *ls, const char *name, char *url)
 		free(url);
 }
 
-static int link_quiet;	/* set_links() is reading again: no warnings */
-
-/* A link field's URL, or NULL if absent or unsafe (with a warning). */
+/*
+ * A link field's URL, or NULL if absent or unsafe (with a warning
+ * unless quiet: set_links() is reading again).
+ */
 static char *
-link_url(const struct entry *e, const char *field, const char *prefix)
+link_url(const struct entry *e, const char *field, const char *prefix,
+    int quiet)
 {
 	const struct field *f = entry_field(e, field);
 	char		   *url, *full;
@@ -653,7 +653,7 @@ link_url(const struct entry *e, const char *field, const char *prefix)
 		url = full;
 	}
 	if (url[0] == '\0' || !url_is_safe(url)) {
-		if (url[0] != '\0' && !link_quiet)
+		if (url[0] != '\0' && !quiet)
 			msg(MSG_WARNING, e->file, f->line, "link '%s' in '%s' "
 			    "does not use http, https or mailto: dropped",
 			    field, e->key);
@@ -664,16 +664,16 @@ link_url(const struct entry *e, const char *field, const char *prefix)
 }
 
 static char *
-arxiv_url(const struct entry *e)
+arxiv_url(const struct entry *e, int quiet)
 {
 	const char	*prefix = entry_get(e, "archiveprefix");
 	const char	*etype = entry_get(e, "eprinttype");
 
 	if (entry_get(e, "arxiv") != NULL)
-		return link_url(e, "arxiv", "https://arxiv.org/abs/");
+		return link_url(e, "arxiv", "https://arxiv.org/abs/", quiet);
 	if ((prefix != NULL && strcasecmp(prefix, "arxiv") == 0) ||
 	    (etype != NULL && strcasecmp(etype, "arxiv") == 0))
-		return link_url(e, "eprint", "https://arxiv.org/abs/");
+		return link_url(e, "eprint", "https://arxiv.org/abs/", quiet);
 	return NULL;
 }
 
@@ -691,13 +691,12 @@ set_links(struct pub *p, const struct entry *e, int quiet)
 	size_t		 i;
 
 	ls.n = 0;
-	link_quiet = quiet;
-	paper = link_url(e, "url", NULL);
+	paper = link_url(e, "url", NULL, quiet);
 	if (paper == NULL)
-		paper = link_url(e, "html", NULL);
-	pdf = link_url(e, "pdf", NULL);
-	arxiv = arxiv_url(e);
-	doi = link_url(e, "doi", "https://doi.org/");
+		paper = link_url(e, "html", NULL, quiet);
+	pdf = link_url(e, "pdf", NULL, quiet);
+	arxiv = arxiv_url(e, quiet);
+	doi = link_url(e, "doi", "https://doi.org/", quiet);
 	if (paper == NULL) {
 		const char *fallback = pdf ? pdf : arxiv ? arxiv : doi;
 
@@ -709,7 +708,7 @@ set_links(struct pub *p, const struct entry *e, int quiet)
 	if (pdf != NULL)
 		add_link(&ls, "pdf", pdf);
 	for (i = 0; i < NELEM(plain); i++) {
-		char	*url = link_url(e, plain[i], NULL);
+		char	*url = link_url(e, plain[i], NULL, quiet);
 
 		if (url != NULL)
 			add_link(&ls, plain[i], url);
@@ -775,7 +774,7 @@ pub_complete(struct pub *p, const struct norm_opts *o)
 	p->title = decoded(p->entry, "title");
 	p->authors = read_authors(p->entry, o, &p->nauthors, &has_marks,
 	    NULL);
-	set_venue_text(p, p->entry, o);
+	set_venue_text(p, p->entry);
 	p->abstract = decoded_markdown(p->entry, "abstract");
 	set_links(p, p->entry, 1);
 	p->complete = 1;
