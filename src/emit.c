@@ -160,7 +160,7 @@ run_template(const struct tmpl *tm, const struct tclass *root,
 	k.fp = fp;
 	k.width = formats[f].wraps ? o->width : 0;
 	esc.unsafe = o->unsafe;
-	tmpl_run(tm, root, self, (void *)pg, &esc, sink_write, &k);
+	tmpl_run(tm, root, self, (void *)pg, &esc, o->pool, sink_write, &k);
 	if (fflush(fp) != 0 || ferror(fp))
 		k.failed = 1;
 	return !k.failed;
@@ -228,7 +228,8 @@ emit_file_name(const struct tmpl *name, const struct page *pg,
 	struct buf		 b = { 0 };
 
 	pub_hold((struct pub *)p);
-	tmpl_run(name, &view_entry_page, &ev, (void *)pg, &esc, collect, &b);
+	tmpl_run(name, &view_entry_page, &ev, (void *)pg, &esc, NULL, collect,
+	    &b);
 	pub_drop((struct pub *)p);
 	while (b.len > 0 && (b.data[b.len - 1] == '\n' ||
 	    b.data[b.len - 1] == ' '))

@@ -12,6 +12,7 @@
 #include "emit.h"
 #include "model.h"
 #include "names.h"
+#include "pool.h"
 #include "rich.h"
 #include "util.h"
 
@@ -117,33 +118,61 @@ put_indented(const char *buffer, size_t size, void *data)
 	return 0;
 }
 
+/* BATCH elements at a time are made, on the pool's threads. */
+#define BATCH	64
+
+struct batch {
+	const struct pub_list	*pubs;
+	size_t			 first;	/* the pub out[0] is for */
+	struct buf		 out[BATCH];
+};
+
+/* pool_fn: the element for pub first + k, indented, into out[k]. */
+static void
+element(void *arg, size_t k, int thread)
+{
+	struct batch	*b = arg;
+	struct pub	*p = &b->pubs->v[b->first + k];
+	struct buf	*out = &b->out[k];
+	json_t		*j;
+
+	(void)thread;
+	pub_hold(p);
+	pub_complete(p, b->pubs->opts);
+	j = entry_json(p);
+	buf_truncate(out, 0);
+	buf_puts(out, b->first + k > 0 ? ",\n  " : "\n  ");
+	if (json_dump_callback(j, put_indented, out, JSON_INDENT(2) |
+	    JSON_PRESERVE_ORDER) != 0)
+		buf_truncate(out, 0);	/* failed: emit_json says so */
+	json_decref(j);
+	pub_drop(p);
+}
+
 /*
- * The array is written one element at a time, each built, dumped and
- * freed in turn, so a large file never has its whole JSON in memory.
+ * The array is written a batch of elements at a time, each made,
+ * dumped and freed in turn, so a large file never has its whole JSON
+ * in memory.
  */
 int
-emit_json(const struct pub_list *pubs, FILE *fp)
+emit_json(const struct pub_list *pubs, struct pool *pool, FILE *fp)
 {
-	struct buf	 b = { 0 };
-	json_t		*j;
-	size_t		 i;
+	struct batch	 b;
+	size_t		 k, count;
 	int		 ok = fputs("[", fp) != EOF;
 
-	for (i = 0; i < pubs->n && ok; i++) {
-		struct pub *p = &pubs->v[i];
-		int	    filled = pub_complete(p, pubs->opts);
-
-		j = entry_json(p);
-		buf_truncate(&b, 0);
-		buf_puts(&b, i > 0 ? ",\n  " : "\n  ");
-		ok = json_dump_callback(j, put_indented, &b, JSON_INDENT(2) |
-		    JSON_PRESERVE_ORDER) == 0 &&
-		    fwrite(b.data, 1, b.len, fp) == b.len;
-		json_decref(j);
-		if (filled)
-			pub_release(p);
+	memset(&b, 0, sizeof(b));
+	b.pubs = pubs;
+	json_object_seed(0);	/* before two threads would both seed */
+	for (; b.first < pubs->n && ok; b.first += count) {
+		count = pubs->n - b.first < BATCH ? pubs->n - b.first : BATCH;
+		pool_run(pool, count, element, &b);
+		for (k = 0; k < count && ok; k++)
+			ok = b.out[k].len > 0 && fwrite(b.out[k].data, 1,
+			    b.out[k].len, fp) == b.out[k].len;
 	}
-	buf_free(&b);
+	for (k = 0; k < BATCH; k++)
+		buf_free(&b.out[k]);
 	ok &= fputs(pubs->n > 0 ? "\n]\n" : "]\n", fp) != EOF;
 	return ok && fflush(fp) == 0 && !ferror(fp);
 }

@@ -25,6 +25,7 @@
 #include "names.h"
 #include "normalize.h"
 #include "output.h"
+#include "pool.h"
 #include "select.h"
 #include "source.h"
 #include "template.h"
@@ -479,17 +480,17 @@ load_venues(const struct options *o, struct buf *path)
 
 static int
 render_page(const struct options *o, const struct theme *t,
-    const struct page *pg, const struct pub_list *pubs)
+    const struct page *pg, const struct pub_list *pubs, struct pool *pool)
 {
 	struct emit_opts eo = { .format = o->format, .width = o->width,
-			    .unsafe = o->unsafe };
+			    .unsafe = o->unsafe, .pool = pool };
 	struct output	 out;
 	int		 ok;
 
 	if (!output_open(&out, o->output))
 		return 0;
 	if (strcmp(o->format, "json") == 0)
-		ok = emit_json(pubs, out.fp);
+		ok = emit_json(pubs, pool, out.fp);
 	else
 		ok = emit_page(t, pg, &eo, out.fp);
 	return output_close(&out, ok);
@@ -602,6 +603,10 @@ collect_deps(const struct options *o, char **inputs, int ninputs,
 
 /* ---- the run ---- */
 
+/* Entries from which a page is written on two threads (pool.h): for
+ * fewer, starting the second costs more than it saves. */
+#define POOL_FROM	64
+
 struct run {
 	struct options		 o;
 	struct entry_list	 entries;
@@ -657,6 +662,7 @@ write_output(struct run *r, char **files, int nfiles)
 	struct norm_opts no = { r->o.me, r->o.nme, r->venues };
 	struct page	 pg;
 	struct deps	 d;
+	struct pool	*pool;
 	int		 ok;
 
 	normalize(&r->entries, &no, &r->pubs);
@@ -664,9 +670,13 @@ write_output(struct run *r, char **files, int nfiles)
 	select_group(&r->pubs, r->o.group, vars_get(&r->vars, "group_order"),
 	    &r->groups);
 	page_init(&pg, &r->pubs, &r->groups, &r->vars);
-	ok = r->o.split != NULL ? render_split(&r->o, &r->theme, &pg,
-	    &r->pubs, &r->vars) : render_page(&r->o, &r->theme, &pg,
-	    &r->pubs);
+	if (r->o.split != NULL)
+		ok = render_split(&r->o, &r->theme, &pg, &r->pubs, &r->vars);
+	else {
+		pool = r->pubs.n >= POOL_FROM ? pool_start() : NULL;
+		ok = render_page(&r->o, &r->theme, &pg, &r->pubs, pool);
+		pool_stop(pool);
+	}
 	page_free(&pg);
 	if (ok && r->o.depfile != NULL) {
 		deps_init(&d, r->o.output != NULL ? r->o.output : r->o.split);

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,14 @@
 
 #include "md.h"
 #include "util.h"
+
+/*
+ * cmark-gfm 0.29 keeps a global table of special characters that each
+ * parse adds its extensions' characters to and then removes them from:
+ * two parses at once would break each other.  Pages are written on two
+ * threads (pool.h), so one parse at a time.
+ */
+static pthread_mutex_t	 cmark_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *const extensions[] = {
 	"table", "strikethrough", "autolink", "tagfilter", "tasklist"
@@ -57,13 +66,16 @@ md_to_html(const char *markdown, int inline_only, int unsafe)
 {
 	int		 options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT;
 	cmark_parser	*parser;
-	cmark_node	*doc = parse(markdown, options, &parser);
+	cmark_node	*doc;
 	char		*html, *copy;
 
+	pthread_mutex_lock(&cmark_lock);
+	doc = parse(markdown, options, &parser);
 	html = cmark_render_html(doc, options,
 	    cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
+	pthread_mutex_unlock(&cmark_lock);
 	if (inline_only)
 		strip_paragraph(html);
 	copy = xstrdup(html);	/* ours to free with free() */
@@ -75,13 +87,16 @@ char *
 md_to_text(const char *markdown)
 {
 	cmark_parser	*parser;
-	cmark_node	*doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
+	cmark_node	*doc;
 	char		*text, *copy;
 	size_t		 n;
 
+	pthread_mutex_lock(&cmark_lock);
+	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
 	text = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
+	pthread_mutex_unlock(&cmark_lock);
 	n = strlen(text);
 	while (n > 0 && text[n - 1] == '\n')
 		text[--n] = '\0';

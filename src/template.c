@@ -9,6 +9,7 @@
 
 #include "escape.h"
 #include "msg.h"
+#include "pool.h"
 #include "rich.h"
 #include "template.h"
 #include "util.h"
@@ -391,8 +392,9 @@ struct scope {
 struct run {
 	const struct escaper	*esc;
 	void			*arg;
+	struct pool		*pool;	/* NULL: on this thread only */
 	struct buf		 out;
-	tmpl_sink		 sink;
+	tmpl_sink		 sink;	/* NULL: one item, kept for its loop */
 	void			*sink_arg;
 	char			 num[32];
 };
@@ -568,6 +570,8 @@ flush_lines(struct run *r, int all)
 	const char	*nl;
 	size_t		 n;
 
+	if (r->sink == NULL)
+		return;
 	if (all)
 		n = r->out.len;
 	else {
@@ -584,11 +588,109 @@ flush_lines(struct run *r, int all)
 	buf_truncate(&r->out, r->out.len - n);
 }
 
+static const void *
+item_at(const struct tval *v, size_t i)
+{
+	return (const char *)v->items + i * v->size;
+}
+
+/* Item i of a $for$'s list, through its body, into r->out. */
+static void
+run_item(struct run *r, const struct node *n, const struct scope *s,
+    const struct tval *v, size_t i)
+{
+	struct scope	 item = { s, v->cls, item_at(v, i), i + 1, v->n };
+
+	if (v->cls != NULL && v->cls->enter != NULL)
+		v->cls->enter(item.self, r->arg);
+	run_nodes(r, n->body, &item);
+	if (v->cls != NULL && v->cls->leave != NULL)
+		v->cls->leave(item.self, r->arg);
+}
+
+static int
+is_own_list(const char *const *lists, const char *name)
+{
+	for (; *lists != NULL; lists++)
+		if (strcmp(*lists, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does every $for$ under n loop over one of the lists? */
+static int
+loops_only_over(const struct node *n, const char *const *lists)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == N_FOR && !is_own_list(lists, n->name))
+			return 0;
+		if (!loops_only_over(n->body, lists) ||
+		    !loops_only_over(n->alt, lists))
+			return 0;
+	}
+	return 1;
+}
+
+#define BATCH	64	/* items written at once, then put in order */
+
+struct batch {
+	const struct run	*r;
+	const struct node	*n;	/* the $for$ */
+	const struct scope	*s;
+	const struct tval	*v;
+	size_t			 first;	/* the item out[0] holds */
+	struct buf		 out[BATCH];
+};
+
+/* pool_fn: item first + k into out[k], on either thread. */
+static void
+write_item(void *arg, size_t k, int thread)
+{
+	struct batch	*b = arg;
+	struct run	 w;
+
+	(void)thread;
+	memset(&w, 0, sizeof(w));
+	w.esc = b->r->esc;
+	w.arg = b->r->arg;
+	w.out = b->out[k];
+	buf_truncate(&w.out, 0);
+	run_item(&w, b->n, b->s, b->v, b->first + k);
+	b->out[k] = w.out;
+}
+
+/* The items, BATCH at a time on the pool's threads, out in order. */
+static void
+run_for_pooled(struct run *r, const struct node *n, const struct scope *s,
+    const struct tval *v)
+{
+	struct batch	 b;
+	size_t		 k, count;
+
+	memset(&b, 0, sizeof(b));
+	b.r = r;
+	b.n = n;
+	b.s = s;
+	b.v = v;
+	for (; b.first < v->n; b.first += count) {
+		count = v->n - b.first < BATCH ? v->n - b.first : BATCH;
+		pool_run(r->pool, count, write_item, &b);
+		for (k = 0; k < count; k++) {
+			if (b.first + k > 0)
+				run_nodes(r, n->alt, s);
+			buf_put(&r->out, b.out[k].data, b.out[k].len);
+		}
+		if (r->out.len > 65536)
+			flush_lines(r, 0);
+	}
+	for (k = 0; k < BATCH; k++)
+		buf_free(&b.out[k]);
+}
+
 static void
 run_for(struct run *r, const struct node *n, const struct scope *s)
 {
 	struct tval	 v;
-	struct scope	 item;
 	size_t		 i;
 
 	lookup(r, s, n->name, &v);
@@ -598,19 +700,16 @@ run_for(struct run *r, const struct node *n, const struct scope *s)
 		free(v.owned);
 		return;
 	}
+	if (r->pool != NULL && v.cls != NULL && v.cls->own_lists != NULL &&
+	    v.n > 1 && loops_only_over(n->body, v.cls->own_lists)) {
+		run_for_pooled(r, n, s, &v);
+		free(v.owned);
+		return;
+	}
 	for (i = 0; i < v.n; i++) {
 		if (i > 0)
 			run_nodes(r, n->alt, s);
-		item.parent = s;
-		item.cls = v.cls;
-		item.self = (const char *)v.items + i * v.size;
-		item.index = i + 1;
-		item.count = v.n;
-		if (v.cls != NULL && v.cls->enter != NULL)
-			v.cls->enter(item.self, r->arg);
-		run_nodes(r, n->body, &item);
-		if (v.cls != NULL && v.cls->leave != NULL)
-			v.cls->leave(item.self, r->arg);
+		run_item(r, n, s, &v, i);
 		/* Whole lines out as the page grows: memory stays flat. */
 		if (r->out.len > 65536)
 			flush_lines(r, 0);
@@ -648,7 +747,8 @@ run_nodes(struct run *r, const struct node *n, const struct scope *s)
 
 void
 tmpl_run(const struct tmpl *t, const struct tclass *root, const void *self,
-    void *arg, const struct escaper *esc, tmpl_sink sink, void *sink_arg)
+    void *arg, const struct escaper *esc, struct pool *pool, tmpl_sink sink,
+    void *sink_arg)
 {
 	struct run	 r;
 	struct scope	 s = { NULL, root, self, 0, 0 };
@@ -656,6 +756,7 @@ tmpl_run(const struct tmpl *t, const struct tclass *root, const void *self,
 	memset(&r, 0, sizeof(r));
 	r.esc = esc;
 	r.arg = arg;
+	r.pool = pool;
 	r.sink = sink;
 	r.sink_arg = sink_arg;
 	run_nodes(&r, t->root, &s);

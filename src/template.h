@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 struct buf;
+struct pool;
 struct tmpl;
 
 enum tval_kind {
@@ -57,6 +58,12 @@ struct tclass {
 	 */
 	void	(*enter)(const void *self, void *arg);
 	void	(*leave)(const void *self, void *arg);
+	/*
+	 * Items that may be written on two threads at once (a pool): the
+	 * lists one may loop over meanwhile, NULL-terminated.  A $for$ whose
+	 * body loops over anything else is written in order, on one.
+	 */
+	const char *const	*own_lists;
 };
 
 /* How an output format writes values. */
@@ -78,9 +85,14 @@ typedef void	(*tmpl_sink)(void *arg, const char *, size_t);
 struct tmpl	*tmpl_parse(const char *text, const char *file,
 		    tmpl_loader, void *loader_arg);
 void		 tmpl_free(struct tmpl *);
+/*
+ * With a pool, the items of a $for$ that allows it are written on both
+ * of its threads (in order all the same): everything the template
+ * reaches must then be safe to call from either.
+ */
 void		 tmpl_run(const struct tmpl *, const struct tclass *root,
 		    const void *self, void *arg, const struct escaper *,
-		    tmpl_sink, void *sink_arg);
+		    struct pool *, tmpl_sink, void *sink_arg);
 
 
 #endif

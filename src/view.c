@@ -176,7 +176,7 @@ link_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_link = { link_get, NULL, NULL };
+static const struct tclass view_link = { link_get, NULL, NULL, NULL };
 
 /* ---- persons ---- */
 
@@ -215,7 +215,7 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_person = { person_get, NULL, NULL };
+static const struct tclass view_person = { person_get, NULL, NULL, NULL };
 
 /* ---- pubs ---- */
 
@@ -571,7 +571,15 @@ pub_leave(const void *self, void *arg)
 	pub_drop((struct pub *)self);
 }
 
-static const struct tclass view_pub = { pub_get, pub_enter, pub_leave };
+/*
+ * An entry and its authors and links are its own: entries can be
+ * written on two threads at once, unless a theme loops over the others
+ * inside one (then they are written in order).
+ */
+static const char *const pub_lists[] = { "authors", "links", NULL };
+
+static const struct tclass view_pub = { pub_get, pub_enter, pub_leave,
+	pub_lists };
 
 /* ---- groups ---- */
 
@@ -603,7 +611,7 @@ group_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_group = { group_get, NULL, NULL };
+static const struct tclass view_group = { group_get, NULL, NULL, NULL };
 
 /* ---- the page ---- */
 
@@ -659,7 +667,7 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-const struct tclass view_page = { page_get, NULL, NULL };
+const struct tclass view_page = { page_get, NULL, NULL, NULL };
 
 void
 page_init(struct page *pg, const struct pub_list *pubs,
@@ -715,4 +723,4 @@ entry_page_get(const void *self, const char *name, struct tval *v, void *arg)
 	return page_get(ev->page, name, v, arg);
 }
 
-const struct tclass view_entry_page = { entry_page_get, NULL, NULL };
+const struct tclass view_entry_page = { entry_page_get, NULL, NULL, NULL };

@@ -67,7 +67,7 @@ render(const struct pub_list *pubs, const struct grouping *g, size_t which)
 	size_t		 i = which, k;
 
 	if (i == sizeof(themes) / sizeof(themes[0])) {
-		emit_json(pubs, devnull);
+		emit_json(pubs, NULL, devnull);
 		return;
 	}
 	page_init(&pg, pubs, g, &themes[i].vars);

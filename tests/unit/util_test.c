@@ -100,7 +100,7 @@ rendered(const char *tmpl, const char *want)
 		is_str("(parse error)", want, tmpl);
 		return;
 	}
-	tmpl_run(t, &thing_class, &root, NULL, &esc, collect, &b);
+	tmpl_run(t, &thing_class, &root, NULL, &esc, NULL, collect, &b);
 	is_str(b.data != NULL ? b.data : "", want, tmpl);
 	buf_free(&b);
 	tmpl_free(t);

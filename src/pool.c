@@ -1,0 +1,141 @@
+/*
+ * pool.c: one helper thread (see pool.h).  Items are handed out one at
+ * a time under a mutex, so a slow item on one thread never holds the
+ * other back; pool_run returns once every item is handed out and the
+ * helper has none in hand.
+ */
+#include "config.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pool.h"
+#include "util.h"
+
+struct pool {
+	pthread_t	 thread;
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 start;		/* a run began, or stop */
+	pthread_cond_t	 finished;	/* the helper put an item down */
+	pool_fn		 fn;
+	void		*arg;
+	size_t		 next, n;	/* the next item to hand out; count */
+	unsigned	 run;		/* counts pool_run calls */
+	int		 in_hand;	/* the helper is on an item */
+	int		 stop;
+};
+
+/* Take items of the current run until none is left; called locked. */
+static void
+take_items(struct pool *p, int thread)
+{
+	pool_fn	 fn;
+	void	*arg;
+	size_t	 i;
+
+	while (p->next < p->n) {
+		i = p->next++;
+		fn = p->fn;
+		arg = p->arg;
+		p->in_hand += thread;
+		pthread_mutex_unlock(&p->lock);
+		fn(arg, i, thread);
+		pthread_mutex_lock(&p->lock);
+		p->in_hand -= thread;
+	}
+	if (thread)
+		pthread_cond_signal(&p->finished);
+}
+
+static void *
+helper(void *arg)
+{
+	struct pool	*p = arg;
+	unsigned	 seen = 0;
+
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		while (p->run == seen && !p->stop)
+			pthread_cond_wait(&p->start, &p->lock);
+		if (p->stop)
+			break;
+		seen = p->run;
+		take_items(p, 1);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* BIB2PUBS_THREADS=1: never; 2: always; else when there are two cores. */
+static int
+thread_wanted(void)
+{
+	const char	*env = getenv("BIB2PUBS_THREADS");
+
+	if (env != NULL && strcmp(env, "1") == 0)
+		return 0;
+	if (env != NULL && strcmp(env, "2") == 0)
+		return 1;
+	return sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
+
+struct pool *
+pool_start(void)
+{
+	struct pool	*p;
+
+	if (!thread_wanted())
+		return NULL;
+	p = xcalloc(1, sizeof(*p));
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->start, NULL);
+	pthread_cond_init(&p->finished, NULL);
+	if (pthread_create(&p->thread, NULL, helper, p) == 0)
+		return p;
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->start);
+	pthread_cond_destroy(&p->finished);
+	free(p);
+	return NULL;
+}
+
+void
+pool_run(struct pool *p, size_t n, pool_fn fn, void *arg)
+{
+	size_t	 i;
+
+	if (p == NULL) {
+		for (i = 0; i < n; i++)
+			fn(arg, i, 0);
+		return;
+	}
+	pthread_mutex_lock(&p->lock);
+	p->fn = fn;
+	p->arg = arg;
+	p->next = 0;
+	p->n = n;
+	p->run++;
+	pthread_cond_signal(&p->start);
+	take_items(p, 0);
+	while (p->in_hand)
+		pthread_cond_wait(&p->finished, &p->lock);
+	pthread_mutex_unlock(&p->lock);
+}
+
+void
+pool_stop(struct pool *p)
+{
+	if (p == NULL)
+		return;
+	pthread_mutex_lock(&p->lock);
+	p->stop = 1;
+	pthread_cond_signal(&p->start);
+	pthread_mutex_unlock(&p->lock);
+	pthread_join(p->thread, NULL);
+	pthread_mutex_destroy(&p->lock);
+	pthread_cond_destroy(&p->start);
+	pthread_cond_destroy(&p->finished);
+	free(p);
+}

@@ -1,0 +1,25 @@
+/*
+ * pool.h: a second thread for work that splits into independent items
+ * -- a page's entries.  Writing an entry (decoding its title and names,
+ * running the theme over it, escaping) is most of bib2pubs' work after
+ * libbtparse's; on two cores it is shared.
+ */
+#ifndef POOL_H
+#define POOL_H
+
+#include <stddef.h>
+
+struct pool;
+
+/* Called for item i on thread 0 (the caller's) or 1. */
+typedef void	(*pool_fn)(void *arg, size_t i, int thread);
+
+/* NULL (one thread does all) on one core, with BIB2PUBS_THREADS=1, or
+ * when no thread can be made; BIB2PUBS_THREADS=2 asks for one anyway. */
+struct pool	*pool_start(void);
+/* fn(arg, i, thread) for every i < n, each once, on whichever thread is
+ * free; returns when all are done.  Without a pool, all on this one. */
+void		 pool_run(struct pool *, size_t n, pool_fn, void *arg);
+void		 pool_stop(struct pool *);
+
+#endif
