@@ -603,9 +603,6 @@ collect_deps(const struct options *o, char **inputs, int ninputs,
 
 /* ---- the run ---- */
 
-/* Entries from which a page is written on two threads (pool.h): for
- * fewer, starting the second costs more than it saves. */
-#define POOL_FROM	64
 
 struct run {
 	struct options		 o;
@@ -673,7 +670,7 @@ write_output(struct run *r, char **files, int nfiles)
 	if (r->o.split != NULL)
 		ok = render_split(&r->o, &r->theme, &pg, &r->pubs, &r->vars);
 	else {
-		pool = r->pubs.n >= POOL_FROM ? pool_start() : NULL;
+		pool = pool_start(r->pubs.n);
 		ok = render_page(&r->o, &r->theme, &pg, &r->pubs, pool);
 		pool_stop(pool);
 	}

@@ -68,9 +68,12 @@ helper(void *arg)
 	return NULL;
 }
 
-/* BIB2PUBS_THREADS=1: never; 2: always; else when there are two cores. */
+/* Items from which a second thread saves more than starting it costs. */
+#define POOL_FROM	64
+
+/* BIB2PUBS_THREADS=1: never; 2: always; else for enough work on two cores. */
 static int
-thread_wanted(void)
+thread_wanted(size_t n)
 {
 	const char	*env = getenv("BIB2PUBS_THREADS");
 
@@ -78,15 +81,15 @@ thread_wanted(void)
 		return 0;
 	if (env != NULL && strcmp(env, "2") == 0)
 		return 1;
-	return sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	return n >= POOL_FROM && sysconf(_SC_NPROCESSORS_ONLN) > 1;
 }
 
 struct pool *
-pool_start(void)
+pool_start(size_t n)
 {
 	struct pool	*p;
 
-	if (!thread_wanted())
+	if (!thread_wanted(n))
 		return NULL;
 	p = xcalloc(1, sizeof(*p));
 	pthread_mutex_init(&p->lock, NULL);

@@ -14,9 +14,12 @@ struct pool;
 /* Called for item i on thread 0 (the caller's) or 1. */
 typedef void	(*pool_fn)(void *arg, size_t i, int thread);
 
-/* NULL (one thread does all) on one core, with BIB2PUBS_THREADS=1, or
- * when no thread can be made; BIB2PUBS_THREADS=2 asks for one anyway. */
-struct pool	*pool_start(void);
+/*
+ * A pool for work of n items, or NULL (one thread does all) for fewer
+ * than 64, on one core, with BIB2PUBS_THREADS=1, or when no thread can
+ * be made.  BIB2PUBS_THREADS=2 asks for one whatever n and the cores.
+ */
+struct pool	*pool_start(size_t n);
 /* fn(arg, i, thread) for every i < n, each once, on whichever thread is
  * free; returns when all are done.  Without a pool, all on this one. */
 void		 pool_run(struct pool *, size_t n, pool_fn, void *arg);
