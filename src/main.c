@@ -613,6 +613,7 @@ struct run {
 	struct theme		 theme;
 	struct venue_db		*venues;
 	struct buf		 venues_path;
+	struct pool		*pool;		/* or NULL: one thread */
 };
 
 /* Theme first (its theme.conf), then -V, which wins. */
@@ -648,9 +649,11 @@ static void
 read_entries(struct run *r, char **files, int nfiles)
 {
 	read_inputs(files, nfiles, &r->entries);
+	/* libbtparse reads on one thread; what follows can use two. */
+	r->pool = pool_start(r->entries.n);
 	normalize_crossrefs(&r->entries);
 	if (!r->o.keep_duplicates)
-		normalize_duplicates(&r->entries);
+		normalize_duplicates(&r->entries, r->pool);
 }
 
 static int
@@ -659,21 +662,17 @@ write_output(struct run *r, char **files, int nfiles)
 	struct norm_opts no = { r->o.me, r->o.nme, r->venues };
 	struct page	 pg;
 	struct deps	 d;
-	struct pool	*pool;
 	int		 ok;
 
-	normalize(&r->entries, &no, &r->pubs);
+	normalize(&r->entries, &no, &r->pubs, r->pool);
 	select_pubs(&r->pubs, &r->o.sel);
 	select_group(&r->pubs, r->o.group, vars_get(&r->vars, "group_order"),
 	    &r->groups);
 	page_init(&pg, &r->pubs, &r->groups, &r->vars);
 	if (r->o.split != NULL)
 		ok = render_split(&r->o, &r->theme, &pg, &r->pubs, &r->vars);
-	else {
-		pool = pool_start(r->pubs.n);
-		ok = render_page(&r->o, &r->theme, &pg, &r->pubs, pool);
-		pool_stop(pool);
-	}
+	else
+		ok = render_page(&r->o, &r->theme, &pg, &r->pubs, r->pool);
 	page_free(&pg);
 	if (ok && r->o.depfile != NULL) {
 		deps_init(&d, r->o.output != NULL ? r->o.output : r->o.split);
@@ -688,6 +687,7 @@ write_output(struct run *r, char **files, int nfiles)
 static void
 run_free(struct run *r)
 {
+	pool_stop(r->pool);
 	pub_list_free(&r->pubs);
 	grouping_free(&r->groups);
 	entry_list_free(&r->entries);

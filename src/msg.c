@@ -5,8 +5,12 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "msg.h"
+#include "util.h"
 
 static const char *const level_names[] = {
 	"", "warning", "error", "error", "error"
@@ -16,25 +20,83 @@ static enum msg_level	max_level = MSG_NONE;
 static enum msg_level	fatal_level = MSG_ERROR;
 static int		quiet;
 
+static _Thread_local struct msg_hold *held;	/* this thread's, or NULL */
+
+/*
+ * The whole line is made first and written with one write(2): lines
+ * from two threads never mix, and libbtparse's use of stderr (bib.c
+ * points it elsewhere while the library runs) does not matter here.
+ */
+static void
+put_line(const char *s, size_t n)
+{
+	ssize_t	 w;
+
+	while (n > 0 && (w = write(STDERR_FILENO, s, n)) > 0) {
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
 void
 msg(enum msg_level level, const char *file, int line, const char *fmt, ...)
 {
-	va_list	 ap;
+	struct buf	 b = { 0 };
+	va_list		 ap;
+	int		 n;
 
-	if (level > max_level)
+	if (held != NULL && level > held->max)
+		held->max = level;
+	else if (held == NULL && level > max_level)
 		max_level = level;
 	if (quiet > 1 || (quiet && level == MSG_WARNING))
 		return;
-	fputs("bib2pubs: ", stderr);
+	buf_puts(&b, "bib2pubs: ");
 	if (file != NULL && line > 0)
-		fprintf(stderr, "%s:%d: ", file, line);
+		buf_printf(&b, "%s:%d: ", file, line);
 	else if (file != NULL)
-		fprintf(stderr, "%s: ", file);
-	fprintf(stderr, "%s: ", level_names[level]);
+		buf_printf(&b, "%s: ", file);
+	buf_printf(&b, "%s: ", level_names[level]);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (n > 0) {
+		buf_grow(&b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b.data + b.len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		b.len += (size_t)n;
+	}
+	buf_putc(&b, '\n');
+	if (held != NULL)
+		buf_put(&held->text, b.data, b.len);
+	else
+		put_line(b.data, b.len);
+	buf_free(&b);
+}
+
+void
+msg_hold(struct msg_hold *h)
+{
+	held = h;
+}
+
+void
+msg_release(struct msg_hold *h)
+{
+	if (h->text.len > 0)
+		put_line(h->text.data, h->text.len);
+	if (h->max > max_level)
+		max_level = h->max;
+	buf_truncate(&h->text, 0);
+	h->max = MSG_NONE;
+}
+
+void
+msg_hold_free(struct msg_hold *h)
+{
+	buf_free(&h->text);
+	h->max = MSG_NONE;
 }
 
 void

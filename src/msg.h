@@ -7,6 +7,8 @@
 #ifndef MSG_H
 #define MSG_H
 
+#include "util.h"
+
 enum msg_level {
 	MSG_NONE = 0,
 	MSG_WARNING,	/* output is complete; something looks wrong */
@@ -23,6 +25,21 @@ enum msg_level {
 
 void	msg(enum msg_level, const char *file, int line, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
+
+/*
+ * Messages a helper thread keeps for the main thread to print where
+ * they belong in file order: after msg_hold(h), this thread's messages
+ * go into h (NULL: printed again); msg_release(h), on the main thread,
+ * prints them, counts their levels and empties h.
+ */
+struct msg_hold {
+	struct buf	 text;
+	enum msg_level	 max;
+};
+
+void	msg_hold(struct msg_hold *);
+void	msg_release(struct msg_hold *);
+void	msg_hold_free(struct msg_hold *);
 void	msg_set_quiet(int);		/* 1: hide warnings; 2: hide all */
 void	msg_raise(enum msg_level);	/* count a failure without a word */
 void	msg_set_fatal(enum msg_level);	/* -W: exit non-zero from this level */

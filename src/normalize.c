@@ -14,6 +14,7 @@
 #include "msg.h"
 #include "names.h"
 #include "normalize.h"
+#include "pool.h"
 #include "rich.h"
 #include "util.h"
 #include "venue.h"
@@ -222,15 +223,14 @@ merge_into(struct entry_list *l, struct entry *first, struct entry *dup,
 /*
  * Is e a duplicate of the entry seen under the same key hash?  The maps
  * keep only hashes (a key per entry would cost more memory than the
- * entry), so a hit is confirmed against the first entry's own key.
+ * entry), so a hit is confirmed against both entries' own keys.
  */
 static struct entry *
-seen_before(struct hashmap *seen, const char *k, struct entry *e,
+seen_before(struct hashmap *seen, uint64_t h, struct entry *e,
     char *(*key_of)(const struct entry *))
 {
-	uint64_t	 h = hash64(k);
 	struct entry	*first = hashmap_get(seen, h);
-	char		*fk;
+	char		*fk, *k;
 	int		 same;
 
 	if (first == NULL) {
@@ -238,8 +238,10 @@ seen_before(struct hashmap *seen, const char *k, struct entry *e,
 		return NULL;
 	}
 	fk = key_of(first);
-	same = fk != NULL && strcmp(fk, k) == 0;
+	k = key_of(e);
+	same = fk != NULL && k != NULL && strcmp(fk, k) == 0;
 	free(fk);
+	free(k);
 	return same ? first : NULL;
 }
 
@@ -251,33 +253,67 @@ doi_key_of(const struct entry *e)
 	return doi != NULL && doi[0] != '\0' ? doi_key(doi) : NULL;
 }
 
-void
-normalize_duplicates(struct entry_list *l)
+/* The hash of a key, or 0 for none (hash64 is never 0). */
+static uint64_t
+key_hash(const struct entry *e, char *(*key_of)(const struct entry *))
 {
-	struct hashmap	*dois = hashmap_new(), *titles = hashmap_new();
-	struct entry	*e, *first;
-	char		*k;
-	size_t		 i;
+	char		*k = key_of(e);
+	uint64_t	 h = k != NULL ? hash64(k) : 0;
 
+	free(k);
+	return h;
+}
+
+struct key_hashes {
+	const struct entry_list	*l;
+	uint64_t		*doi, *title;
+};
+
+/*
+ * pool_fn: entry i's key hashes.  Made ahead, on either thread, they
+ * are what the loop below would make: merging only ever changes an
+ * entry before the current one.
+ */
+static void
+hash_keys(void *arg, size_t i, int thread)
+{
+	struct key_hashes	*kh = arg;
+	const struct entry	*e = kh->l->v[i];
+
+	(void)thread;
+	if (e->hidden)
+		return;
+	kh->doi[i] = key_hash(e, doi_key_of);
+	kh->title[i] = key_hash(e, title_key);
+}
+
+void
+normalize_duplicates(struct entry_list *l, struct pool *pool)
+{
+	struct hashmap		*dois = hashmap_new(), *titles = hashmap_new();
+	struct key_hashes	 kh = { l, xcalloc(l->n + 1, sizeof(uint64_t)),
+				    xcalloc(l->n + 1, sizeof(uint64_t)) };
+	struct entry		*e, *first;
+	size_t			 i;
+
+	pool_run(pool, l->n, hash_keys, &kh);
 	for (i = 0; i < l->n; i++) {
 		e = l->v[i];
 		if (e->hidden)
 			continue;
-		if ((k = doi_key_of(e)) != NULL) {
-			first = seen_before(dois, k, e, doi_key_of);
-			free(k);
-			if (first != NULL) {
-				merge_into(l, first, e, "same DOI");
-				continue;
-			}
-		}
-		if ((k = title_key(e)) == NULL)
+		if (kh.doi[i] != 0 &&
+		    (first = seen_before(dois, kh.doi[i], e, doi_key_of))) {
+			merge_into(l, first, e, "same DOI");
 			continue;
-		first = seen_before(titles, k, e, title_key);
+		}
+		if (kh.title[i] == 0)
+			continue;
+		first = seen_before(titles, kh.title[i], e, title_key);
 		if (first != NULL && same_work(first, e))
 			merge_into(l, first, e, "same title and year");
-		free(k);
 	}
+	free(kh.doi);
+	free(kh.title);
 	hashmap_free(dois);
 	hashmap_free(titles);
 }
@@ -739,10 +775,14 @@ release_links(struct pub *p)
 }
 
 
-/* What selection, sorting and grouping need; every warning, once. */
+/*
+ * What selection, sorting and grouping need; every warning, once.  In
+ * three parts, so that the two without the venue database can run on
+ * either thread of a pool, their messages held for the main thread to
+ * print in the order one thread would: before, venue, after.
+ */
 static void
-normalize_one(struct pub *p, struct entry *e, const struct norm_opts *o,
-    struct strmap *reported)
+normalize_before(struct pub *p, struct entry *e)
 {
 	struct person	*authors;
 	size_t		 n;
@@ -758,7 +798,11 @@ normalize_one(struct pub *p, struct entry *e, const struct norm_opts *o,
 	authors = read_authors(e, NULL, &n, &p->has_marks, e->file);
 	names_free(authors, n);
 	set_date(p, e);
-	set_rank(p, e, o, reported);
+}
+
+static void
+normalize_after(struct pub *p, struct entry *e)
+{
 	set_links(p, e, 0);
 	release_links(p);
 	p->selected = is_true(entry_get(e, "selected"));
@@ -814,20 +858,62 @@ pub_release(struct pub *p)
 	p->complete = 0;
 }
 
+#define BATCH	64	/* entries normalized at once on a pool */
+
+struct batch {
+	struct pub		*pubs;
+	struct entry		**entries;	/* the pubs' entries */
+	size_t			 first;		/* the pub held[0] is for */
+	struct msg_hold		 before[BATCH], after[BATCH];
+};
+
+/* pool_fn: pub first + k but its venue, messages held. */
+static void
+normalize_item(void *arg, size_t k, int thread)
+{
+	struct batch	*b = arg;
+	size_t		 i = b->first + k;
+
+	(void)thread;
+	msg_hold(&b->before[k]);
+	normalize_before(&b->pubs[i], b->entries[i]);
+	msg_hold(&b->after[k]);
+	normalize_after(&b->pubs[i], b->entries[i]);
+	msg_hold(NULL);
+}
+
 void
 normalize(struct entry_list *l, const struct norm_opts *o,
-    struct pub_list *out)
+    struct pub_list *out, struct pool *pool)
 {
 	struct strmap	*reported = strmap_new();
-	size_t		 i;
+	struct batch	 b;
+	size_t		 i, k, count;
 
+	memset(&b, 0, sizeof(b));
 	out->v = xcalloc(l->n, sizeof(*out->v));
 	out->n = 0;
 	out->opts = o;
+	b.entries = xcalloc(l->n, sizeof(*b.entries));
 	for (i = 0; i < l->n; i++)
 		if (!l->v[i]->hidden)
-			normalize_one(&out->v[out->n++], l->v[i], o,
-			    reported);
+			b.entries[out->n++] = l->v[i];
+	b.pubs = out->v;
+	for (; b.first < out->n; b.first += count) {
+		count = out->n - b.first < BATCH ? out->n - b.first : BATCH;
+		pool_run(pool, count, normalize_item, &b);
+		for (k = 0; k < count; k++) {
+			i = b.first + k;
+			msg_release(&b.before[k]);
+			set_rank(&out->v[i], b.entries[i], o, reported);
+			msg_release(&b.after[k]);
+		}
+	}
+	for (k = 0; k < BATCH; k++) {
+		msg_hold_free(&b.before[k]);
+		msg_hold_free(&b.after[k]);
+	}
+	free(b.entries);
 	strmap_free(reported, NULL);
 }
 

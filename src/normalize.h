@@ -10,6 +10,7 @@
 
 struct entry_list;
 struct pub_list;
+struct pool;
 struct name_key;
 struct venue_db;
 
@@ -23,10 +24,13 @@ struct norm_opts {
 void	normalize_crossrefs(struct entry_list *);
 /* The same work under a second key (same DOI, or same title and year)
  * is merged into the first, with a warning. */
-void	normalize_duplicates(struct entry_list *);
-/* One pub per visible entry, in file order (links go to l's arena). */
+void	normalize_duplicates(struct entry_list *, struct pool *);
+/*
+ * One pub per visible entry, in file order (links go to l's arena);
+ * with a pool, on both its threads, the diagnostics in the same order.
+ */
 void	normalize(struct entry_list *, const struct norm_opts *,
-	    struct pub_list *);
+	    struct pub_list *, struct pool *);
 
 /* --check-venues: one line per entry, how its venue was resolved. */
 void	normalize_check_venues(const struct entry_list *,

@@ -73,7 +73,7 @@ helper(void *arg)
 
 /* BIB2PUBS_THREADS=1: never; 2: always; else for enough work on two cores. */
 static int
-thread_wanted(size_t n)
+pool_wanted(size_t n)
 {
 	const char	*env = getenv("BIB2PUBS_THREADS");
 
@@ -89,7 +89,7 @@ pool_start(size_t n)
 {
 	struct pool	*p;
 
-	if (!thread_wanted(n))
+	if (!pool_wanted(n))
 		return NULL;
 	p = xcalloc(1, sizeof(*p));
 	pthread_mutex_init(&p->lock, NULL);

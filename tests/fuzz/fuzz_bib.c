@@ -101,8 +101,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bib_free(b);
 	source_free(&src);
 	normalize_crossrefs(&entries);
-	normalize_duplicates(&entries);
-	normalize(&entries, &no, &pubs);
+	normalize_duplicates(&entries, NULL);
+	normalize(&entries, &no, &pubs, NULL);
 	sel.sort = (enum sort_key)(mode % 5);
 	sel.reverse = (mode >> 3) & 1;
 	sel.filter = (mode >> 4) & 1 ? filter : NULL;

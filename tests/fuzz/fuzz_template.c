@@ -52,7 +52,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	no.nme = 1;
 	no.venues = NULL;
 	normalize_crossrefs(&entries);
-	normalize(&entries, &no, &pubs);
+	normalize(&entries, &no, &pubs, NULL);
 	select_group(&pubs, GROUP_TYPE, NULL, &groups);
 	vars_set(&vars, "title", "Fuzz <page> & \"title\"");
 	vars_set(&vars, "show_counts", "1");
