@@ -99,23 +99,26 @@ entry_json(const struct pub *p)
 
 /*
  * jansson's text, each line indented two more: an element of the array.
- * jansson hands it over a few bytes at a time, so it is gathered in a
- * buffer and written once per element.
+ * Dumped whole first: jansson's callback output comes a token at a time,
+ * and indenting it there was a sixth of the time -f json took.
  */
 static int
-put_indented(const char *buffer, size_t size, void *data)
+put_indented(struct buf *b, const json_t *j)
 {
-	struct buf	*b = data;
-	const char	*nl;
+	char		*text = json_dumps(j, JSON_INDENT(2) |
+			    JSON_PRESERVE_ORDER);
+	const char	*p, *nl;
 
-	while ((nl = memchr(buffer, '\n', size)) != NULL) {
-		buf_put(b, buffer, (size_t)(nl - buffer) + 1);
+	if (text == NULL)
+		return 0;
+	buf_grow(b, strlen(text) + strlen(text) / 8);
+	for (p = text; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		buf_put(b, p, (size_t)(nl - p) + 1);
 		buf_put(b, "  ", 2);
-		size -= (size_t)(nl - buffer) + 1;
-		buffer = nl + 1;
 	}
-	buf_put(b, buffer, size);
-	return 0;
+	buf_puts(b, p);
+	free(text);
+	return 1;
 }
 
 /* BATCH elements at a time are made, on the pool's threads. */
@@ -142,8 +145,7 @@ element(void *arg, size_t k, int thread)
 	j = entry_json(p);
 	buf_truncate(out, 0);
 	buf_puts(out, b->first + k > 0 ? ",\n  " : "\n  ");
-	if (json_dump_callback(j, put_indented, out, JSON_INDENT(2) |
-	    JSON_PRESERVE_ORDER) != 0)
+	if (!put_indented(out, j))
 		buf_truncate(out, 0);	/* failed: emit_json says so */
 	json_decref(j);
 	pub_drop(p);
