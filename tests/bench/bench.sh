@@ -10,7 +10,8 @@
 #                 10000: pandoc needs minutes for more)
 #   BENCH_DIR     where the inputs go (default: a temporary directory)
 #
-# Columns: seconds (median wall time), MB/s of input, peak RSS (MB) and
+# Columns: seconds (median wall time), CPU seconds (user + system, above
+# the wall time when both cores work), MB/s of input, peak RSS (MB) and
 # its ratio to the input size, and the time as a multiple of the
 # floor's in the same run.  tests/bench/runtime does the timing.
 # Figures are for this machine at this moment: compare rows, not runs.
@@ -34,15 +35,15 @@ mkdir -p "$dir" "$dir/b2h"
 [ -n "${BENCH_DIR:-}" ] || trap 'rm -rf "$dir"' EXIT INT TERM
 printf -- '---\nnocite: |\n  @*\n---\n' > "$dir/nocite.md"
 
-# "seconds kilobytes [!]": the median of N runs, the peak RSS, and a
-# mark when a run failed.
+# "seconds kilobytes cpu-seconds [!]": medians of N runs, the peak RSS,
+# and a mark when a run failed.
 measure() {
 	n=$1
 	shift
 	"$runtime" "$n" "$@" || echo '!'
 }
 
-# row NAME BYTES FLOOR-SECONDS SECONDS KB [!]; "_" in NAME is a blank.
+# row NAME BYTES FLOOR-SECONDS SECONDS KB CPU [!]; "_" in NAME is a blank.
 row() {
 	echo "$@" | awk '{
 		mb = $2 / 1e6
@@ -51,14 +52,15 @@ row() {
 		ratio = $3 > 0 ? sprintf("%.2fx", $4 / $3) : "-"
 		name = $1
 		gsub(/_/, " ", name)
-		printf "  %-22s %8.3f %9s %9.1f %7.2fx %9s%s\n", name, $4,
-		    rate, rss, rss / mb, ratio, $6 == "!" ? "  (failed)" : ""
+		printf "  %-26s %8.3f %7.3f %7s %8.1f %7.2fx %9s%s\n", name,
+		    $4, $6, rate, rss, rss / mb, ratio,
+		    $7 == "!" ? "  (failed)" : ""
 	}'
 }
 
 header() {
-	printf "  %-22s %8s %9s %9s %8s %9s\n" tool seconds MB/s RSS-MB \
-	    RSS/in "vs floor"
+	printf "  %-26s %8s %7s %7s %8s %8s %9s\n" tool seconds CPU-s MB/s \
+	    RSS-MB RSS/in "vs floor"
 }
 
 echo "$("$bib2pubs" --version 2>/dev/null | head -n 1)," \
@@ -70,8 +72,15 @@ echo "$("$bib2pubs" --version 2>/dev/null | head -n 1)," \
 set -- $(measure 51 "$floor" "$dir/small.bib")
 floor_ms=$1
 set -- $(measure 51 "$bib2pubs" "$dir/small.bib")
-echo "$1 $floor_ms" | awk '{ printf "start-up, 20 entries: bib2pubs " \
-    "%.2f ms, floor %.2f ms (medians of 51 runs)\n", $1 * 1000, $2 * 1000 }'
+b2p_ms=$1
+: > "$dir/empty.bib"
+set -- $(measure 51 "$bib2pubs" "$dir/empty.bib")
+empty_ms=$1
+set -- $(measure 51 "$bib2pubs" --version)
+echo "$b2p_ms $floor_ms $empty_ms $1" | awk '{ printf "start-up, 20 " \
+    "entries: bib2pubs %.2f ms, floor %.2f ms; bib2pubs on an empty " \
+    "file %.2f ms, --version %.2f ms (medians of 51 runs)\n", $1 * 1000,
+    $2 * 1000, $3 * 1000, $4 * 1000 }'
 
 : > "$dir/scaling"
 for n in $sizes; do
@@ -89,6 +98,8 @@ for n in $sizes; do
 		row "bib2pubs_-f_$f" "$bytes" "$fs" "$@"
 		[ "$f" != md ] || echo "$n $1" >> "$dir/scaling"
 	done
+	set -- $(measure "$runs" env BIB2PUBS_THREADS=1 "$bib2pubs" -f md "$in")
+	row "bib2pubs_-f_md,_1_thread" "$bytes" "$fs" "$@"
 	set -- $(measure "$runs" "$bib2pubs" --sort none "$in")
 	row "bib2pubs_--sort_none" "$bytes" "$fs" "$@"
 	[ "$n" -le "$others_max" ] || continue
