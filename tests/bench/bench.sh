@@ -86,6 +86,8 @@ echo "$b2p_ms $floor_ms $empty_ms $1" | awk '{ printf "start-up, 20 " \
 for n in $sizes; do
 	in="$dir/b$n.bib"
 	"$gen" "$n" > "$in"
+	# Written back to disk before timing, not while the floor runs.
+	sync
 	bytes=$(wc -c < "$in")
 	echo
 	echo "$bytes $n" | awk '{ printf "%d entries, %.1f MB\n", $2, $1 / 1e6 }'
