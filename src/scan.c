@@ -116,13 +116,26 @@ value_newline(struct scanner *s)
 	return !entry_starts_at(s->p, s->end);
 }
 
+/*
+ * Step to the next byte of set, or to the end.  The text ends in a NUL
+ * and holds no other (source.c), so strcspn() stays inside it; it
+ * skips the plain runs of a value many bytes at a time.
+ */
+static void
+skip_to(struct scanner *s, const char *set)
+{
+	s->p += strcspn(s->p, set);
+	if (s->p > s->end)
+		s->p = s->end;
+}
+
 /* s->p is at '{'.  Returns 1 when the matching '}' was consumed. */
 static int
 scan_braced(struct scanner *s)
 {
 	int	 depth = 0;
 
-	while (s->p < s->end) {
+	while (skip_to(s, "{}\n"), s->p < s->end) {
 		switch (*s->p) {
 		case '{':
 			depth++;
@@ -152,7 +165,7 @@ scan_quoted(struct scanner *s, int *stray)
 {
 	int	 depth = 0;
 
-	for (s->p++; s->p < s->end; s->p++) {
+	for (s->p++; skip_to(s, "{}\"\n"), s->p < s->end; s->p++) {
 		switch (*s->p) {
 		case '{':
 			depth++;
