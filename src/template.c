@@ -495,6 +495,29 @@ percent_fragment(const char *s)
 	return buf_detach(&b);
 }
 
+/* A value's text s, after its filters, as the output format writes it. */
+static void
+put_escaped(struct run *r, const struct tval *v, const char *s, int yaml,
+    int fragment)
+{
+	char	*t;
+
+	if (yaml)
+		escape_yaml(&r->out, s);
+	else if (fragment) {
+		/* After a '#' the theme wrote: only ever a fragment. */
+		t = percent_fragment(s);
+		r->esc->url(&r->out, t);
+		free(t);
+	} else if (v->kind == TV_URL)
+		r->esc->url(&r->out, s);
+	else if (v->kind == TV_MARKDOWN || v->kind == TV_MARKDOWN_INLINE)
+		r->esc->markdown(&r->out, s, v->kind == TV_MARKDOWN_INLINE,
+		    r->esc->unsafe);
+	else
+		r->esc->text(&r->out, s);
+}
+
 static void
 put_value(struct run *r, const struct node *n, const struct tval *v)
 {
@@ -509,6 +532,10 @@ put_value(struct run *r, const struct node *n, const struct tval *v)
 	if (v->kind != TV_TEXT && v->kind != TV_URL &&
 	    v->kind != TV_MARKDOWN && v->kind != TV_MARKDOWN_INLINE)
 		return;
+	if (n->nfilters == 0) {	/* most values: escaped as they are */
+		put_escaped(r, v, v->s, 0, 0);
+		return;
+	}
 	s = xstrdup(v->s);
 	for (i = 0; i < n->nfilters; i++) {
 		switch (n->filters[i]) {
@@ -543,20 +570,7 @@ put_value(struct run *r, const struct node *n, const struct tval *v)
 		free(s);
 		s = t;
 	}
-	if (yaml)
-		escape_yaml(&r->out, s);
-	else if (fragment) {
-		/* After a '#' the theme wrote: only ever a fragment. */
-		t = percent_fragment(s);
-		r->esc->url(&r->out, t);
-		free(t);
-	} else if (v->kind == TV_URL)
-		r->esc->url(&r->out, s);
-	else if (v->kind == TV_MARKDOWN || v->kind == TV_MARKDOWN_INLINE)
-		r->esc->markdown(&r->out, s, v->kind == TV_MARKDOWN_INLINE,
-		    r->esc->unsafe);
-	else
-		r->esc->text(&r->out, s);
+	put_escaped(r, v, s, yaml, fragment);
 	free(s);
 }
 
