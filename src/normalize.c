@@ -149,8 +149,11 @@ title_key(const struct entry *e)
 		} else
 			in_word = 0;
 	*d = '\0';
-	if (words >= 3)
-		buf_printf(&b, "%s|%s", folded, year);
+	if (words >= 3) {	/* puts, not printf: titles are long */
+		buf_puts(&b, folded);
+		buf_putc(&b, '|');
+		buf_puts(&b, year);
+	}
 	free(rich);
 	free(plain);
 	free(folded);

@@ -405,8 +405,13 @@ bibtex_source(const struct entry *e)
 		    (m = month_number(f->value)) > 0 &&
 		    !isdigit((unsigned char)f->value[0]))
 			buf_printf(&b, ",\n  month = %s", months[m - 1]);
-		else
-			buf_printf(&b, ",\n  %s = {%s}", f->name, f->value);
+		else {	/* puts, not printf: abstracts are long */
+			buf_puts(&b, ",\n  ");
+			buf_puts(&b, f->name);
+			buf_puts(&b, " = {");
+			buf_puts(&b, f->value);
+			buf_putc(&b, '}');
+		}
 	}
 	buf_puts(&b, "\n}");
 	return buf_detach(&b);
