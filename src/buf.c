@@ -30,7 +30,8 @@ void
 buf_put(struct buf *b, const char *s, size_t n)
 {
 	buf_grow(b, n);
-	memcpy(b->data + b->len, s, n);
+	if (n > 0)	/* s may then be NULL: an empty buffer's data */
+		memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }
