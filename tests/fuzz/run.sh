@@ -22,7 +22,9 @@ libs="-lbtparse $(pkg-config --libs $pkgs)"
 echo "fuzz: building with $cc"
 objs=
 for c in "$srcdir"/src/*.c; do
-	[ "$(basename "$c")" = main.c ] && continue
+	case $(basename "$c") in
+	main.c|mkvenueidx.c)	continue ;;	# programs: libFuzzer has main
+	esac
 	o=$work/obj/$(basename "$c" .c).o
 	# shellcheck disable=SC2086
 	$cc $cflags -fsanitize=fuzzer-no-link $cppflags -c "$c" -o "$o" || exit 1
