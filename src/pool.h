@@ -16,7 +16,7 @@ typedef void	(*pool_fn)(void *arg, size_t i, int thread);
 
 /*
  * A pool for work of n items, or NULL (one thread does all) for fewer
- * than 64, on one core, with BIB2PUBS_THREADS=1, or when no thread can
+ * than 1,000, on one core, with BIB2PUBS_THREADS=1, or when no thread can
  * be made.  BIB2PUBS_THREADS=2 asks for one whatever n and the cores.
  */
 struct pool	*pool_start(size_t n);
