@@ -4,9 +4,6 @@
 #include "config.h"
 
 #include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "msg.h"
@@ -43,7 +40,6 @@ msg(enum msg_level level, const char *file, int line, const char *fmt, ...)
 {
 	struct buf	 b = { 0 };
 	va_list		 ap;
-	int		 n;
 
 	if (held != NULL && level > held->max)
 		held->max = level;
@@ -58,15 +54,8 @@ msg(enum msg_level level, const char *file, int line, const char *fmt, ...)
 		buf_printf(&b, "%s: ", file);
 	buf_printf(&b, "%s: ", level_names[level]);
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	if (n > 0) {
-		buf_grow(&b, (size_t)n);
-		va_start(ap, fmt);
-		vsnprintf(b.data + b.len, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-		b.len += (size_t)n;
-	}
 	buf_putc(&b, '\n');
 	if (held != NULL)
 		buf_put(&held->text, b.data, b.len);

@@ -234,8 +234,8 @@ source_from_memory(struct source *src, const char *name, char *data,
 	src->text = text;
 }
 
-static char *
-read_all(int fd, size_t *lenp)
+char *
+source_read_fd(int fd, size_t *lenp)
 {
 	size_t	 len = 0, cap = 65536;
 	char	*data;
@@ -261,6 +261,7 @@ read_all(int fd, size_t *lenp)
 		}
 		len += (size_t)n;
 	}
+	data[len] = '\0';
 	*lenp = len;
 	return data;
 }
@@ -286,7 +287,7 @@ source_load(struct source *src, const char *path)
 		close(fd);
 		return 0;
 	}
-	data = read_all(fd, &len);
+	data = source_read_fd(fd, &len);
 	if (data == NULL)
 		msg(MSG_SYSERR, name, 0, "cannot read: %s", strerror(errno));
 	if (fd != STDIN_FILENO)

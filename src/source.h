@@ -20,5 +20,7 @@ int	source_load(struct source *, const char *path);
 void	source_from_memory(struct source *, const char *name, char *data,
 	    size_t len);
 void	source_free(struct source *);
+/* All of fd, NUL-terminated; NULL (errno set) if it cannot be read. */
+char	*source_read_fd(int fd, size_t *len);
 
 #endif

@@ -20,9 +20,11 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "msg.h"
 #include "rich.h"
@@ -658,19 +660,15 @@ reserve(struct venue_db *db, const char *text)
 static char *
 read_quietly(const char *path)
 {
-	FILE		*fp = fopen(path, "r");
-	struct buf	 b = { 0 };
-	char		 chunk[16384];
-	size_t		 n;
+	int	 fd = open(path, O_RDONLY | O_CLOEXEC);
+	char	*text;
+	size_t	 len;
 
-	if (fp == NULL)
+	if (fd == -1)
 		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_put(&b, chunk, n);
-	if (ferror(fp) || b.data == NULL)
-		buf_free(&b);
-	fclose(fp);
-	return b.data;
+	text = source_read_fd(fd, &len);
+	close(fd);
+	return text;
 }
 
 #define INDEX_HEADER	"bib2pubs venue index 1 %016llx\n"
