@@ -94,6 +94,8 @@ entry_list_add(struct entry_list *l, struct entry *e)
 	}
 	e->ordinal = l->n;
 	l->v[l->n++] = e;
+	if (l->on_add != NULL)
+		l->on_add(l->on_add_arg, e);
 	return 1;
 }
 
@@ -139,6 +141,7 @@ entry_set(struct entry_list *l, struct entry *e, const char *name,
 	if (e->nfields > 0)
 		memcpy(fields, e->fields, e->nfields * sizeof(*fields));
 	e->fields = fields;
+	e->edited = 1;
 	fields[e->nfields].name = entry_list_name(l, name);
 	fields[e->nfields].value = value;
 	fields[e->nfields].has_blocks = 0;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bib.h"
+#include "ahead.h"
 #include "emit.h"
 #include "filter.h"
 #include "model.h"
@@ -614,6 +615,7 @@ struct run {
 	struct venue_db		*venues;
 	struct buf		 venues_path;
 	struct pool		*pool;		/* or NULL: one thread */
+	struct ahead		*ahead;		/* normalized while reading */
 };
 
 /* Theme first (its theme.conf), then -V, which wins. */
@@ -648,12 +650,13 @@ setup_output(struct run *r)
 static void
 read_entries(struct run *r, char **files, int nfiles)
 {
+	r->ahead = ahead_start(&r->entries, !r->o.keep_duplicates);
 	read_inputs(files, nfiles, &r->entries);
-	/* libbtparse reads on one thread; what follows can use two. */
-	r->pool = pool_start(r->entries.n);
+	/* libbtparse reads on one thread; the other normalized meanwhile. */
+	r->pool = ahead_finish(r->ahead);
 	normalize_crossrefs(&r->entries);
 	if (!r->o.keep_duplicates)
-		normalize_duplicates(&r->entries, r->pool);
+		normalize_duplicates(&r->entries, r->ahead);
 }
 
 static int
@@ -664,7 +667,9 @@ write_output(struct run *r, char **files, int nfiles)
 	struct deps	 d;
 	int		 ok;
 
-	normalize(&r->entries, &no, &r->pubs, r->pool);
+	normalize(&r->entries, &no, &r->pubs, r->ahead);
+	ahead_free(r->ahead);
+	r->ahead = NULL;
 	select_pubs(&r->pubs, &r->o.sel);
 	select_group(&r->pubs, r->o.group, vars_get(&r->vars, "group_order"),
 	    &r->groups);
@@ -687,6 +692,7 @@ write_output(struct run *r, char **files, int nfiles)
 static void
 run_free(struct run *r)
 {
+	ahead_free(r->ahead);
 	pool_stop(r->pool);
 	pub_list_free(&r->pubs);
 	grouping_free(&r->groups);

@@ -43,6 +43,7 @@ struct entry {
 	struct field	*fields;
 	size_t		 nfields;
 	int		 hidden;	/* only a crossref target */
+	int		 edited;	/* fields added after reading */
 };
 
 struct entry_list {
@@ -55,6 +56,9 @@ struct entry_list {
 	struct strmap	 *names;	/* interned field names */
 	char		**texts;	/* source texts values point into */
 	size_t		  ntexts;
+	/* Told of each entry once it is complete and in the list. */
+	void		(*on_add)(void *, struct entry *);
+	void		 *on_add_arg;
 };
 
 void		 entry_list_init(struct entry_list *);

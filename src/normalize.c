@@ -14,7 +14,7 @@
 #include "msg.h"
 #include "names.h"
 #include "normalize.h"
-#include "pool.h"
+#include "ahead.h"
 #include "rich.h"
 #include "util.h"
 #include "venue.h"
@@ -267,56 +267,44 @@ key_hash(const struct entry *e, char *(*key_of)(const struct entry *))
 	return h;
 }
 
-struct key_hashes {
-	const struct entry_list	*l;
-	uint64_t		*doi, *title;
-};
-
 /*
- * pool_fn: entry i's key hashes.  Made ahead, on either thread, they
- * are what the loop below would make: merging only ever changes an
- * entry before the current one.
+ * Entry e's hash under key_of: made ahead if it was (merging only ever
+ * changes an entry before the one looked at, and an entry changed by a
+ * crossref has no record ahead), else now.
  */
-static void
-hash_keys(void *arg, size_t i, int thread)
+static uint64_t
+hash_of(const struct ahead *a, const struct entry *e, int title)
 {
-	struct key_hashes	*kh = arg;
-	const struct entry	*e = kh->l->v[i];
+	const struct norm_ahead	*rec = ahead_get(a, e);
 
-	(void)thread;
-	if (e->hidden)
-		return;
-	kh->doi[i] = key_hash(e, doi_key_of);
-	kh->title[i] = key_hash(e, title_key);
+	if (rec != NULL)
+		return title ? rec->title : rec->doi;
+	return key_hash(e, title ? title_key : doi_key_of);
 }
 
 void
-normalize_duplicates(struct entry_list *l, struct pool *pool)
+normalize_duplicates(struct entry_list *l, const struct ahead *a)
 {
 	struct hashmap		*dois = hashmap_new(), *titles = hashmap_new();
-	struct key_hashes	 kh = { l, xcalloc(l->n + 1, sizeof(uint64_t)),
-				    xcalloc(l->n + 1, sizeof(uint64_t)) };
 	struct entry		*e, *first;
+	uint64_t		 h;
 	size_t			 i;
 
-	pool_run(pool, l->n, hash_keys, &kh);
 	for (i = 0; i < l->n; i++) {
 		e = l->v[i];
 		if (e->hidden)
 			continue;
-		if (kh.doi[i] != 0 &&
-		    (first = seen_before(dois, kh.doi[i], e, doi_key_of))) {
+		if ((h = hash_of(a, e, 0)) != 0 &&
+		    (first = seen_before(dois, h, e, doi_key_of))) {
 			merge_into(l, first, e, "same DOI");
 			continue;
 		}
-		if (kh.title[i] == 0)
+		if ((h = hash_of(a, e, 1)) == 0)
 			continue;
-		first = seen_before(titles, kh.title[i], e, title_key);
+		first = seen_before(titles, h, e, title_key);
 		if (first != NULL && same_work(first, e))
 			merge_into(l, first, e, "same title and year");
 	}
-	free(kh.doi);
-	free(kh.title);
 	hashmap_free(dois);
 	hashmap_free(titles);
 }
@@ -781,8 +769,9 @@ release_links(struct pub *p)
 /*
  * What selection, sorting and grouping need; every warning, once.  In
  * three parts, so that the two without the venue database can run on
- * either thread of a pool, their messages held for the main thread to
- * print in the order one thread would: before, venue, after.
+ * the helper thread while the file is read (normalize_ahead), their
+ * messages held for the main thread to print in the order one thread
+ * would: before, venue, after.
  */
 static void
 normalize_before(struct pub *p, struct entry *e)
@@ -861,62 +850,97 @@ pub_release(struct pub *p)
 	p->complete = 0;
 }
 
-#define BATCH	64	/* entries normalized at once on a pool */
-
-struct batch {
-	struct pub		*pubs;
-	struct entry		**entries;	/* the pubs' entries */
-	size_t			 first;		/* the pub held[0] is for */
-	struct msg_hold		 before[BATCH], after[BATCH];
-};
-
-/* pool_fn: pub first + k but its venue, messages held. */
-static void
-normalize_item(void *arg, size_t k, int thread)
+static int
+said_something(const struct msg_hold *h)
 {
-	struct batch	*b = arg;
-	size_t		 i = b->first + k;
+	return h->text.len > 0 || h->max != MSG_NONE;
+}
 
-	(void)thread;
-	msg_hold(&b->before[k]);
-	normalize_before(&b->pubs[i], b->entries[i]);
-	msg_hold(&b->after[k]);
-	normalize_after(&b->pubs[i], b->entries[i]);
+void
+normalize_ahead(struct norm_ahead *a, struct entry *e, int keys)
+{
+	struct msg_hold	 h[2];
+	struct pub	 p;
+
+	memset(h, 0, sizeof(h));
+	memset(&p, 0, sizeof(p));
+	msg_hold(&h[0]);
+	normalize_before(&p, e);
+	msg_hold(&h[1]);
+	normalize_after(&p, e);
 	msg_hold(NULL);
+	a->year = p.year;
+	a->kind = (unsigned char)p.kind;
+	a->month = (unsigned char)p.month;
+	a->selected = p.selected != 0;
+	a->has_marks = p.has_marks != 0;
+	a->held = NULL;
+	if (said_something(&h[0]) || said_something(&h[1])) {
+		a->held = xreallocarray(NULL, 2, sizeof(*a->held));
+		memcpy(a->held, h, sizeof(h));
+	}
+	else {
+		msg_hold_free(&h[0]);
+		msg_hold_free(&h[1]);
+	}
+	a->doi = keys ? key_hash(e, doi_key_of) : 0;
+	a->title = keys ? key_hash(e, title_key) : 0;
+}
+
+void
+norm_ahead_free(struct norm_ahead *a)
+{
+	if (a->held == NULL)
+		return;
+	msg_hold_free(&a->held[0]);
+	msg_hold_free(&a->held[1]);
+	free(a->held);
+	a->held = NULL;
+}
+
+/* pub p for e, but its venue, from what was made ahead. */
+static void
+take_ahead(struct pub *p, struct entry *e, const struct norm_ahead *a)
+{
+	p->entry = e;
+	p->kind = (enum pub_kind)a->kind;
+	p->year = a->year;
+	p->month = a->month;
+	p->selected = a->selected;
+	p->has_marks = a->has_marks;
 }
 
 void
 normalize(struct entry_list *l, const struct norm_opts *o,
-    struct pub_list *out, struct pool *pool)
+    struct pub_list *out, const struct ahead *a)
 {
-	struct strmap	*reported = strmap_new();
-	struct batch	 b;
-	size_t		 i, k, count;
+	struct strmap		*reported = strmap_new();
+	struct norm_ahead	*rec;
+	struct pub		*p;
+	size_t			 i;
 
-	memset(&b, 0, sizeof(b));
 	out->v = xcalloc(l->n, sizeof(*out->v));
 	out->n = 0;
 	out->opts = o;
-	b.entries = xcalloc(l->n, sizeof(*b.entries));
-	for (i = 0; i < l->n; i++)
-		if (!l->v[i]->hidden)
-			b.entries[out->n++] = l->v[i];
-	b.pubs = out->v;
-	for (; b.first < out->n; b.first += count) {
-		count = out->n - b.first < BATCH ? out->n - b.first : BATCH;
-		pool_run(pool, count, normalize_item, &b);
-		for (k = 0; k < count; k++) {
-			i = b.first + k;
-			msg_release(&b.before[k]);
-			set_rank(&out->v[i], b.entries[i], o, reported);
-			msg_release(&b.after[k]);
+	for (i = 0; i < l->n; i++) {
+		struct entry *e = l->v[i];
+
+		if (e->hidden)
+			continue;
+		p = &out->v[out->n++];
+		if ((rec = ahead_get(a, e)) == NULL) {
+			normalize_before(p, e);
+			set_rank(p, e, o, reported);
+			normalize_after(p, e);
+			continue;
 		}
+		take_ahead(p, e, rec);
+		if (rec->held != NULL)
+			msg_release(&rec->held[0]);
+		set_rank(p, e, o, reported);
+		if (rec->held != NULL)
+			msg_release(&rec->held[1]);
 	}
-	for (k = 0; k < BATCH; k++) {
-		msg_hold_free(&b.before[k]);
-		msg_hold_free(&b.after[k]);
-	}
-	free(b.entries);
 	strmap_free(reported, NULL);
 }
 

@@ -18,7 +18,9 @@ struct pool {
 	pthread_t	 thread;
 	pthread_mutex_t	 lock;
 	pthread_cond_t	 start;		/* a run began, or stop */
-	pthread_cond_t	 finished;	/* the helper put an item down */
+	pthread_cond_t	 finished;	/* the helper put an item or job down */
+	struct pool_job	*queue, **tail;	/* posted, not yet begun */
+	int		 on_job;	/* the helper runs a posted job */
 	pool_fn		 fn;
 	void		*arg;
 	size_t		 next, n;	/* the next item to hand out; count */
@@ -49,16 +51,37 @@ take_items(struct pool *p, int thread)
 		pthread_cond_signal(&p->finished);
 }
 
+/* The oldest posted job, taken off the queue; called locked. */
+static struct pool_job *
+next_job(struct pool *p)
+{
+	struct pool_job	*job = p->queue;
+
+	if (job != NULL && (p->queue = job->next) == NULL)
+		p->tail = &p->queue;
+	return job;
+}
+
 static void *
 helper(void *arg)
 {
 	struct pool	*p = arg;
+	struct pool_job	*job;
 	unsigned	 seen = 0;
 
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
-		while (p->run == seen && !p->stop)
+		while (p->run == seen && p->queue == NULL && !p->stop)
 			pthread_cond_wait(&p->start, &p->lock);
+		if ((job = next_job(p)) != NULL) {
+			p->on_job = 1;
+			pthread_mutex_unlock(&p->lock);
+			job->fn(job);
+			pthread_mutex_lock(&p->lock);
+			p->on_job = 0;
+			pthread_cond_signal(&p->finished);
+			continue;
+		}
 		if (p->stop)
 			break;
 		seen = p->run;
@@ -69,13 +92,11 @@ helper(void *arg)
 }
 
 /*
- * Items from which a second thread saves more than it costs.  Measured
- * on generated files (medians of 15-31 runs, one thread -> two): 100
- * entries 6.25 -> 6.46 ms, 300: 12.5 -> 13.2, 500 and 700 even, 1,000:
- * 34.1 -> 31.7, 3,000: 97 -> 78.  Below, waking the helper for each
- * batch costs what it would do.
+ * POOL_FROM (pool.h), measured on generated files (medians of 15-31
+ * runs, one thread -> two): 100 entries 6.25 -> 6.46 ms, 300: 12.5 ->
+ * 13.2, 500 and 700 even, 1,000: 34.1 -> 31.7, 3,000: 97 -> 78.  Below,
+ * waking the helper for each batch costs what it would do.
  */
-#define POOL_FROM	1000
 
 /* BIB2PUBS_THREADS=1: never; 2: always; else for enough work on two cores. */
 static int
@@ -101,6 +122,7 @@ pool_start(size_t n)
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->start, NULL);
 	pthread_cond_init(&p->finished, NULL);
+	p->tail = &p->queue;
 	if (pthread_create(&p->thread, NULL, helper, p) == 0)
 		return p;
 	pthread_mutex_destroy(&p->lock);
@@ -129,6 +151,35 @@ pool_run(struct pool *p, size_t n, pool_fn fn, void *arg)
 	pthread_cond_signal(&p->start);
 	take_items(p, 0);
 	while (p->in_hand)
+		pthread_cond_wait(&p->finished, &p->lock);
+	pthread_mutex_unlock(&p->lock);
+}
+
+void
+pool_post(struct pool *p, struct pool_job *job)
+{
+	job->next = NULL;
+	pthread_mutex_lock(&p->lock);
+	*p->tail = job;
+	p->tail = &job->next;
+	pthread_cond_signal(&p->start);
+	pthread_mutex_unlock(&p->lock);
+}
+
+void
+pool_wait(struct pool *p)
+{
+	struct pool_job	*job;
+
+	if (p == NULL)
+		return;
+	pthread_mutex_lock(&p->lock);
+	while ((job = next_job(p)) != NULL) {
+		pthread_mutex_unlock(&p->lock);
+		job->fn(job);
+		pthread_mutex_lock(&p->lock);
+	}
+	while (p->on_job)
 		pthread_cond_wait(&p->finished, &p->lock);
 	pthread_mutex_unlock(&p->lock);
 }

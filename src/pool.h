@@ -11,6 +11,9 @@
 
 struct pool;
 
+/* Entries from which a second thread saves more than it costs. */
+#define POOL_FROM	1000
+
 /* Called for item i on thread 0 (the caller's) or 1. */
 typedef void	(*pool_fn)(void *arg, size_t i, int thread);
 
@@ -23,6 +26,20 @@ struct pool	*pool_start(size_t n);
 /* fn(arg, i, thread) for every i < n, each once, on whichever thread is
  * free; returns when all are done.  Without a pool, all on this one. */
 void		 pool_run(struct pool *, size_t n, pool_fn, void *arg);
+
+/*
+ * Work handed over while this thread goes on with its own: the helper
+ * runs job->fn(job) some time after pool_post.  pool_wait runs here
+ * whatever the helper has not begun and returns once it is idle.  The
+ * job's memory is the caller's until then.
+ */
+struct pool_job {
+	void		(*fn)(struct pool_job *);
+	struct pool_job	 *next;
+};
+
+void		 pool_post(struct pool *, struct pool_job *);
+void		 pool_wait(struct pool *);
 void		 pool_stop(struct pool *);
 
 #endif
