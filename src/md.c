@@ -42,6 +42,60 @@ parse(const char *markdown, int options, cmark_parser **parser)
 	return cmark_parser_finish(*parser);
 }
 
+/*
+ * Inline Markdown whose rendering is plain to see, without a parse: a
+ * letter or an escaped character first, then only letters, digits,
+ * commas, hyphens, parentheses, single blanks between words, and ASCII
+ * punctuation after a backslash, which cmark shows as it is (HTML
+ * escaping & < > ").  Nothing there opens a block, an emphasis, a link
+ * or an entity, nor an autolink (no '.', ':' or '@', even escaped).
+ * Most notes read so ("CCF\-A, Oral", rank and track escaped by the
+ * view), and a parse costs some 16,000 instructions, under the lock.
+ * Returns NULL for anything else.  tests/unit/md_test.c holds it
+ * against cmark.
+ */
+static void
+put_escaped_char(struct buf *b, char c, int html)
+{
+	if (html && c == '&')
+		buf_puts(b, "&amp;");
+	else if (html && c == '<')
+		buf_puts(b, "&lt;");
+	else if (html && c == '>')
+		buf_puts(b, "&gt;");
+	else if (html && c == '"')
+		buf_puts(b, "&quot;");
+	else
+		buf_putc(b, c);
+}
+
+static char *
+render_plain(const char *s, int html)
+{
+	struct buf	 b = { 0 };
+	int		 letter = (*s >= 'A' && *s <= 'Z') ||
+			    (*s >= 'a' && *s <= 'z');
+
+	if (!letter && *s != '\\')
+		return NULL;
+	for (; *s != '\0'; s++) {
+		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || *s == ',' || *s == '-' ||
+		    *s == '(' || *s == ')' ||
+		    (*s == ' ' && s[1] != ' ' && s[1] != '\0'))
+			buf_putc(&b, *s);
+		else if (*s == '\\' && s[1] != '\0' && s[1] > ' ' &&
+		    s[1] < 0x7f && strchr("!\"#$%&'()*+,-/;<=>?[\\]^_`{|}~",
+		    s[1]) != NULL)
+			put_escaped_char(&b, *++s, html);
+		else {
+			buf_free(&b);
+			return NULL;
+		}
+	}
+	return buf_detach(&b);
+}
+
 /* "<p>text</p>\n" -> "text", when that is all there is. */
 static void
 strip_paragraph(char *html)
@@ -69,6 +123,8 @@ md_to_html(const char *markdown, int inline_only, int unsafe)
 	cmark_node	*doc;
 	char		*html, *copy;
 
+	if (inline_only && (html = render_plain(markdown, 1)) != NULL)
+		return html;
 	pthread_mutex_lock(&cmark_lock);
 	doc = parse(markdown, options, &parser);
 	html = cmark_render_html(doc, options,
@@ -91,6 +147,8 @@ md_to_text(const char *markdown)
 	char		*text, *copy;
 	size_t		 n;
 
+	if ((text = render_plain(markdown, 0)) != NULL)
+		return text;
 	pthread_mutex_lock(&cmark_lock);
 	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
 	text = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
