@@ -228,23 +228,48 @@ accent_base(const char **pp)
 	return cp;
 }
 
+/*
+ * Compositions made so far, on this thread: names repeat their accents,
+ * and utf8proc_map costs a malloc and some 1,400 instructions a call.
+ */
+#define COMPOSED_SLOTS	64
+
+static _Thread_local struct composed {
+	int		 base, mark;
+	size_t		 len;		/* 0: an empty slot */
+	char		 text[12];
+} composed[COMPOSED_SLOTS];
+
 static void
 put_composed(struct buf *out, int base, int mark)
 {
+	struct composed	*slot = &composed[((unsigned)base * 31u +
+			    (unsigned)mark) % COMPOSED_SLOTS];
 	char		 tmp[9];
 	size_t		 n;
-	utf8proc_uint8_t *composed;
+	utf8proc_uint8_t *made;
 
+	if (slot->len > 0 && slot->base == base && slot->mark == mark) {
+		buf_put(out, slot->text, slot->len);
+		return;
+	}
 	n = utf8_encode(base, tmp);
 	n += utf8_encode(mark, tmp + n);
 	tmp[n] = '\0';
 	if (utf8proc_map((const utf8proc_uint8_t *)tmp, (utf8proc_ssize_t)n,
-	    &composed, UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0) {
+	    &made, UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0) {
 		buf_put(out, tmp, n);
 		return;
 	}
-	buf_puts(out, (const char *)composed);
-	free(composed);
+	n = strlen((const char *)made);
+	buf_put(out, (const char *)made, n);
+	if (n > 0 && n <= sizeof(slot->text)) {
+		slot->base = base;
+		slot->mark = mark;
+		slot->len = n;
+		memcpy(slot->text, made, n);
+	}
+	free(made);
 }
 
 /*

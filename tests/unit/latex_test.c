@@ -89,6 +89,12 @@ main(void)
 	plain("\\`a", "à");
 	plain("Dvo\\v{r}\\'ak", "Dvořák");
 	plain("\\'{}x", "x");
+	/* Again, from what this thread remembers, and pairs that take one
+	 * slot there in turn (a with ` and i with " share one). */
+	plain("Dvo\\v{r}\\'ak", "Dvořák");
+	plain("\\`a\\\"i\\`a\\^c\\\"i\\`a", "àïàĉïà");
+	plain("\\\"a\\v{e}\\'z\\\"a\\'z\\v{e}", "äěźäźě");
+	plain("\\'a\\'!\\'a", "á!\xcc\x81á");	/* 'a' and '!': 64 apart */
 	/* Special letters and escaped characters. */
 	plain("\\ss\\o\\O\\ae\\AE\\oe\\l\\L\\aa\\AA\\i\\j", "ßøØæÆœłŁåÅıȷ");
 	plain("Stra\\ss e", "Straße");
