@@ -11,6 +11,43 @@
 #include "rich.h"
 #include "util.h"
 
+/*
+ * The bytes each escaper must look at; the runs between them are copied
+ * as they are, in one go.  Every table stops at the NUL.
+ */
+#define MARKUP_STOPS \
+	[RICH_EM_ON] = 1, [RICH_EM_OFF] = 1, [RICH_BF_ON] = 1, \
+	[RICH_BF_OFF] = 1, [RICH_MATH_ON] = 1, [RICH_MATH_OFF] = 1, \
+	[RICH_KEEP_ON] = 1, [RICH_KEEP_OFF] = 1
+#define ENTITY_STOPS \
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1
+
+static const unsigned char md_stops[256] = {
+	[0] = 1, MARKUP_STOPS, ENTITY_STOPS,
+	['\\'] = 1, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1,
+	['#'] = 1, ['|'] = 1, ['$'] = 1, ['!'] = 1, ['{'] = 1, ['}'] = 1,
+	['~'] = 1, ['\n'] = 1
+};
+static const unsigned char html_stops[256] = {
+	[0] = 1, MARKUP_STOPS, ENTITY_STOPS
+};
+static const unsigned char txt_stops[256] = {
+	[0] = 1, MARKUP_STOPS, ['\n'] = 1
+};
+
+/* Copy s up to its first byte in stops; returns where that byte is. */
+static const char *
+put_run(struct buf *b, const char *s, const unsigned char *stops)
+{
+	const char	*p = s;
+
+	while (!stops[(unsigned char)*p])
+		p++;
+	if (p > s)
+		buf_put(b, s, (size_t)(p - s));
+	return p;
+}
+
 /* Rich-text markup as HTML tags; shared by Markdown and HTML. */
 static int
 put_markup_html(struct buf *b, char c)
@@ -66,7 +103,7 @@ put_html_entity(struct buf *b, char c)
 void
 escape_md_text(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
+	for (; *(s = put_run(b, s, md_stops)) != '\0'; s++) {
 		if (put_markup_html(b, *s) || put_html_entity(b, *s))
 			continue;
 		switch (*s) {
@@ -120,9 +157,9 @@ escape_md_url(struct buf *b, const char *s)
 void
 escape_html_text(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++)
-		if (!put_markup_html(b, *s) && !put_html_entity(b, *s))
-			buf_putc(b, *s);
+	for (; *(s = put_run(b, s, html_stops)) != '\0'; s++)
+		if (!put_markup_html(b, *s))
+			put_html_entity(b, *s);
 }
 
 /* An attribute value: characters a URL may not hold are %-encoded. */
@@ -142,9 +179,9 @@ escape_html_url(struct buf *b, const char *s)
 void
 escape_txt_text(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++)
-		if (!RICH_IS_MARKUP(*s))
-			buf_putc(b, *s == '\n' ? ' ' : *s);
+	for (; *(s = put_run(b, s, txt_stops)) != '\0'; s++)
+		if (*s == '\n')
+			buf_putc(b, ' ');
 }
 
 void
