@@ -21,6 +21,8 @@ struct ahead		*ahead_start(struct entry_list *l, int keys);
 struct pool		*ahead_finish(struct ahead *);
 /* What was made ahead for e, or NULL: none, or e was edited since. */
 struct norm_ahead	*ahead_get(const struct ahead *, const struct entry *e);
+/* Records before the entry of ordinal i are no longer needed. */
+void			 ahead_drop(struct ahead *, size_t i);
 void			 ahead_free(struct ahead *);
 
 #endif

@@ -912,7 +912,7 @@ take_ahead(struct pub *p, struct entry *e, const struct norm_ahead *a)
 
 void
 normalize(struct entry_list *l, const struct norm_opts *o,
-    struct pub_list *out, const struct ahead *a)
+    struct pub_list *out, struct ahead *a)
 {
 	struct strmap		*reported = strmap_new();
 	struct norm_ahead	*rec;
@@ -925,6 +925,7 @@ normalize(struct entry_list *l, const struct norm_opts *o,
 	for (i = 0; i < l->n; i++) {
 		struct entry *e = l->v[i];
 
+		ahead_drop(a, e->ordinal);
 		if (e->hidden)
 			continue;
 		p = &out->v[out->n++];

@@ -32,10 +32,11 @@ void	normalize_crossrefs(struct entry_list *);
 void	normalize_duplicates(struct entry_list *, const struct ahead *a);
 /*
  * One pub per visible entry, in file order, using what was made ahead
- * (a may be NULL); the diagnostics come in the order of one pass.
+ * (a may be NULL), which it drops as it goes; the diagnostics come in
+ * the order of one pass.
  */
 void	normalize(struct entry_list *, const struct norm_opts *,
-	    struct pub_list *, const struct ahead *a);
+	    struct pub_list *, struct ahead *a);
 
 /*
  * What normalize() and normalize_duplicates() need of one entry but its
