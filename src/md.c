@@ -42,18 +42,6 @@ parse(const char *markdown, int options, cmark_parser **parser)
 	return cmark_parser_finish(*parser);
 }
 
-/*
- * Inline Markdown whose rendering is plain to see, without a parse: a
- * letter or an escaped character first, then only letters, digits,
- * commas, hyphens, parentheses, single blanks between words, and ASCII
- * punctuation after a backslash, which cmark shows as it is (HTML
- * escaping & < > ").  Nothing there opens a block, an emphasis, a link
- * or an entity, nor an autolink (no '.', ':' or '@', even escaped).
- * Most notes read so ("CCF\-A, Oral", rank and track escaped by the
- * view), and a parse costs some 16,000 instructions, under the lock.
- * Returns NULL for anything else.  tests/unit/md_test.c holds it
- * against cmark.
- */
 static void
 put_escaped_char(struct buf *b, char c, int html)
 {
@@ -69,30 +57,82 @@ put_escaped_char(struct buf *b, char c, int html)
 		buf_putc(b, c);
 }
 
+static int
+is_letter(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int
+is_alnum(char c)
+{
+	return is_letter(c) || (c >= '0' && c <= '9');
+}
+
+/* Does s hold "www." in any case: where cmark-gfm's autolinks begin? */
+static int
+has_www(const char *s)
+{
+	const char	*p;
+
+	for (p = s; (p = strchr(p, '.')) != NULL; p++)
+		if (p - s >= 3 && (p[-1] | 0x20) == 'w' &&
+		    (p[-2] | 0x20) == 'w' && (p[-3] | 0x20) == 'w')
+			return 1;
+	return 0;
+}
+
+/*
+ * One paragraph of Markdown whose rendering is plain to see, without a
+ * parse: a letter first (or an escaped character), then letters, digits,
+ * single blanks between words, valid UTF-8, punctuation that nothing in
+ * CommonMark or its GFM extensions reads -- , - ( ) . ; ? ' / = + ^ % $ "
+ * and ':' but before "//" -- and backslashes, which escape ASCII
+ * punctuation and are kept before a letter or digit.  No block, emphasis,
+ * code, link, image, entity, raw HTML, strikethrough or autolink can start
+ * there ('@', '<', '&', '*', '_', '`', '[', '~', '!', '|', '#' and "www."
+ * are left to cmark).  The abstract and notes of most entries read so;
+ * a parse costs tens of thousands of instructions, and only one runs at
+ * a time (the lock above).  html: as cmark_render_html would (inside
+ * <p> for a block), else as cmark_render_plaintext, without the final
+ * newline.  NULL for anything else.  tests/unit/md_test.c holds it
+ * against cmark.
+ */
 static char *
-render_plain(const char *s, int html)
+render_plain(const char *s, int html, int block)
 {
 	struct buf	 b = { 0 };
-	int		 letter = (*s >= 'A' && *s <= 'Z') ||
-			    (*s >= 'a' && *s <= 'z');
+	int		 cp, n;
 
-	if (!letter && *s != '\\')
+	if ((!is_letter(*s) && *s != '\\') || has_www(s))
 		return NULL;
+	if (html && block)
+		buf_puts(&b, "<p>");
 	for (; *s != '\0'; s++) {
-		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-		    (*s >= '0' && *s <= '9') || *s == ',' || *s == '-' ||
-		    *s == '(' || *s == ')' ||
+		if (is_alnum(*s) || strchr(",-().;?'/=+^%$", *s) != NULL ||
 		    (*s == ' ' && s[1] != ' ' && s[1] != '\0'))
+			buf_putc(&b, *s);
+		else if (*s == '"')
+			put_escaped_char(&b, *s, html);
+		else if (*s == ':' && strncmp(s + 1, "//", 2) != 0)
+			buf_putc(&b, *s);
+		else if (*s == '\\' && s[1] != '\0' && is_alnum(s[1]))
 			buf_putc(&b, *s);
 		else if (*s == '\\' && s[1] != '\0' && s[1] > ' ' &&
 		    s[1] < 0x7f && strchr("!\"#$%&'()*+,-/;<=>?[\\]^_`{|}~",
 		    s[1]) != NULL)
 			put_escaped_char(&b, *++s, html);
-		else {
+		else if ((unsigned char)*s >= 0x80 &&
+		    (n = utf8_decode(s, strnlen(s, 4), &cp)) > 0) {
+			buf_put(&b, s, (size_t)n);
+			s += n - 1;
+		} else {
 			buf_free(&b);
 			return NULL;
 		}
 	}
+	if (html && block)
+		buf_puts(&b, "</p>\n");
 	return buf_detach(&b);
 }
 
@@ -123,7 +163,7 @@ md_to_html(const char *markdown, int inline_only, int unsafe)
 	cmark_node	*doc;
 	char		*html, *copy;
 
-	if (inline_only && (html = render_plain(markdown, 1)) != NULL)
+	if ((html = render_plain(markdown, 1, !inline_only)) != NULL)
 		return html;
 	pthread_mutex_lock(&cmark_lock);
 	doc = parse(markdown, options, &parser);
@@ -147,7 +187,7 @@ md_to_text(const char *markdown)
 	char		*text, *copy;
 	size_t		 n;
 
-	if ((text = render_plain(markdown, 0)) != NULL)
+	if ((text = render_plain(markdown, 0, 1)) != NULL)
 		return text;
 	pthread_mutex_lock(&cmark_lock);
 	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
