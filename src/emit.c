@@ -17,11 +17,15 @@
 #include "view.h"
 
 struct sink {
-	FILE	*fp;
-	int	 width;		/* 0: no wrapping */
-	int	 failed;
-	size_t	 hang;		/* indent of continuation lines */
+	FILE		*fp;
+	int		 width;		/* 0: no wrapping */
+	int		 failed;
+	size_t		 hang;		/* indent of continuation lines */
+	struct buf	 held;		/* wrapped text not yet written */
 };
+
+/* Wrapped text goes out in pieces this large, not a word at a time. */
+#define SINK_CHUNK	65536
 
 static const struct {
 	const char	*name;
@@ -53,10 +57,20 @@ emit_known_format(const char *name)
 }
 
 static void
+sink_flush(struct sink *k)
+{
+	if (k->held.len > 0 &&
+	    fwrite(k->held.data, 1, k->held.len, k->fp) != k->held.len)
+		k->failed = 1;
+	buf_truncate(&k->held, 0);
+}
+
+static void
 put(struct sink *k, const char *s, size_t n)
 {
-	if (n > 0 && fwrite(s, 1, n, k->fp) != n)
-		k->failed = 1;
+	buf_put(&k->held, s, n);
+	if (k->held.len >= SINK_CHUNK)
+		sink_flush(k);
 }
 
 /*
@@ -135,7 +149,8 @@ sink_write(void *arg, const char *s, size_t n)
 	const char	*nl, *end = s + n;
 
 	if (k->width <= 0) {
-		put(k, s, n);
+		if (n > 0 && fwrite(s, 1, n, k->fp) != n)
+			k->failed = 1;
 		return;
 	}
 	for (; s < end; s = nl + 1) {
@@ -161,6 +176,8 @@ run_template(const struct tmpl *tm, const struct tclass *root,
 	k.width = formats[f].wraps ? o->width : 0;
 	esc.unsafe = o->unsafe;
 	tmpl_run(tm, root, self, (void *)pg, &esc, o->pool, sink_write, &k);
+	sink_flush(&k);
+	buf_free(&k.held);
 	if (fflush(fp) != 0 || ferror(fp))
 		k.failed = 1;
 	return !k.failed;

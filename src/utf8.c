@@ -38,6 +38,11 @@ utf8_width(const char *s, size_t len)
 	int	 cp, n, cw;
 
 	while (i < len) {
+		if (s[i] >= 0x20 && s[i] < 0x7f) {	/* printable ASCII */
+			i++;
+			w++;
+			continue;
+		}
 		n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0) {
 			i++;
