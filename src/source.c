@@ -11,11 +11,12 @@
  */
 #include "config.h"
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <stdint.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -296,6 +297,32 @@ source_load(struct source *src, const char *path)
 		return 0;
 	source_from_memory(src, name, data, len);
 	return 1;
+}
+
+/*
+ * madvise, not realloc: the kept part must not move (values point into
+ * it), and only whole pages inside the block are dropped, which the
+ * block's owner (malloc) never reads; they read as zeros if touched.
+ */
+void
+source_trim(struct source *src, const char *from, const char *to)
+{
+#ifdef MADV_DONTNEED
+	long		 page = sysconf(_SC_PAGESIZE);
+	uintptr_t	 a, z, mask = (uintptr_t)page - 1;
+
+	if (page <= 0 || src->text == NULL || from < src->text ||
+	    to > src->text + src->len)
+		return;
+	a = ((uintptr_t)from + mask) & ~mask;
+	z = (uintptr_t)to & ~mask;
+	if (z > a)
+		(void)madvise((void *)a, z - a, MADV_DONTNEED);
+#else
+	(void)src;
+	(void)from;
+	(void)to;
+#endif
 }
 
 void

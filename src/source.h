@@ -20,6 +20,8 @@ int	source_load(struct source *, const char *path);
 void	source_from_memory(struct source *, const char *name, char *data,
 	    size_t len);
 void	source_free(struct source *);
+/* The text in [from, to) is no longer read: its whole pages go back. */
+void	source_trim(struct source *, const char *from, const char *to);
 /* All of fd, NUL-terminated; NULL (errno set) if it cannot be read. */
 char	*source_read_fd(int fd, size_t *len);
 
