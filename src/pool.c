@@ -135,9 +135,18 @@ pool_start(size_t n)
 void
 pool_run(struct pool *p, size_t n, pool_fn fn, void *arg)
 {
+	pool_run_meanwhile(p, n, fn, arg, NULL, NULL);
+}
+
+void
+pool_run_meanwhile(struct pool *p, size_t n, pool_fn fn, void *arg,
+    void (*meanwhile)(void *), void *marg)
+{
 	size_t	 i;
 
 	if (p == NULL) {
+		if (meanwhile != NULL)
+			meanwhile(marg);
 		for (i = 0; i < n; i++)
 			fn(arg, i, 0);
 		return;
@@ -149,6 +158,11 @@ pool_run(struct pool *p, size_t n, pool_fn fn, void *arg)
 	p->n = n;
 	p->run++;
 	pthread_cond_signal(&p->start);
+	if (meanwhile != NULL) {
+		pthread_mutex_unlock(&p->lock);
+		meanwhile(marg);
+		pthread_mutex_lock(&p->lock);
+	}
 	take_items(p, 0);
 	while (p->in_hand)
 		pthread_cond_wait(&p->finished, &p->lock);

@@ -26,6 +26,11 @@ struct pool	*pool_start(size_t n);
 /* fn(arg, i, thread) for every i < n, each once, on whichever thread is
  * free; returns when all are done.  Without a pool, all on this one. */
 void		 pool_run(struct pool *, size_t n, pool_fn, void *arg);
+/* The same, but this thread first calls meanwhile(marg) while the
+ * helper starts on the items: serial work overlapped with the next
+ * run's (writing out what the last run made). */
+void		 pool_run_meanwhile(struct pool *, size_t n, pool_fn, void *arg,
+		    void (*meanwhile)(void *), void *marg);
 
 /*
  * Work handed over while this thread goes on with its own: the helper

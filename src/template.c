@@ -673,6 +673,20 @@ write_item(void *arg, size_t k, int thread)
 	b->out[k] = w.out;
 }
 
+/*
+ * Whole lines out once the page has grown: memory stays flat.  While a
+ * batch is written, the sink (fwrite, or wrapping text) works on the
+ * last one's lines: it touches only the run's own buffer and stream.
+ */
+static void
+flush_grown(void *arg)
+{
+	struct run	*r = arg;
+
+	if (r->out.len > 65536)
+		flush_lines(r, 0);
+}
+
 /* The items, BATCH at a time on the pool's threads, out in order. */
 static void
 run_for_pooled(struct run *r, const struct node *n, const struct scope *s,
@@ -688,15 +702,15 @@ run_for_pooled(struct run *r, const struct node *n, const struct scope *s,
 	b.v = v;
 	for (; b.first < v->n; b.first += count) {
 		count = v->n - b.first < BATCH ? v->n - b.first : BATCH;
-		pool_run(r->pool, count, write_item, &b);
+		pool_run_meanwhile(r->pool, count, write_item, &b,
+		    flush_grown, r);
 		for (k = 0; k < count; k++) {
 			if (b.first + k > 0)
 				run_nodes(r, n->alt, s);
 			buf_put(&r->out, b.out[k].data, b.out[k].len);
 		}
-		if (r->out.len > 65536)
-			flush_lines(r, 0);
 	}
+	flush_grown(r);
 	for (k = 0; k < BATCH; k++)
 		buf_free(&b.out[k]);
 }
@@ -724,9 +738,7 @@ run_for(struct run *r, const struct node *n, const struct scope *s)
 		if (i > 0)
 			run_nodes(r, n->alt, s);
 		run_item(r, n, s, &v, i);
-		/* Whole lines out as the page grows: memory stays flat. */
-		if (r->out.len > 65536)
-			flush_lines(r, 0);
+		flush_grown(r);
 	}
 	free(v.owned);
 }
