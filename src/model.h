@@ -112,16 +112,16 @@ enum pub_kind {
  */
 struct pub {
 	struct entry	*entry;		/* borrowed */
-	enum pub_kind	 kind;
-	int		 year;		/* 0 if unknown */
-	int		 month;		/* 1-12, 0 if unknown */
-	char		*rank;		/* "CCF-A", or NULL */
-	int		 selected;
-	int		 has_marks;	/* some author carries a mark */
-	int		 held;		/* pub_hold()s not yet dropped */
+	const char	*rank;		/* "CCF-A", the list's, or NULL */
 	const char	*venue_label;	/* the venue database's, borrowed */
+	int		 year;		/* 0 if unknown */
+	int		 held;		/* pub_hold()s not yet dropped */
+	unsigned char	 kind;		/* enum pub_kind */
+	unsigned char	 month;		/* 1-12, 0 if unknown */
+	unsigned char	 selected;
+	unsigned char	 has_marks;	/* some author carries a mark */
 	/* Filled by pub_complete(), emptied by pub_release(). */
-	int		 complete;
+	unsigned char	 complete;
 	struct link	*links;
 	size_t		 nlinks;
 	char		*title;		/* rich text */
@@ -140,6 +140,7 @@ struct pub_list {
 	struct pub		*v;
 	size_t			 n;
 	const struct norm_opts	*opts;	/* for pub_complete() */
+	struct strmap		*labels;	/* the rank labels pubs share */
 };
 
 /*

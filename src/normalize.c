@@ -523,13 +523,31 @@ report_venue(const struct entry *e, const struct venue_match *m,
 }
 
 /*
+ * One copy of each rank label, which the list's pubs share: a page has
+ * a handful of labels and maybe 100,000 entries.  Takes label over.
+ */
+static const char *
+shared_label(struct pub_list *l, char *label)
+{
+	char	*kept;
+
+	if (label == NULL)
+		return NULL;
+	if ((kept = strmap_get(l->labels, label)) == NULL)
+		strmap_put(l->labels, label, kept = label);
+	else
+		free(label);
+	return kept;
+}
+
+/*
  * The rank, from the rank field or the venue database, with warnings;
  * and the label the database gives, kept for pub_complete(), which
  * then has no need of the database (it may run on another thread).
  */
 static void
-set_rank(struct pub *p, const struct entry *e, const struct norm_opts *o,
-    struct strmap *reported)
+set_rank(struct pub_list *l, struct pub *p, const struct entry *e,
+    const struct norm_opts *o, struct strmap *reported)
 {
 	const char		*rank = entry_get(e, "rank");
 	const struct field	*f = venue_field(e);
@@ -537,12 +555,13 @@ set_rank(struct pub *p, const struct entry *e, const struct norm_opts *o,
 
 	if (rank != NULL)
 		p->rank = strcasecmp(rank, "none") == 0 || rank[0] == '\0' ?
-		    NULL : latex_decode(rank);
+		    NULL : shared_label(l, latex_decode(rank));
 	if (o->venues == NULL)
 		return;
 	resolve_venue(e, o->venues, &m);
 	if (rank == NULL && is_found(&m))
-		p->rank = venue_rank_label(o->venues, m.venue);
+		p->rank = shared_label(l, venue_rank_label(o->venues,
+		    m.venue));
 	if (is_found(&m))
 		p->venue_label = m.venue->abbr;
 	else if (p->kind == KIND_PREPRINT &&
@@ -779,6 +798,7 @@ normalize_before(struct pub *p, struct entry *e)
 	struct person	*authors;
 	size_t		 n;
 	char		*title;
+	int		 has_marks = 0;
 
 	p->entry = e;
 	p->kind = kind_of(e);
@@ -787,8 +807,9 @@ normalize_before(struct pub *p, struct entry *e)
 		msg(MSG_WARNING, e->file, e->line, "entry '%s' has no title",
 		    e->key);
 	free(title);
-	authors = read_authors(e, NULL, &n, &p->has_marks, e->file);
+	authors = read_authors(e, NULL, &n, &has_marks, e->file);
 	names_free(authors, n);
+	p->has_marks = has_marks != 0;
 	set_date(p, e);
 }
 
@@ -922,6 +943,7 @@ normalize(struct entry_list *l, const struct norm_opts *o,
 	out->v = xcalloc(l->n, sizeof(*out->v));
 	out->n = 0;
 	out->opts = o;
+	out->labels = strmap_new();
 	for (i = 0; i < l->n; i++) {
 		struct entry *e = l->v[i];
 
@@ -931,14 +953,14 @@ normalize(struct entry_list *l, const struct norm_opts *o,
 		p = &out->v[out->n++];
 		if ((rec = ahead_get(a, e)) == NULL) {
 			normalize_before(p, e);
-			set_rank(p, e, o, reported);
+			set_rank(out, p, e, o, reported);
 			normalize_after(p, e);
 			continue;
 		}
 		take_ahead(p, e, rec);
 		if (rec->held != NULL)
 			msg_release(&rec->held[0]);
-		set_rank(p, e, o, reported);
+		set_rank(out, p, e, o, reported);
 		if (rec->held != NULL)
 			msg_release(&rec->held[1]);
 	}
@@ -949,7 +971,6 @@ void
 pub_free(struct pub *p)
 {
 	pub_release(p);
-	free(p->rank);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -963,6 +984,8 @@ pub_list_free(struct pub_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
+	strmap_free(l->labels, free);
+	l->labels = NULL;
 }
 
 static const char *const how_names[] = {
