@@ -96,15 +96,30 @@ has_www(const char *s)
 }
 
 /*
+ * A '*' cmark surely reads as one side of an emphasis: an opener after
+ * a blank (or first) and before a letter or digit, a closer after a
+ * letter or digit and before a blank, the end or one of . , ; : ? )
+ */
+static int
+is_em_mark(const char *start, const char *s, int open)
+{
+	if (open)
+		return (s == start || s[-1] == ' ') && is_alnum(s[1]);
+	return s > start && is_alnum(s[-1]) && (s[1] == '\0' ||
+	    s[1] == ' ' || strchr(".,;:?)", s[1]) != NULL);
+}
+
+/*
  * One paragraph of Markdown whose rendering is plain to see, without a
  * parse: a letter first (or an escaped character), then letters, digits,
  * single blanks between words, valid UTF-8, punctuation that nothing in
  * CommonMark or its GFM extensions reads -- , - ( ) . ; ? ' / = + ^ % $ "
  * and ':' but before "//" -- and backslashes, which escape ASCII
- * punctuation and are kept before a letter or digit.  No block, emphasis,
- * code, link, image, entity, raw HTML, strikethrough or autolink can start
- * there ('@', '<', '&', '*', '_', '`', '[', '~', '!', '|', '#' and "www."
- * are left to cmark).  The abstract and notes of most entries read so;
+ * punctuation and are kept before a letter or digit, and *emphasis*
+ * around such text (is_em_mark; rich_to_markdown writes \emph so).  No
+ * block, other emphasis, code, link, image, entity, raw HTML,
+ * strikethrough or autolink can start there ('@', '<', '&', '_', '`',
+ * '[', '~', '!', '|', '#', "**" and "www." are left to cmark).  The abstract and notes of most entries read so;
  * a parse costs tens of thousands of instructions, and only one runs at
  * a time (the lock above).  html: as cmark_render_html would (inside
  * <p> for a block), else as cmark_render_plaintext, without the final
@@ -115,9 +130,11 @@ static char *
 render_plain(const char *s, int html, int block)
 {
 	struct buf	 b = { 0 };
-	int		 cp, n;
+	const char	*start = s;
+	int		 cp, n, in_em = 0;
 
-	if ((!is_letter(*s) && *s != '\\') || has_www(s))
+	if ((!is_letter(*s) && *s != '\\' &&
+	    !(*s == '*' && is_em_mark(s, s, 1))) || has_www(s))
 		return NULL;
 	if (html && block)
 		buf_puts(&b, "<p>");
@@ -127,6 +144,11 @@ render_plain(const char *s, int html, int block)
 			buf_putc(&b, *s);
 		else if (*s == '"')
 			put_escaped_char(&b, *s, html);
+		else if (*s == '*' && is_em_mark(start, s, !in_em)) {
+			if (html)
+				buf_puts(&b, in_em ? "</em>" : "<em>");
+			in_em = !in_em;
+		}
 		else if (*s == ':' && strncmp(s + 1, "//", 2) != 0)
 			buf_putc(&b, *s);
 		else if (*s == '\\' && s[1] != '\0' && is_alnum(s[1]))
@@ -143,6 +165,10 @@ render_plain(const char *s, int html, int block)
 			buf_free(&b);
 			return NULL;
 		}
+	}
+	if (in_em) {		/* an opener cmark leaves as it is */
+		buf_free(&b);
+		return NULL;
 	}
 	if (html && block)
 		buf_puts(&b, "</p>\n");

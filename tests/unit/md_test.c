@@ -107,7 +107,13 @@ main(void)
 		"Best paper: 1st of 3; see www.example.org or https://x.y",
 		"Ein Überblick: Größe = 3 + 4/5 \"quoted\" it's ^2",
 		"See http://example.org.", "mail me@example.org", "a:b//c",
-		"WWW.Example.org", "see www.example.org now", "a www.x b", "x \\alpha \\1 y\\", "Caf\xc3\xa9 na\xc3\xafve",
+		"WWW.Example.org", "see www.example.org now", "a www.x b",
+		"x \\alpha \\1 y\\", "Caf\xc3\xa9 na\xc3\xafve",
+		/* emphasis, as rich_to_markdown writes \emph */
+		"We study *Fast* Models and *Large Robust* ones.",
+		"*Start* here", "end *here*", "*a* *b* (*c*) *d*: *e*?",
+		"*a*b", "a*b*", "*a *b*", "*a**b*", "* a*", "*a *", "*open",
+		"**bold** text", "*a*, *b*; *c*.", "x *1* y", "*\xc3\xa9*",
 		/* not plain: cmark's own path, which must agree too */
 		"1-2", "- a", "a  b", "a ", " a", "www-x", "a.b", "a:b",
 		"a@b", "A*b*", "a_b_", "(a)", "-- a", "a<b", "a&amp;b",
@@ -123,7 +129,9 @@ main(void)
 	for (i = 0; i < 40000; i++) {
 		len = 1 + next(sizeof(s) - 2);
 		for (k = 0; k < len; k++)
-			if (i % 4 == 3 && next(4) == 0)
+			if (i % 4 == 2 && next(6) == 0)
+				s[k] = '*';
+			else if (i % 4 == 3 && next(4) == 0)
 				s[k] = special[next(sizeof(special) - 1)];
 			else if (i % 4 >= 1 && next(5) == 0 && k + 1 < len) {
 				s[k++] = '\\';
