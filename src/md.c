@@ -119,9 +119,10 @@ is_em_mark(const char *start, const char *s, int open)
  * around such text (is_em_mark; rich_to_markdown writes \emph so).  No
  * block, other emphasis, code, link, image, entity, raw HTML,
  * strikethrough or autolink can start there ('@', '<', '&', '_', '`',
- * '[', '~', '!', '|', '#', "**" and "www." are left to cmark).  The abstract and notes of most entries read so;
- * a parse costs tens of thousands of instructions, and only one runs at
- * a time (the lock above).  html: as cmark_render_html would (inside
+ * '[', '~', '!', '|', '#', "**" and "www." are left to cmark).  The
+ * abstract and notes of most entries read so; a parse costs tens of
+ * thousands of instructions, and only one runs at a time (the lock
+ * above).  html: as cmark_render_html would (inside
  * <p> for a block), else as cmark_render_plaintext, without the final
  * newline.  NULL for anything else.  tests/unit/md_test.c holds it
  * against cmark.
@@ -148,8 +149,7 @@ render_plain(const char *s, int html, int block)
 			if (html)
 				buf_puts(&b, in_em ? "</em>" : "<em>");
 			in_em = !in_em;
-		}
-		else if (*s == ':' && strncmp(s + 1, "//", 2) != 0)
+		} else if (*s == ':' && strncmp(s + 1, "//", 2) != 0)
 			buf_putc(&b, *s);
 		else if (*s == '\\' && s[1] != '\0' && is_alnum(s[1]))
 			buf_putc(&b, *s);
