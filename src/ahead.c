@@ -14,13 +14,10 @@
  */
 #include "config.h"
 
-#include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "ahead.h"
 #include "model.h"
-#include "msg.h"
 #include "normalize.h"
 #include "pool.h"
 #include "util.h"
@@ -133,6 +130,7 @@ ahead_add(void *arg, struct entry *e)
 	b = a->v[a->nbatches - 1];
 	b->e[b->n++] = e;
 	a->n++;
+	/* At the first entry only BIB2PUBS_THREADS=2 gets a pool. */
 	if (a->pool == NULL && (a->n == 1 || a->n == POOL_FROM)) {
 		a->pool = pool_start(a->n);
 		if (a->pool == NULL && a->n == POOL_FROM) {

@@ -55,6 +55,8 @@ parse(const char *markdown, int options, cmark_parser **parser)
 	return cmark_parser_finish(*parser);
 }
 
+/* A character as cmark's HTML has it: & < > " escaped, not ' (unlike
+ * escape.c's put_html_entity). */
 static void
 put_escaped_char(struct buf *b, char c, int html)
 {
@@ -70,6 +72,7 @@ put_escaped_char(struct buf *b, char c, int html)
 		buf_putc(b, c);
 }
 
+/* ASCII only, whatever the locale: a byte above 0x7f is UTF-8 here. */
 static int
 is_letter(char c)
 {
@@ -122,10 +125,9 @@ is_em_mark(const char *start, const char *s, int open)
  * '[', '~', '!', '|', '#', "**" and "www." are left to cmark).  The
  * abstract and notes of most entries read so; a parse costs tens of
  * thousands of instructions, and only one runs at a time (the lock
- * above).  html: as cmark_render_html would (inside
- * <p> for a block), else as cmark_render_plaintext, without the final
- * newline.  NULL for anything else.  tests/unit/md_test.c holds it
- * against cmark.
+ * above).  html: as cmark_render_html would (inside <p> for a block),
+ * else as cmark_render_plaintext, without the final newline.  NULL for
+ * anything else.  tests/unit/md_test.c holds it against cmark.
  */
 static char *
 render_plain(const char *s, int html, int block)

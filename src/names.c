@@ -66,14 +66,16 @@ static const struct {
  */
 static char	 no_text[] = "";
 
+/* A part as kept: no_text for none or an empty one. */
 static char *
 kept_part(char *s)
 {
-	if (s != NULL && s[0] == '\0' && s != no_text) {
-		free(s);
+	if (s == NULL)
 		return no_text;
-	}
-	return s;
+	if (s[0] != '\0' || s == no_text)
+		return s;
+	free(s);
+	return no_text;
 }
 
 static void
@@ -344,10 +346,10 @@ settle_parts(struct person *p)
 {
 	char	**take;
 
-	p->first = p->first != NULL ? kept_part(p->first) : no_text;
-	p->von = p->von != NULL ? kept_part(p->von) : no_text;
-	p->jr = p->jr != NULL ? kept_part(p->jr) : no_text;
-	p->last = p->last != NULL ? kept_part(p->last) : no_text;
+	p->first = kept_part(p->first);
+	p->von = kept_part(p->von);
+	p->jr = kept_part(p->jr);
+	p->last = kept_part(p->last);
 	if (rich_is_blank(p->last)) {
 		take = !rich_is_blank(p->first) ? &p->first : &p->jr;
 		free_part(p->last);

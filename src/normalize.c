@@ -891,16 +891,15 @@ normalize_ahead(struct norm_ahead *a, struct entry *e, int keys)
 	normalize_after(&p, e);
 	msg_hold(NULL);
 	a->year = p.year;
-	a->kind = (unsigned char)p.kind;
-	a->month = (unsigned char)p.month;
-	a->selected = p.selected != 0;
-	a->has_marks = p.has_marks != 0;
+	a->kind = p.kind;
+	a->month = p.month;
+	a->selected = p.selected;
+	a->has_marks = p.has_marks;
 	a->held = NULL;
 	if (said_something(&h[0]) || said_something(&h[1])) {
 		a->held = xreallocarray(NULL, 2, sizeof(*a->held));
 		memcpy(a->held, h, sizeof(h));
-	}
-	else {
+	} else {
 		msg_hold_free(&h[0]);
 		msg_hold_free(&h[1]);
 	}
@@ -924,7 +923,7 @@ static void
 take_ahead(struct pub *p, struct entry *e, const struct norm_ahead *a)
 {
 	p->entry = e;
-	p->kind = (enum pub_kind)a->kind;
+	p->kind = a->kind;
 	p->year = a->year;
 	p->month = a->month;
 	p->selected = a->selected;

@@ -14,7 +14,6 @@ struct entry;
 struct entry_list;
 struct msg_hold;
 struct pub_list;
-struct pool;
 struct name_key;
 struct venue_db;
 
