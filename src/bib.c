@@ -40,6 +40,7 @@ struct bib {
 	struct buf	 text;		/* the entry as handed to libbtparse */
 	struct buf	 value;		/* one field's value being built */
 	struct field	*fields;	/* one entry's fields being read */
+	const char	**names;	/* and their names */
 	size_t		 nfields, fieldcap;
 	char		*packed;	/* where the next kept value goes */
 	const char	*given_back;	/* text given back up to here */
@@ -87,6 +88,7 @@ bib_free(struct bib *b)
 	buf_free(&b->text);
 	buf_free(&b->value);
 	free(b->fields);
+	free(b->names);
 	free(b);
 }
 
@@ -364,7 +366,7 @@ has_field(const struct bib *b, const char *name)
 	size_t	 i;
 
 	for (i = 0; i < b->nfields; i++)
-		if (strcmp(b->fields[i].name, name) == 0)
+		if (strcmp(b->names[i], name) == 0)
 			return 1;
 	return 0;
 }
@@ -388,9 +390,11 @@ add_fields(struct bib *b, struct entry_list *l, struct entry *e, AST *ast,
 			b->fieldcap = b->fieldcap ? b->fieldcap * 2 : 32;
 			b->fields = xreallocarray(b->fields, b->fieldcap,
 			    sizeof(*b->fields));
+			b->names = xreallocarray(b->names, b->fieldcap,
+			    sizeof(*b->names));
 		}
+		b->names[b->nfields] = entry_list_name(l, name);
 		f = &b->fields[b->nfields++];
-		f->name = entry_list_name(l, name);
 		buf_truncate(&b->value, 0);
 		field_value(b, field, e->file, &b->value);
 		/* Its lines, if it has any to keep, before the text changes. */
@@ -432,6 +436,7 @@ parse_fields(struct bib *b, struct entry_list *l, const struct scan_entry *se,
 			memcpy(e->fields, b->fields, b->nfields *
 			    sizeof(*e->fields));
 		e->nfields = b->nfields;
+		e->names = entry_list_shape(l, b->names, b->nfields);
 	}
 }
 

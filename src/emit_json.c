@@ -62,35 +62,36 @@ person(const struct person *a)
 static json_t *
 entry_json(const struct pub *p)
 {
-	json_t		*j = json_object(), *a = json_array();
-	json_t		*links = json_object(), *fields = json_object();
-	size_t		 i;
+	const struct pub_text	*t = p->text;
+	json_t			*j = json_object(), *a = json_array();
+	json_t			*links = json_object(), *fields = json_object();
+	size_t			 i;
 
 	json_object_set_new(j, "key", json_string(p->entry->key));
 	json_object_set_new(j, "type", json_string(p->entry->type));
 	json_object_set_new(j, "kind", json_string(kinds[p->kind]));
-	json_object_set_new(j, "title", plain(p->title));
-	for (i = 0; i < p->nauthors; i++)
-		json_array_append_new(a, person(&p->authors[i]));
+	json_object_set_new(j, "title", plain(t->title));
+	for (i = 0; i < t->nauthors; i++)
+		json_array_append_new(a, person(&t->authors[i]));
 	json_object_set_new(j, "authors", a);
 	json_object_set_new(j, "year", p->year ? json_integer(p->year) :
 	    json_null());
 	json_object_set_new(j, "month", p->month ? json_integer(p->month) :
 	    json_null());
-	json_object_set_new(j, "venue", plain(p->venue));
-	json_object_set_new(j, "venue_name", plain(p->venue_name));
+	json_object_set_new(j, "venue", plain(t->venue));
+	json_object_set_new(j, "venue_name", plain(t->venue_name));
 	json_object_set_new(j, "rank", plain(p->rank));
-	json_object_set_new(j, "track", plain(p->track));
-	json_object_set_new(j, "note", plain(p->note));
+	json_object_set_new(j, "track", plain(t->track));
+	json_object_set_new(j, "note", plain(t->note));
 	json_object_set_new(j, "selected", json_boolean(p->selected));
-	for (i = 0; i < p->nlinks; i++)
-		json_object_set_new(links, p->links[i].name,
-		    json_string(p->links[i].url));
+	for (i = 0; i < t->nlinks; i++)
+		json_object_set_new(links, t->links[i].name,
+		    json_string(t->links[i].url));
 	json_object_set_new(j, "links", links);
 	for (i = 0; i < p->entry->nfields; i++) {
 		char *d = latex_decode(p->entry->fields[i].value);
 
-		json_object_set_new(fields, p->entry->fields[i].name, plain(d));
+		json_object_set_new(fields, p->entry->names[i], plain(d));
 		free(d);
 	}
 	json_object_set_new(j, "fields", fields);

@@ -15,6 +15,7 @@ entry_list_init(struct entry_list *l)
 	memset(l, 0, sizeof(*l));
 	l->keys = strmap_new_borrowed();	/* keys live in the arena */
 	l->names = strmap_new();
+	l->shapes = strmap_new();
 }
 
 void
@@ -31,6 +32,7 @@ entry_list_free(struct entry_list *l)
 	free(l->texts);
 	strmap_free(l->keys, NULL);
 	strmap_free(l->names, NULL);
+	strmap_free(l->shapes, NULL);
 	arena_free(&l->arena);
 	memset(l, 0, sizeof(*l));
 }
@@ -59,6 +61,28 @@ entry_list_name(struct entry_list *l, const char *name)
 		strmap_put(l->names, name, interned);
 	}
 	return interned;
+}
+
+const char *const *
+entry_list_shape(struct entry_list *l, const char *const *names, size_t n)
+{
+	struct buf	  key = { 0 };
+	const char	**shape;
+	size_t		  i;
+
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < n; i++) {	/* no name holds a blank */
+		buf_puts(&key, names[i]);
+		buf_putc(&key, ' ');
+	}
+	if ((shape = strmap_get(l->shapes, key.data)) == NULL) {
+		shape = arena_alloc(&l->arena, n * sizeof(*shape));
+		memcpy(shape, names, n * sizeof(*shape));
+		strmap_put(l->shapes, key.data, shape);
+	}
+	buf_free(&key);
+	return shape;
 }
 
 /* Keys compare without case, as in BibTeX and biber. */
@@ -116,10 +140,16 @@ entry_field(const struct entry *e, const char *name)
 	size_t	 i;
 
 	for (i = 0; i < e->nfields; i++)
-		if (e->fields[i].name[0] == name[0] &&
-		    strcmp(e->fields[i].name, name) == 0)
+		if (e->names[i][0] == name[0] &&
+		    strcmp(e->names[i], name) == 0)
 			return &e->fields[i];
 	return NULL;
+}
+
+const char *
+field_name(const struct entry *e, const struct field *f)
+{
+	return e->names[f - e->fields];
 }
 
 const char *
@@ -136,13 +166,19 @@ entry_set(struct entry_list *l, struct entry *e, const char *name,
     char *value, int line)
 {
 	struct field	*fields;
+	const char	**names;
 
 	fields = arena_alloc(&l->arena, (e->nfields + 1) * sizeof(*fields));
-	if (e->nfields > 0)
+	names = xreallocarray(NULL, e->nfields + 1, sizeof(*names));
+	if (e->nfields > 0) {
 		memcpy(fields, e->fields, e->nfields * sizeof(*fields));
+		memcpy(names, e->names, e->nfields * sizeof(*names));
+	}
+	names[e->nfields] = entry_list_name(l, name);
+	e->names = entry_list_shape(l, names, e->nfields + 1);
+	free(names);
 	e->fields = fields;
 	e->edited = 1;
-	fields[e->nfields].name = entry_list_name(l, name);
 	fields[e->nfields].value = value;
 	fields[e->nfields].has_blocks = 0;
 	fields[e->nfields].line = line;

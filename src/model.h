@@ -21,8 +21,8 @@
 
 #include "util.h"
 
+/* A field's name is its entry's: field_name(). */
 struct field {
-	const char *name;	/* lowercase, interned */
 	char	*value;		/* LaTeX source text, blanks collapsed */
 	int	 line;
 	int	 has_blocks;	/* field_blocks() has more to say */
@@ -34,16 +34,22 @@ struct field {
  */
 const char	*field_blocks(const struct field *);
 
+/*
+ * The names of an entry's fields, in order, are kept apart from their
+ * values: entries with the same fields (most of a file's) share one
+ * array, which saves a pointer per field.
+ */
 struct entry {
 	const char	*type;		/* lowercase */
 	const char	*key;		/* "" if the file gave none */
 	const char	*file;		/* owned by the entry_list */
-	int		 line;
-	size_t		 ordinal;	/* position over all inputs */
+	const char *const *names;	/* lowercase, shared: nfields */
 	struct field	*fields;
 	size_t		 nfields;
-	int		 hidden;	/* only a crossref target */
-	int		 edited;	/* fields added after reading */
+	size_t		 ordinal;	/* position over all inputs */
+	int		 line;
+	unsigned char	 hidden;	/* only a crossref target */
+	unsigned char	 edited;	/* fields added after reading */
 };
 
 struct entry_list {
@@ -54,6 +60,7 @@ struct entry_list {
 	struct strmap	 *keys;		/* lowercase key -> entry */
 	struct arena	  arena;	/* entries, fields and their strings */
 	struct strmap	 *names;	/* interned field names */
+	struct strmap	 *shapes;	/* "name name ..." -> names array */
 	char		**texts;	/* source texts values point into */
 	size_t		  ntexts;
 	/* Told of each entry once it is complete and in the list. */
@@ -68,11 +75,15 @@ const char	*entry_list_add_file(struct entry_list *, const char *);
 void		 entry_list_keep_text(struct entry_list *, char *);
 /* A field name as stored: lowercase and shared by every entry. */
 const char	*entry_list_name(struct entry_list *, const char *);
+/* n interned names as an entry's names array, shared when it can be. */
+const char *const *entry_list_shape(struct entry_list *,
+		    const char *const *, size_t n);
 /* Returns 0 (and keeps nothing visible) for a duplicate key. */
 int		 entry_list_add(struct entry_list *, struct entry *);
 struct entry	*entry_list_find(const struct entry_list *, const char *key);
 const char	*entry_get(const struct entry *, const char *name);
 const struct field *entry_field(const struct entry *, const char *name);
+const char	*field_name(const struct entry *, const struct field *);
 /* Add a field whose name and value live as long as the list. */
 void		 entry_set(struct entry_list *, struct entry *,
 		    const char *name, char *value, int line);
@@ -104,24 +115,12 @@ enum pub_kind {
 };
 
 /*
- * A pub is light until it is shown: what selection, sorting and
- * grouping need is filled for every pub at once; its text (title,
- * names, venue, notes) only by pub_complete() while it is rendered,
- * and emptied again by pub_release(), so a large file never holds its
- * decoded text all at once.
+ * What a pub shows: filled by pub_complete() while it is rendered and
+ * freed again by pub_release(), so a large file never holds its
+ * decoded text all at once, and a pub not being shown carries one
+ * pointer for it.
  */
-struct pub {
-	struct entry	*entry;		/* borrowed */
-	const char	*rank;		/* "CCF-A", the list's, or NULL */
-	const char	*venue_label;	/* the venue database's, borrowed */
-	int		 year;		/* 0 if unknown */
-	int		 held;		/* pub_hold()s not yet dropped */
-	unsigned char	 kind;		/* enum pub_kind */
-	unsigned char	 month;		/* 1-12, 0 if unknown */
-	unsigned char	 selected;
-	unsigned char	 has_marks;	/* some author carries a mark */
-	/* Filled by pub_complete(), emptied by pub_release(). */
-	unsigned char	 complete;
+struct pub_text {
 	struct link	*links;
 	size_t		 nlinks;
 	char		*title;		/* rich text */
@@ -132,6 +131,24 @@ struct pub {
 	char		*track;		/* rich or NULL */
 	char		*note;		/* rich or NULL */
 	char		*abstract;	/* rich or NULL */
+};
+
+/*
+ * A pub is light until it is shown: what selection, sorting and
+ * grouping need is filled for every pub at once; its text only while
+ * it is shown.
+ */
+struct pub {
+	struct entry	*entry;		/* borrowed */
+	const char	*rank;		/* "CCF-A", the list's, or NULL */
+	const char	*venue_label;	/* the venue database's, borrowed */
+	struct pub_text	*text;		/* NULL unless pub_complete()d */
+	int		 year;		/* 0 if unknown */
+	int		 held;		/* pub_hold()s not yet dropped */
+	unsigned char	 kind;		/* enum pub_kind */
+	unsigned char	 month;		/* 1-12, 0 if unknown */
+	unsigned char	 selected;
+	unsigned char	 has_marks;	/* some author carries a mark */
 };
 
 struct norm_opts;

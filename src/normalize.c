@@ -53,10 +53,11 @@ inherit(struct entry_list *l, struct entry *child, const struct entry *parent)
 
 	for (i = 0; i < parent->nfields; i++) {
 		const struct field *f = &parent->fields[i];
+		const char *name = parent->names[i];
 
-		if (!is_own_field(f->name) && entry_field(child, f->name) ==
-		    NULL && strcmp(f->name, "title") != 0)
-			entry_set(l, child, f->name, f->value, f->line);
+		if (!is_own_field(name) && entry_field(child, name) == NULL &&
+		    strcmp(name, "title") != 0)
+			entry_set(l, child, name, f->value, f->line);
 	}
 	/* biblatex maps a volume's title to its parts' booktitle. */
 	title = entry_get(parent, "title");
@@ -217,8 +218,8 @@ merge_into(struct entry_list *l, struct entry *first, struct entry *dup,
 	    "'%s' (%s:%d, %s): merged into it", dup->key, first->key,
 	    first->file, first->line, why);
 	for (i = 0; i < dup->nfields; i++)
-		if (entry_field(first, dup->fields[i].name) == NULL)
-			entry_set(l, first, dup->fields[i].name,
+		if (entry_field(first, dup->names[i]) == NULL)
+			entry_set(l, first, dup->names[i],
 			    dup->fields[i].value, dup->fields[i].line);
 	dup->hidden = 1;
 }
@@ -573,18 +574,19 @@ set_rank(struct pub_list *l, struct pub *p, const struct entry *e,
 
 /* The venue's label and name as shown. */
 static void
-set_venue_text(struct pub *p, const struct entry *e)
+set_venue_text(struct pub_text *t, const struct pub *p,
+    const struct entry *e)
 {
 	const struct field	*f = venue_field(e);
 
-	p->venue_name = f != NULL ? latex_decode(f->value) : NULL;
-	p->venue = decoded(e, "abbr");
-	if (p->venue == NULL && p->venue_label != NULL)
-		p->venue = xstrdup(p->venue_label);
-	if (p->venue == NULL && p->venue_name != NULL)
-		p->venue = xstrdup(p->venue_name);
-	p->track = decoded(e, "track");
-	p->note = decoded_markdown(e, "note");
+	t->venue_name = f != NULL ? latex_decode(f->value) : NULL;
+	t->venue = decoded(e, "abbr");
+	if (t->venue == NULL && p->venue_label != NULL)
+		t->venue = xstrdup(p->venue_label);
+	if (t->venue == NULL && t->venue_name != NULL)
+		t->venue = xstrdup(t->venue_name);
+	t->track = decoded(e, "track");
+	t->note = decoded_markdown(e, "note");
 }
 
 /* ---- authors ---- */
@@ -611,8 +613,8 @@ read_authors(const struct entry *e, const struct norm_opts *o, size_t *n,
 		return NULL;
 	v = file != NULL ? names_scan(f->value, n, file, f->line) :
 	    names_parse(f->value, n, NULL, f->line);
-	an = entry_field(e, strcmp(f->name, "author") == 0 ? "author+an" :
-	    "editor+an");
+	an = entry_field(e, strcmp(field_name(e, f), "author") == 0 ?
+	    "author+an" : "editor+an");
 	if (an != NULL && !names_annotate(v, *n, an->value) && file != NULL)
 		msg(MSG_WARNING, e->file, an->line, "cannot read the "
 		    "annotation '%s'", an->value);
@@ -728,7 +730,7 @@ arxiv_url(const struct entry *e, int quiet)
  * warnings, then again (quietly) whenever the pub is completed.
  */
 static void
-set_links(struct pub *p, const struct entry *e, int quiet)
+set_links(struct pub_text *t, const struct entry *e, int quiet)
 {
 	static const char *const plain[] = { "code", "slides", "video",
 	    "poster", "website", "blog", "supp" };
@@ -763,25 +765,23 @@ set_links(struct pub *p, const struct entry *e, int quiet)
 		add_link(&ls, "arxiv", arxiv);
 	if (doi != NULL)
 		add_link(&ls, "doi", doi);
-	p->nlinks = ls.n;
-	p->links = ls.n > 0 ? xreallocarray(NULL, ls.n, sizeof(*p->links)) :
+	t->nlinks = ls.n;
+	t->links = ls.n > 0 ? xreallocarray(NULL, ls.n, sizeof(*t->links)) :
 	    NULL;
 	if (ls.n > 0)
-		memcpy(p->links, ls.v, ls.n * sizeof(*p->links));
+		memcpy(t->links, ls.v, ls.n * sizeof(*t->links));
 }
 
 /* ---- the pass ---- */
 
 static void
-release_links(struct pub *p)
+release_links(struct pub_text *t)
 {
 	size_t	 k;
 
-	for (k = 0; k < p->nlinks; k++)
-		free(p->links[k].url);
-	free(p->links);
-	p->links = NULL;
-	p->nlinks = 0;
+	for (k = 0; k < t->nlinks; k++)
+		free(t->links[k].url);
+	free(t->links);
 }
 
 
@@ -816,25 +816,28 @@ normalize_before(struct pub *p, struct entry *e)
 static void
 normalize_after(struct pub *p, struct entry *e)
 {
-	set_links(p, e, 0);
-	release_links(p);
+	struct pub_text	 checked;
+
+	set_links(&checked, e, 0);
+	release_links(&checked);
 	p->selected = is_true(entry_get(e, "selected"));
 }
 
 int
 pub_complete(struct pub *p, const struct norm_opts *o)
 {
-	int	 has_marks = 0;
+	struct pub_text	*t;
+	int		 has_marks = 0;
 
-	if (p->complete)
+	if (p->text != NULL)
 		return 0;
-	p->title = decoded(p->entry, "title");
-	p->authors = read_authors(p->entry, o, &p->nauthors, &has_marks,
+	t = p->text = xmalloc(sizeof(*t));
+	t->title = decoded(p->entry, "title");
+	t->authors = read_authors(p->entry, o, &t->nauthors, &has_marks,
 	    NULL);
-	set_venue_text(p, p->entry);
-	p->abstract = decoded_markdown(p->entry, "abstract");
-	set_links(p, p->entry, 1);
-	p->complete = 1;
+	set_venue_text(t, p, p->entry);
+	t->abstract = decoded_markdown(p->entry, "abstract");
+	set_links(t, p->entry, 1);
 	return 1;
 }
 
@@ -854,21 +857,20 @@ pub_drop(struct pub *p)
 void
 pub_release(struct pub *p)
 {
-	if (!p->complete)
+	struct pub_text	*t = p->text;
+
+	if (t == NULL)
 		return;
-	free(p->title);
-	names_free(p->authors, p->nauthors);
-	free(p->venue_name);
-	free(p->venue);
-	free(p->track);
-	free(p->note);
-	free(p->abstract);
-	p->title = p->venue_name = p->venue = p->track = p->note = NULL;
-	p->abstract = NULL;
-	p->authors = NULL;
-	p->nauthors = 0;
-	release_links(p);
-	p->complete = 0;
+	free(t->title);
+	names_free(t->authors, t->nauthors);
+	free(t->venue_name);
+	free(t->venue);
+	free(t->track);
+	free(t->note);
+	free(t->abstract);
+	release_links(t);
+	free(t);
+	p->text = NULL;
 }
 
 static int
@@ -1016,7 +1018,7 @@ normalize_check_venues(const struct entry_list *l,
 		    NULL;
 		fprintf(fp, "%s\t%s\t%s\t%s\t%s\t%s\t", e->key,
 		    abbr != NULL && is_found(&m) && f == NULL ? "abbr" :
-		    f != NULL ? f->name : "-", f != NULL ? f->value :
+		    f != NULL ? field_name(e, f) : "-", f != NULL ? f->value :
 		    abbr != NULL ? abbr : "-", is_found(&m) ? m.venue->abbr :
 		    "-", rank != NULL ? rank : "-", how_names[m.how]);
 		if (m.how == VENUE_AMBIGUOUS)

@@ -66,12 +66,12 @@ sort_text(const struct pub *p, enum sort_key key)
 	struct buf	 b = { 0 };
 	char		*plain, *folded;
 
-	if (key == SORT_TITLE && p->title != NULL)
-		buf_puts(&b, p->title);
-	else if (key == SORT_AUTHOR && p->nauthors > 0) {
-		buf_puts(&b, p->authors[0].last);
+	if (key == SORT_TITLE && p->text->title != NULL)
+		buf_puts(&b, p->text->title);
+	else if (key == SORT_AUTHOR && p->text->nauthors > 0) {
+		buf_puts(&b, p->text->authors[0].last);
 		buf_putc(&b, ' ');
-		buf_puts(&b, p->authors[0].first);
+		buf_puts(&b, p->text->authors[0].first);
 	} else if (key == SORT_KEY)
 		buf_puts(&b, p->entry->key);
 	plain = rich_plain(b.data != NULL ? b.data : "");

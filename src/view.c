@@ -130,10 +130,10 @@ doi_id(const struct pub *p, struct tval *v)
 	const char	*prefix = "https://doi.org/";
 	size_t		 i;
 
-	for (i = 0; i < p->nlinks; i++)
-		if (strcmp(p->links[i].name, "doi") == 0 &&
-		    strncmp(p->links[i].url, prefix, strlen(prefix)) == 0)
-			return text(v, p->links[i].url + strlen(prefix));
+	for (i = 0; i < p->text->nlinks; i++)
+		if (strcmp(p->text->links[i].name, "doi") == 0 &&
+		    strncmp(p->text->links[i].url, prefix, strlen(prefix)) == 0)
+			return text(v, p->text->links[i].url + strlen(prefix));
 	return 1;
 }
 
@@ -241,10 +241,10 @@ venue_year(const struct pub *p)
 {
 	struct buf	 b = { 0 };
 
-	if (p->venue == NULL)
+	if (p->text->venue == NULL)
 		return NULL;
-	buf_puts(&b, p->venue);
-	if (p->year > 0 && !has_year(p->venue, p->year))
+	buf_puts(&b, p->text->venue);
+	if (p->year > 0 && !has_year(p->text->venue, p->year))
 		buf_printf(&b, " %d", p->year);
 	return buf_detach(&b);
 }
@@ -272,15 +272,15 @@ notes(const struct pub *p, int with_rank)
 
 	if (with_rank && p->rank != NULL)
 		put_md_literal(&b, p->rank);
-	if (p->track != NULL) {
+	if (p->text->track != NULL) {
 		if (b.len > 0)
 			buf_puts(&b, ", ");
-		put_md_literal(&b, p->track);
+		put_md_literal(&b, p->text->track);
 	}
-	if (p->note != NULL) {
+	if (p->text->note != NULL) {
 		if (b.len > 0)
 			buf_puts(&b, ", ");
-		buf_puts(&b, p->note);
+		buf_puts(&b, p->text->note);
 	}
 	return b.len > 0 ? buf_detach(&b) : NULL;
 }
@@ -329,9 +329,9 @@ find_link(const struct pub *p, const char *name)
 {
 	size_t	 i;
 
-	for (i = 0; i < p->nlinks; i++)
-		if (strcmp(p->links[i].name, name) == 0)
-			return &p->links[i];
+	for (i = 0; i < p->text->nlinks; i++)
+		if (strcmp(p->text->links[i].name, name) == 0)
+			return &p->text->links[i];
 	return NULL;
 }
 
@@ -397,17 +397,18 @@ bibtex_source(const struct entry *e)
 	buf_printf(&b, "@%s{%s", e->type, e->key);
 	for (i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
+		const char *name = e->names[i];
 
-		if (is_display_field(f->name))
+		if (is_display_field(name))
 			continue;
 		/* "July" came from the macro jul: give the macro back. */
-		if (strcmp(f->name, "month") == 0 &&
+		if (strcmp(name, "month") == 0 &&
 		    (m = month_number(f->value)) > 0 &&
 		    !isdigit((unsigned char)f->value[0]))
 			buf_printf(&b, ",\n  month = %s", months[m - 1]);
 		else {	/* puts, not printf: abstracts are long */
 			buf_puts(&b, ",\n  ");
-			buf_puts(&b, f->name);
+			buf_puts(&b, name);
 			buf_puts(&b, " = {");
 			buf_puts(&b, f->value);
 			buf_putc(&b, '}');
@@ -443,19 +444,21 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 {
 	const struct pub	*p = self;
 	const struct page	*pg = arg;
+	const struct pub_text	*t;
+	const struct link	*l;
+	char			 num[32];
 
 	/* Light until shown: its text is filled on the first question. */
 	pub_complete((struct pub *)p, pg->pubs->opts);
-	const struct link	*l;
-	char			 num[32];
+	t = p->text;
 
 	switch (name[0]) {
 	case 'a':
 		if (strcmp(name, "authors") == 0)
-			return list(v, p->authors, p->nauthors,
-			    sizeof(*p->authors), &view_person);
+			return list(v, t->authors, t->nauthors,
+			    sizeof(*t->authors), &view_person);
 		if (strcmp(name, "abstract") == 0)
-			return markdown(v, p->abstract, 0);
+			return markdown(v, t->abstract, 0);
 		if (strcmp(name, "anchor") == 0)
 			return owned_text(v, anchor(p));
 		if (strcmp(name, "award") == 0)
@@ -504,7 +507,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		if (strcmp(name, "notes") == 0)
 			return markdown_owned(v, notes(p, 1));
 		if (strcmp(name, "note") == 0)
-			return markdown(v, p->note, 1);
+			return markdown(v, t->note, 1);
 		break;
 	case 'r':
 		if (strcmp(name, "rank") == 0)
@@ -519,9 +522,9 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 't':
 		if (strcmp(name, "title") == 0)
-			return text(v, p->title);
+			return text(v, t->title);
 		if (strcmp(name, "track") == 0)
-			return text(v, p->track);
+			return text(v, t->track);
 		if (strcmp(name, "track_note") == 0)
 			return markdown_owned(v, notes(p, 0));
 		if (strcmp(name, "type") == 0)
@@ -534,13 +537,13 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return s != NULL ? owned_text(v, s) : 1;
 		}
 		if (strcmp(name, "venue_line") == 0)
-			return boolean(v, p->venue != NULL || p->rank != NULL ||
-			    p->track != NULL || p->note != NULL ||
+			return boolean(v, t->venue != NULL || p->rank != NULL ||
+			    t->track != NULL || t->note != NULL ||
 			    entry_get(p->entry, "award") != NULL);
 		if (strcmp(name, "venue_label") == 0)
-			return text(v, p->venue);
+			return text(v, t->venue);
 		if (strcmp(name, "venue_name") == 0)
-			return text(v, p->venue_name);
+			return text(v, t->venue_name);
 		break;
 	case 'y':
 		if (strcmp(name, "year") == 0 && p->year > 0) {

@@ -1,13 +1,15 @@
 /*
  * util_test: the small pure pieces -- hash map, UTF-8 helpers, URL
- * safety, month names, byte cleaning, escapers and the template
- * language.
+ * safety, month names, byte cleaning, escapers, the template
+ * language and the field names entries share.
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "escape.h"
+#include "model.h"
 #include "normalize.h"
 #include "source.h"
 #include "tap.h"
@@ -104,6 +106,60 @@ rendered(const char *tmpl, const char *want)
 	is_str(b.data != NULL ? b.data : "", want, tmpl);
 	buf_free(&b);
 	tmpl_free(t);
+}
+
+/* An entry of the given fields, as bib.c makes one. */
+static struct entry *
+entry_of(struct entry_list *l, const char *const *names, size_t n)
+{
+	struct entry	*e = arena_alloc(&l->arena, sizeof(*e));
+	const char	*interned[4];
+	size_t		 i;
+
+	memset(e, 0, sizeof(*e));
+	e->type = e->key = e->file = "";
+	e->fields = arena_alloc(&l->arena, n * sizeof(*e->fields));
+	for (i = 0; i < n; i++) {
+		interned[i] = entry_list_name(l, names[i]);
+		e->fields[i].value = (char *)names[i];
+		e->fields[i].line = (int)i + 1;
+		e->fields[i].has_blocks = 0;
+	}
+	e->nfields = n;
+	e->names = entry_list_shape(l, interned, n);
+	return e;
+}
+
+static void
+shared_names(void)
+{
+	static const char *const ab[] = { "author", "title" };
+	static const char *const ba[] = { "title", "author" };
+	static const char *const abc[] = { "author", "title", "year" };
+	struct entry_list	 l;
+	struct entry		*e1, *e2, *e3, *e4, *e5;
+
+	entry_list_init(&l);
+	e1 = entry_of(&l, ab, 2);
+	e2 = entry_of(&l, ab, 2);
+	e3 = entry_of(&l, ba, 2);
+	e4 = entry_of(&l, abc, 3);
+	e5 = entry_of(&l, ab, 1);
+	ok(e1->names == e2->names, "entries with the same fields share names");
+	ok(e3->names != e1->names, "the same fields in another order do not");
+	ok(e4->names != e1->names && e5->names != e1->names &&
+	    e5->names != e4->names, "nor do longer or shorter lists");
+	entry_set(&l, e2, "year", "2024", 9);
+	ok(e2->names == e4->names && e2->nfields == 3 && e2->edited,
+	    "a field set joins the names of its new shape");
+	ok(e1->nfields == 2 && entry_get(e1, "year") == NULL,
+	    "an entry that shared the old names keeps them");
+	is_str(entry_get(e2, "year"), "2024", "the set field is found");
+	is_str(field_name(e2, entry_field(e2, "title")), "title",
+	    "field_name names a field by its place");
+	ok(entry_field(e3, "author")->line == 2,
+	    "fields are found by name, not by place");
+	entry_list_free(&l);
 }
 
 int
@@ -252,5 +308,6 @@ main(void)
 	ok(tmpl_parse("$endfor$", "t", NULL, NULL) == NULL, "stray $endfor$ is refused");
 	ok(tmpl_parse("$x.nosuch$", "t", NULL, NULL) == NULL, "unknown filter refused");
 	ok(tmpl_parse("a $ b", "t", NULL, NULL) == NULL, "lone $ is refused");
+	shared_names();
 	return done();
 }
