@@ -1,15 +1,17 @@
 /*
  * emit_json.c: -f json, the normalized entries as a JSON array, for
- * other tools and for tests.  Serialization is jansson's.
+ * other tools and for tests.  Written here, in the layout jansson
+ * gives with JSON_INDENT(2) | JSON_PRESERVE_ORDER: building, dumping
+ * and freeing a jansson tree per entry was two thirds of what -f json
+ * cost.  tests/unit/util_test.c checks the strings against jansson.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "emit.h"
+#include "escape.h"
 #include "model.h"
 #include "names.h"
 #include "pool.h"
@@ -20,106 +22,220 @@ static const char *const kinds[] = {
 	"conference", "journal", "preprint", "thesis", "book", "other"
 };
 
-/* Rich text as a JSON string without markup; null when absent. */
-static json_t *
-plain(const char *rich)
-{
-	char	*p;
-	json_t	*j;
+#define MAX_DEPTH 4	/* array, element, authors, person */
 
-	if (rich == NULL)
-		return json_null();
-	p = rich_plain(rich);
-	j = json_string(p);
-	free(p);
-	return j != NULL ? j : json_null();
+/*
+ * One element being written: the containers open, and whether each has
+ * a member yet.  Depth 1 is the element itself, indented under '['.
+ */
+struct jw {
+	struct buf	*b;
+	int		 depth;
+	int		 has[MAX_DEPTH];
+};
+
+static void
+newline(struct jw *w, int depth)
+{
+	static const char indent[] = "\n          ";	/* MAX_DEPTH + 1 */
+
+	buf_put(w->b, indent, 1 + 2 * (size_t)depth);
 }
 
-static json_t *
-person(const struct person *a)
+static void
+open_with(struct jw *w, char c)
 {
-	char	*name = names_format(a, NAME_FULL);
-	json_t	*j = json_object();
-
-	json_object_set_new(j, "name", plain(name));
-	free(name);
-	if (a->others) {
-		json_object_set_new(j, "others", json_true());
-		return j;
-	}
-	json_object_set_new(j, "first", plain(a->first));
-	json_object_set_new(j, "von", plain(a->von));
-	json_object_set_new(j, "last", plain(a->last));
-	json_object_set_new(j, "jr", plain(a->jr));
-	json_object_set_new(j, "me", json_boolean(a->me));
-	json_object_set_new(j, "equal", json_boolean(a->flags & MARK_EQUAL));
-	json_object_set_new(j, "corresponding",
-	    json_boolean(a->flags & MARK_CORRESPONDING));
-	json_object_set_new(j, "marks", plain(a->marks));
-	return j;
+	buf_putc(w->b, c);
+	w->has[++w->depth] = 0;
 }
 
-static json_t *
-entry_json(const struct pub *p)
+static void
+close_with(struct jw *w, char c)
 {
-	const struct pub_text	*t = p->text;
-	json_t			*j = json_object(), *a = json_array();
-	json_t			*links = json_object(), *fields = json_object();
-	size_t			 i;
+	if (w->has[w->depth])
+		newline(w, w->depth);
+	buf_putc(w->b, c);
+	w->depth--;
+}
 
-	json_object_set_new(j, "key", json_string(p->entry->key));
-	json_object_set_new(j, "type", json_string(p->entry->type));
-	json_object_set_new(j, "kind", json_string(kinds[p->kind]));
-	json_object_set_new(j, "title", plain(t->title));
-	for (i = 0; i < t->nauthors; i++)
-		json_array_append_new(a, person(&t->authors[i]));
-	json_object_set_new(j, "authors", a);
-	json_object_set_new(j, "year", p->year ? json_integer(p->year) :
-	    json_null());
-	json_object_set_new(j, "month", p->month ? json_integer(p->month) :
-	    json_null());
-	json_object_set_new(j, "venue", plain(t->venue));
-	json_object_set_new(j, "venue_name", plain(t->venue_name));
-	json_object_set_new(j, "rank", plain(p->rank));
-	json_object_set_new(j, "track", plain(t->track));
-	json_object_set_new(j, "note", plain(t->note));
-	json_object_set_new(j, "selected", json_boolean(p->selected));
-	for (i = 0; i < t->nlinks; i++)
-		json_object_set_new(links, t->links[i].name,
-		    json_string(t->links[i].url));
-	json_object_set_new(j, "links", links);
-	for (i = 0; i < p->entry->nfields; i++) {
-		char *d = latex_decode(p->entry->fields[i].value);
+/* Where a member goes: after a comma and a new line, at its depth. */
+static size_t
+next_member(struct jw *w)
+{
+	size_t	 at = w->b->len;
 
-		json_object_set_new(fields, p->entry->names[i], plain(d));
-		free(d);
-	}
-	json_object_set_new(j, "fields", fields);
-	return j;
+	if (w->has[w->depth])
+		buf_putc(w->b, ',');
+	newline(w, w->depth + 1);
+	return at;
 }
 
 /*
- * jansson's text, each line indented two more: an element of the array.
- * Dumped whole first: jansson's callback output comes a token at a time,
- * and indenting it there was a sixth of the time -f json took.
+ * "key": for a member; a key from the file that is not UTF-8 leaves the
+ * member out, as jansson leaves it out.  Returns the offset the member
+ * began at, or -1.  The keys bib2pubs names itself need no escaping.
  */
-static int
-put_indented(struct buf *b, const json_t *j)
+static size_t
+put_key_from(struct jw *w, const char *key, int from_file)
 {
-	char		*text = json_dumps(j, JSON_INDENT(2) |
-			    JSON_PRESERVE_ORDER);
-	const char	*p, *nl;
+	size_t	 at = next_member(w);
 
-	if (text == NULL)
-		return 0;
-	buf_grow(b, strlen(text) + strlen(text) / 8);
-	for (p = text; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
-		buf_put(b, p, (size_t)(nl - p) + 1);
-		buf_put(b, "  ", 2);
+	if (!from_file) {
+		buf_putc(w->b, '"');
+		buf_puts(w->b, key);
+		buf_putc(w->b, '"');
+	} else if (!escape_json(w->b, key, 0)) {
+		buf_truncate(w->b, at);
+		return (size_t)-1;
 	}
-	buf_puts(b, p);
-	free(text);
-	return 1;
+	buf_put(w->b, ": ", 2);
+	return at;
+}
+
+static size_t
+put_key(struct jw *w, const char *key)
+{
+	return put_key_from(w, key, 0);
+}
+
+static void
+member_done(struct jw *w)
+{
+	w->has[w->depth] = 1;
+}
+
+/* A string member; left out if it is not UTF-8 (jansson's NULL). */
+static void
+put_string(struct jw *w, const char *key, const char *s)
+{
+	size_t	 at = put_key(w, key);
+
+	if (at == (size_t)-1)
+		return;
+	if (!escape_json(w->b, s, 0)) {
+		buf_truncate(w->b, at);
+		return;
+	}
+	member_done(w);
+}
+
+static void
+put_literal(struct jw *w, const char *key, const char *json)
+{
+	if (put_key(w, key) == (size_t)-1)
+		return;
+	buf_puts(w->b, json);
+	member_done(w);
+}
+
+static void
+put_bool(struct jw *w, const char *key, int yes)
+{
+	put_literal(w, key, yes ? "true" : "false");
+}
+
+/* A number, or null for 0 (unknown). */
+static void
+put_number(struct jw *w, const char *key, int n)
+{
+	char	 num[24];
+
+	if (n == 0)
+		put_literal(w, key, "null");
+	else {
+		snprintf(num, sizeof(num), "%d", n);
+		put_literal(w, key, num);
+	}
+}
+
+/* Rich text without markup; null when absent or not UTF-8. */
+static void
+put_plain_from(struct jw *w, const char *key, int from_file,
+    const char *rich)
+{
+	if (put_key_from(w, key, from_file) == (size_t)-1)
+		return;
+	if (rich == NULL || !escape_json(w->b, rich, 1))
+		buf_puts(w->b, "null");
+	member_done(w);
+}
+
+static void
+put_plain(struct jw *w, const char *key, const char *rich)
+{
+	put_plain_from(w, key, 0, rich);
+}
+
+static void
+put_person(struct jw *w, const struct person *a)
+{
+	char	*name = names_format(a, NAME_FULL);
+
+	next_member(w);
+	member_done(w);
+	open_with(w, '{');
+	put_plain(w, "name", name);
+	free(name);
+	if (a->others)
+		put_bool(w, "others", 1);
+	else {
+		put_plain(w, "first", a->first);
+		put_plain(w, "von", a->von);
+		put_plain(w, "last", a->last);
+		put_plain(w, "jr", a->jr);
+		put_bool(w, "me", a->me);
+		put_bool(w, "equal", a->flags & MARK_EQUAL);
+		put_bool(w, "corresponding", a->flags & MARK_CORRESPONDING);
+		put_plain(w, "marks", a->marks);
+	}
+	close_with(w, '}');
+}
+
+/* An object member whose value is written between open and close. */
+static void
+open_member(struct jw *w, const char *key, char c)
+{
+	put_key(w, key);
+	member_done(w);
+	open_with(w, c);
+}
+
+static void
+put_entry(struct jw *w, const struct pub *p)
+{
+	const struct pub_text	*t = p->text;
+	size_t			 i;
+	char			*d;
+
+	open_with(w, '{');
+	put_string(w, "key", p->entry->key);
+	put_string(w, "type", p->entry->type);
+	put_string(w, "kind", kinds[p->kind]);
+	put_plain(w, "title", t->title);
+	open_member(w, "authors", '[');
+	for (i = 0; i < t->nauthors; i++)
+		put_person(w, &t->authors[i]);
+	close_with(w, ']');
+	put_number(w, "year", p->year);
+	put_number(w, "month", p->month);
+	put_plain(w, "venue", t->venue);
+	put_plain(w, "venue_name", t->venue_name);
+	put_plain(w, "rank", p->rank);
+	put_plain(w, "track", t->track);
+	put_plain(w, "note", t->note);
+	put_bool(w, "selected", p->selected);
+	open_member(w, "links", '{');
+	for (i = 0; i < t->nlinks; i++)
+		put_string(w, t->links[i].name, t->links[i].url);
+	close_with(w, '}');
+	open_member(w, "fields", '{');
+	for (i = 0; i < p->entry->nfields; i++) {
+		d = latex_decode(p->entry->fields[i].value);
+		put_plain_from(w, p->entry->names[i], 1, d);
+		free(d);
+	}
+	close_with(w, '}');
+	close_with(w, '}');
 }
 
 /* BATCH elements at a time are made, on the pool's threads. */
@@ -137,18 +253,14 @@ element(void *arg, size_t k, int thread)
 {
 	struct batch	*b = arg;
 	struct pub	*p = &b->pubs->v[b->first + k];
-	struct buf	*out = &b->out[k];
-	json_t		*j;
+	struct jw	 w = { &b->out[k], 0, { 0 } };
 
 	(void)thread;
 	pub_hold(p);
 	pub_complete(p, b->pubs->opts);
-	j = entry_json(p);
-	buf_truncate(out, 0);
-	buf_puts(out, b->first + k > 0 ? ",\n  " : "\n  ");
-	if (!put_indented(out, j))
-		buf_truncate(out, 0);	/* failed: emit_json says so */
-	json_decref(j);
+	buf_truncate(w.b, 0);
+	buf_puts(w.b, b->first + k > 0 ? ",\n  " : "\n  ");
+	put_entry(&w, p);
 	pub_drop(p);
 }
 
@@ -166,7 +278,6 @@ emit_json(const struct pub_list *pubs, struct pool *pool, FILE *fp)
 
 	memset(&b, 0, sizeof(b));
 	b.pubs = pubs;
-	json_object_seed(0);	/* before two threads would both seed */
 	for (; b.first < pubs->n && ok; b.first += count) {
 		count = pubs->n - b.first < BATCH ? pubs->n - b.first : BATCH;
 		pool_run(pool, count, element, &b);

@@ -35,6 +35,20 @@ static const unsigned char txt_stops[256] = {
 	[0] = 1, MARKUP_STOPS, ['\n'] = 1
 };
 
+/* JSON: control characters, quote, backslash, and bytes past ASCII. */
+#define X16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+static const unsigned char json_stops[256] = {
+	X16(1), X16(1),
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* '"' */
+	X16(0), X16(0),
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,	/* '\\' */
+	X16(0), X16(0),
+	X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1)
+};
+#undef X16
+
+static const char hex[] = "0123456789ABCDEF";
+
 /* Copy s up to its first byte in stops; returns where that byte is. */
 static const char *
 put_run(struct buf *b, const char *s, const unsigned char *stops)
@@ -133,8 +147,6 @@ escape_md_text(struct buf *b, const char *s)
 static void
 percent(struct buf *b, unsigned char c)
 {
-	static const char hex[] = "0123456789ABCDEF";
-
 	buf_putc(b, '%');
 	buf_putc(b, hex[c >> 4]);
 	buf_putc(b, hex[c & 15]);
@@ -205,6 +217,70 @@ escape_yaml(struct buf *b, const char *s)
 		else
 			buf_putc(b, *s);
 	}
+}
+
+/*
+ * As jansson writes a string: '"', '\\' and control characters escaped
+ * (\b \f \n \r \t, else \u00XX), everything else as it is; and, as
+ * jansson's json_string() does, nothing at all for text that is not
+ * valid UTF-8.  Rich text loses its markup on the way (what
+ * rich_plain() would drop), without a copy.  tests/unit/util_test.c
+ * holds this and jansson side by side.
+ */
+int
+escape_json(struct buf *b, const char *s, int rich)
+{
+	size_t		 start = b->len;
+	unsigned char	 c;
+	int		 n, cp;
+
+	buf_putc(b, '"');
+	for (;;) {
+		s = put_run(b, s, json_stops);
+		if ((c = (unsigned char)*s) == '\0')
+			break;
+		if (c >= 0x80) {
+			if ((n = utf8_decode(s, strnlen(s, 4), &cp)) == 0) {
+				buf_truncate(b, start);
+				return 0;
+			}
+			buf_put(b, s, (size_t)n);
+			s += n;
+			continue;
+		}
+		if (rich && RICH_IS_MARKUP((char)c)) {
+			s++;
+			continue;
+		}
+		buf_putc(b, '\\');
+		switch (c) {
+		case '"': case '\\':
+			buf_putc(b, (char)c);
+			break;
+		case '\b':
+			buf_putc(b, 'b');
+			break;
+		case '\f':
+			buf_putc(b, 'f');
+			break;
+		case '\n':
+			buf_putc(b, 'n');
+			break;
+		case '\r':
+			buf_putc(b, 'r');
+			break;
+		case '\t':
+			buf_putc(b, 't');
+			break;
+		default:
+			buf_puts(b, "u00");
+			buf_putc(b, hex[c >> 4]);
+			buf_putc(b, hex[c & 15]);
+		}
+		s++;
+	}
+	buf_putc(b, '"');
+	return 1;
 }
 
 /* Rich text as Markdown source: emphasis as * and **, no other markup. */

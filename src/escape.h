@@ -23,6 +23,9 @@ void	escape_txt_url(struct buf *, const char *);
 void	escape_md_markdown(struct buf *, const char *rich, int, int);
 void	escape_html_markdown(struct buf *, const char *rich, int, int);
 void	escape_txt_markdown(struct buf *, const char *rich, int, int);
+/* A JSON string, quotes included, markup dropped if rich; 0 (nothing
+ * written) if not UTF-8. */
+int	escape_json(struct buf *, const char *, int rich);
 /* Inside a YAML double-quoted string. */
 void	escape_yaml(struct buf *, const char *rich);
 

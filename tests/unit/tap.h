@@ -25,7 +25,7 @@ ok(int cond, const char *what)
 	putchar('\n');
 }
 
-static void
+static void __attribute__((unused))
 is_str(const char *got, const char *want, const char *what)
 {
 	int	 same = got != NULL && want != NULL && strcmp(got, want) == 0;

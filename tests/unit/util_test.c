@@ -81,7 +81,7 @@ thing_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-const struct tclass thing_class = { thing_get, NULL, NULL };
+const struct tclass thing_class = { thing_get, NULL, NULL, NULL };
 
 static void
 collect(void *arg, const char *s, size_t n)
