@@ -35,16 +35,33 @@ static const unsigned char txt_stops[256] = {
 	[0] = 1, MARKUP_STOPS, ['\n'] = 1
 };
 
-/* JSON: control characters, quote, backslash, and bytes past ASCII. */
+/*
+ * JSON and URLs stop at every control character and every byte past
+ * ASCII; X16 fills those rows (0x00-0x1f, 0x80-0xff) around the few
+ * bytes named in between.
+ */
 #define X16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+#define HIGH_BYTES X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), \
+	X16(1)
+
+/* JSON: quote and backslash; past ASCII, to check the UTF-8. */
 static const unsigned char json_stops[256] = {
-	X16(1), X16(1),
-	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* '"' */
-	X16(0), X16(0),
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,	/* '\\' */
-	X16(0), X16(0),
-	X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1)
+	X16(1), X16(1), ['"'] = 1, ['\\'] = 1, [0x7f] = 0, HIGH_BYTES
 };
+/* A Markdown link destination: blanks, DEL and what could end it. */
+static const unsigned char md_url_stops[256] = {
+	X16(1), X16(1), [' '] = 1, ['<'] = 1, ['>'] = 1, ['('] = 1,
+	[')'] = 1, ['"'] = 1, ['\''] = 1, ['\\'] = 1, ['`'] = 1, ['{'] = 1,
+	['}'] = 1, ['|'] = 1, ['^'] = 1, ['['] = 1, [']'] = 1, [0x7f] = 1,
+	HIGH_BYTES
+};
+/* An HTML attribute: the same for quotes and brackets, '&' as &amp;. */
+static const unsigned char html_url_stops[256] = {
+	X16(1), X16(1), [' '] = 1, ['"'] = 1, ['\''] = 1, ['<'] = 1,
+	['>'] = 1, ['\\'] = 1, ['^'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1,
+	['}'] = 1, ['&'] = 1, [0x7f] = 1, HIGH_BYTES
+};
+#undef HIGH_BYTES
 #undef X16
 
 static const char hex[] = "0123456789ABCDEF";
@@ -156,14 +173,8 @@ percent(struct buf *b, unsigned char c)
 void
 escape_md_url(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c <= ' ' || c >= 0x7f || strchr("<>()\"'\\`{}|^[]", c))
-			percent(b, c);
-		else
-			buf_putc(b, (char)c);
-	}
+	for (; *(s = put_run(b, s, md_url_stops)) != '\0'; s++)
+		percent(b, (unsigned char)*s);
 }
 
 void
@@ -178,14 +189,11 @@ escape_html_text(struct buf *b, const char *s)
 void
 escape_html_url(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c <= ' ' || c >= 0x7f || strchr("\"'<>\\^`{|}", c))
-			percent(b, c);
-		else if (!put_html_entity(b, (char)c))
-			buf_putc(b, (char)c);
-	}
+	for (; *(s = put_run(b, s, html_url_stops)) != '\0'; s++)
+		if (*s == '&')
+			buf_puts(b, "&amp;");
+		else
+			percent(b, (unsigned char)*s);
 }
 
 void

@@ -40,6 +40,49 @@ escaped(escape_fn f, const char *in, const char *want)
 	buf_free(&b);
 }
 
+/*
+ * What a URL escaper should make of one byte, by the rule it follows:
+ * controls, blanks, DEL, bytes past ASCII and those in unsafe are
+ * %-encoded; html also writes '&' as an entity.
+ */
+static void
+url_byte_want(struct buf *b, unsigned char c, const char *unsafe, int html)
+{
+	if (c <= ' ' || c >= 0x7f || strchr(unsafe, c) != NULL)
+		buf_printf(b, "%%%02X", c);
+	else if (html && c == '&')
+		buf_puts(b, "&amp;");
+	else
+		buf_putc(b, (char)c);
+}
+
+/* Every byte through a URL escaper, between two letters. */
+static void
+url_bytes(escape_fn f, const char *unsafe, int html, const char *what)
+{
+	struct buf	 got = { 0 }, want = { 0 };
+	char		 in[4] = "a?b";
+	int		 c, good = 1;
+
+	for (c = 1; c < 256; c++) {
+		in[1] = (char)c;
+		buf_truncate(&got, 0);
+		buf_truncate(&want, 0);
+		f(&got, in);
+		buf_putc(&want, 'a');
+		url_byte_want(&want, (unsigned char)c, unsafe, html);
+		buf_putc(&want, 'b');
+		if (strcmp(got.data, want.data) != 0) {
+			printf("# byte 0x%02x: got %s, want %s\n", c, got.data,
+			    want.data);
+			good = 0;
+		}
+	}
+	ok(good, what);
+	buf_free(&got);
+	buf_free(&want);
+}
+
 /* A template class answering a few fixed names. */
 struct thing {
 	const char	*name;
@@ -284,6 +327,10 @@ main(void)
 	escaped(escape_md_text, "<script>", "&lt;script&gt;");
 	escaped(escape_md_url, "https://x.org/a b(c)<d>",
 	    "https://x.org/a%20b%28c%29%3Cd%3E");
+	url_bytes(escape_md_url, "<>()\"'\\`{}|^[]", 0,
+	    "escape_md_url: each of the 255 bytes as the rule says");
+	url_bytes(escape_html_url, "\"'<>\\^`{|}", 1,
+	    "escape_html_url: each of the 255 bytes as the rule says");
 	escaped(escape_txt_text, "\x01x\x02 \x03y\x04", "x y");
 	escaped(escape_yaml, "a \"b\" \\c", "a \\\"b\\\" \\\\c");
 
