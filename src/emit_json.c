@@ -3,7 +3,7 @@
  * other tools and for tests.  Written here, in the layout jansson
  * gives with JSON_INDENT(2) | JSON_PRESERVE_ORDER: building, dumping
  * and freeing a jansson tree per entry was two thirds of what -f json
- * cost.  tests/unit/util_test.c checks the strings against jansson.
+ * cost.  tests/unit/json_test.c and tests/json.test hold it to jansson.
  */
 #include "config.h"
 

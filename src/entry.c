@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +16,7 @@ entry_list_init(struct entry_list *l)
 	memset(l, 0, sizeof(*l));
 	l->keys = strmap_new_borrowed();	/* keys live in the arena */
 	l->names = strmap_new();
-	l->shapes = strmap_new();
+	l->shapes = hashmap_new();
 }
 
 void
@@ -32,7 +33,7 @@ entry_list_free(struct entry_list *l)
 	free(l->texts);
 	strmap_free(l->keys, NULL);
 	strmap_free(l->names, NULL);
-	strmap_free(l->shapes, NULL);
+	hashmap_free(l->shapes);
 	arena_free(&l->arena);
 	memset(l, 0, sizeof(*l));
 }
@@ -63,26 +64,47 @@ entry_list_name(struct entry_list *l, const char *name)
 	return interned;
 }
 
+/*
+ * Entries with the same field names in the same order share them.
+ * Names are interned, so a shape is found by the hash of its pointers
+ * and told apart from another with that hash by comparing them.
+ */
+struct shape {
+	struct shape	*next;		/* another with the same hash */
+	size_t		 n;
+	const char	*names[];
+};
+
+static uint64_t
+shape_hash(const char *const *names, size_t n)
+{
+	uint64_t	 h = 14695981039346656037u ^ n;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (uint64_t)(uintptr_t)names[i]) * 1099511628211u;
+	return h != 0 ? h : 1;	/* 0 is the hash map's empty slot */
+}
+
 const char *const *
 entry_list_shape(struct entry_list *l, const char *const *names, size_t n)
 {
-	struct buf	  key = { 0 };
-	const char	**shape;
-	size_t		  i;
+	uint64_t	 h;
+	struct shape	*s, *first;
 
 	if (n == 0)
 		return NULL;
-	for (i = 0; i < n; i++) {	/* no name holds a blank */
-		buf_puts(&key, names[i]);
-		buf_putc(&key, ' ');
-	}
-	if ((shape = strmap_get(l->shapes, key.data)) == NULL) {
-		shape = arena_alloc(&l->arena, n * sizeof(*shape));
-		memcpy(shape, names, n * sizeof(*shape));
-		strmap_put(l->shapes, key.data, shape);
-	}
-	buf_free(&key);
-	return shape;
+	h = shape_hash(names, n);
+	first = hashmap_get(l->shapes, h);
+	for (s = first; s != NULL; s = s->next)
+		if (s->n == n && memcmp(s->names, names, n * sizeof(*names)) == 0)
+			return s->names;
+	s = arena_alloc(&l->arena, sizeof(*s) + n * sizeof(*names));
+	s->next = first;
+	s->n = n;
+	memcpy(s->names, names, n * sizeof(*names));
+	hashmap_put(l->shapes, h, s);
+	return s->names;
 }
 
 /* Keys compare without case, as in BibTeX and biber. */

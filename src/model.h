@@ -60,7 +60,7 @@ struct entry_list {
 	struct strmap	 *keys;		/* lowercase key -> entry */
 	struct arena	  arena;	/* entries, fields and their strings */
 	struct strmap	 *names;	/* interned field names */
-	struct strmap	 *shapes;	/* "name name ..." -> names array */
+	struct hashmap	 *shapes;	/* shared names arrays (entry.c) */
 	char		**texts;	/* source texts values point into */
 	size_t		  ntexts;
 	/* Told of each entry once it is complete and in the list. */
