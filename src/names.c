@@ -361,17 +361,18 @@ settle_parts(struct person *p)
 #define MAX_WORDS 64
 
 /*
- * One name, cut in place.  With text off, only marks, flags and the
- * warnings are worked out: the parts stay NULL.
+ * One name, cut in place; orig is the name as written (for warnings,
+ * which only come with a file).  With text off, only marks, flags and
+ * the warnings are worked out: the parts stay NULL.
  */
 static void
-parse_one(struct person *p, char *name, const char *file, int line,
-    int text, struct buf *b)
+parse_one(struct person *p, char *name, const char *orig, const char *file,
+    int line, int text, struct buf *b)
 {
 	char		*parts[8], *w[MAX_WORDS];
 	size_t		 nparts, nw, i;
 	struct buf	 shown = { 0 }, first = { 0 };
-	char		*orig = file != NULL ? xstrdup(name) : NULL;
+	int		 origlen = (int)strlen(name);
 
 	nparts = cut(name, comma_stops, sep_comma, parts, NELEM(parts));
 	for (i = 0; i < nparts; i++) {
@@ -393,18 +394,17 @@ parse_one(struct person *p, char *name, const char *file, int line,
 		}
 		if (nparts > 3 && file != NULL)
 			msg(MSG_WARNING, file, line, "too many commas in "
-			    "name '%s'", orig);
+			    "name '%.*s'", origlen, orig);
 		p->first = text ? latex_decode(first.data != NULL ?
 		    first.data : "") : NULL;
 		p->jr = text && nparts >= 3 ? latex_decode(parts[1]) : NULL;
 	}
 	if (nw == 0 && file != NULL)
-		msg(MSG_WARNING, file, line, "name '%s' has no family name",
-		    orig);
+		msg(MSG_WARNING, file, line, "name '%.*s' has no family name",
+		    origlen, orig);
 	if (text)
 		settle_parts(p);
 	buf_free(&first);
-	free(orig);
 }
 
 static struct person *
@@ -433,8 +433,9 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 			v[kept].marks = no_text;
 			if (text)
 				settle_parts(&v[kept]);
-		} else
-			parse_one(&v[kept], name, file, line, text, &scratch);
+		} else	/* the copy is cut in place; latex is as written */
+			parse_one(&v[kept], name, latex + (name - copy), file,
+			    line, text, &scratch);
 		kept++;
 	}
 	buf_free(&scratch);
@@ -585,12 +586,13 @@ char *
 names_format(const struct person *p, enum name_style style)
 {
 	struct buf	 b = { 0 };
-	char		*given;
+	char		*initials = NULL;
+	const char	*given = p->first;
 
 	if (p->others)
 		return xstrdup("et al.");
-	given = style == NAME_FULL ? xstrdup(p->first) :
-	    names_initials(p->first);
+	if (style != NAME_FULL)
+		given = initials = names_initials(p->first);
 	if (style == NAME_LAST_FIRST) {
 		put_part(&b, p->von, " ");
 		put_part(&b, p->last, " ");
@@ -602,7 +604,7 @@ names_format(const struct person *p, enum name_style style)
 		put_part(&b, p->last, " ");
 		put_part(&b, p->jr, ", ");
 	}
-	free(given);
+	free(initials);
 	return buf_detach(&b);
 }
 

@@ -186,32 +186,55 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 	const struct person	*p = self;
 	const struct page	*pg = arg;
 
-	if (strcmp(name, "name") == 0)
-		return owned_text(v, names_format(p, pg->names));
-	if (strcmp(name, "full") == 0)
-		return owned_text(v, names_format(p, NAME_FULL));
-	if (strcmp(name, "initials") == 0)
-		return owned_text(v, names_format(p, NAME_INITIALS));
-	if (strcmp(name, "last_first") == 0)
-		return owned_text(v, names_format(p, NAME_LAST_FIRST));
-	if (strcmp(name, "first") == 0)
-		return text(v, p->first);
-	if (strcmp(name, "von") == 0)
-		return text(v, p->von);
-	if (strcmp(name, "last") == 0)
-		return text(v, p->last);
-	if (strcmp(name, "jr") == 0)
-		return text(v, p->jr);
-	if (strcmp(name, "marks") == 0)
-		return text(v, p->marks);
-	if (strcmp(name, "me") == 0)
-		return boolean(v, p->me);
-	if (strcmp(name, "equal") == 0)
-		return boolean(v, p->flags & MARK_EQUAL);
-	if (strcmp(name, "corresponding") == 0)
-		return boolean(v, p->flags & MARK_CORRESPONDING);
-	if (strcmp(name, "others") == 0)
-		return boolean(v, p->others);
+	/* Asked many times an author: one strcmp, mostly. */
+	switch (name[0]) {
+	case 'c':
+		if (strcmp(name, "corresponding") == 0)
+			return boolean(v, p->flags & MARK_CORRESPONDING);
+		break;
+	case 'e':
+		if (strcmp(name, "equal") == 0)
+			return boolean(v, p->flags & MARK_EQUAL);
+		break;
+	case 'f':
+		if (strcmp(name, "full") == 0)
+			return owned_text(v, names_format(p, NAME_FULL));
+		if (strcmp(name, "first") == 0)
+			return text(v, p->first);
+		break;
+	case 'i':
+		if (strcmp(name, "initials") == 0)
+			return owned_text(v, names_format(p, NAME_INITIALS));
+		break;
+	case 'j':
+		if (strcmp(name, "jr") == 0)
+			return text(v, p->jr);
+		break;
+	case 'l':
+		if (strcmp(name, "last_first") == 0)
+			return owned_text(v, names_format(p, NAME_LAST_FIRST));
+		if (strcmp(name, "last") == 0)
+			return text(v, p->last);
+		break;
+	case 'm':
+		if (strcmp(name, "marks") == 0)
+			return text(v, p->marks);
+		if (strcmp(name, "me") == 0)
+			return boolean(v, p->me);
+		break;
+	case 'n':
+		if (strcmp(name, "name") == 0)
+			return owned_text(v, names_format(p, pg->names));
+		break;
+	case 'o':
+		if (strcmp(name, "others") == 0)
+			return boolean(v, p->others);
+		break;
+	case 'v':
+		if (strcmp(name, "von") == 0)
+			return text(v, p->von);
+		break;
+	}
 	return 0;
 }
 
