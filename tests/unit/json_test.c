@@ -65,27 +65,39 @@ agrees(const char *s, int rich, const char *what, int quiet)
 	return same;
 }
 
+/* Strings that name what could go wrong: text, rich?, what. */
+static const struct {
+	const char	*s;
+	int		 rich;
+	const char	*what;
+} cases[] = {
+	{ "", 0, "the empty string" },
+	{ "plain text, 2024", 0, "plain ASCII" },
+	{ "say \"hi\" \\ there", 0, "quote and backslash" },
+	{ "a/b", 0, "a slash stays" },
+	{ "\b\f\n\r\t", 0, "the five short escapes" },
+	{ "\x01\x0b\x1f", 0, "other controls as \\u00XX" },
+	{ "\x7f", 0, "DEL stays" },
+	{ "caf\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80", 0,
+	  "UTF-8, U+2028 and astral characters stay" },
+	{ "\xc0\xaf", 0, "an overlong form is refused" },
+	{ "\xed\xa0\x80", 0, "a surrogate is refused" },
+	{ "\xf4\x90\x80\x80", 0, "past U+10FFFF is refused" },
+	{ "ok \xe2\x82", 0, "a cut sequence is refused" },
+	{ "\x80", 0, "a lone continuation byte is refused" },
+	{ "\xff", 0, "0xff is refused" },
+	{ "\x01" "Deep\x02 \x03" "Nets\x04 \x05$x$\x06 \x0e" "GPU\x0f", 1,
+	  "rich text loses its markup" },
+	{ "\x01\x07\x0e", 1, "markup goes, other controls stay" }
+};
+
 static void
 named(void)
 {
-	agrees("", 0, "the empty string", 0);
-	agrees("plain text, 2024", 0, "plain ASCII", 0);
-	agrees("say \"hi\" \\ there", 0, "quote and backslash", 0);
-	agrees("a/b", 0, "a slash stays", 0);
-	agrees("\b\f\n\r\t", 0, "the five short escapes", 0);
-	agrees("\x01\x0b\x1f", 0, "other controls as \\u00XX", 0);
-	agrees("\x7f", 0, "DEL stays", 0);
-	agrees("caf\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80", 0,
-	    "UTF-8, U+2028 and astral characters stay", 0);
-	agrees("\xc0\xaf", 0, "an overlong form is refused", 0);
-	agrees("\xed\xa0\x80", 0, "a surrogate is refused", 0);
-	agrees("\xf4\x90\x80\x80", 0, "past U+10FFFF is refused", 0);
-	agrees("ok \xe2\x82", 0, "a cut sequence is refused", 0);
-	agrees("\x80", 0, "a lone continuation byte is refused", 0);
-	agrees("\xff", 0, "0xff is refused", 0);
-	agrees("\x01" "Deep\x02 \x03" "Nets\x04 \x05$x$\x06 \x0e" "GPU\x0f",
-	    1, "rich text loses its markup", 0);
-	agrees("\x01\x07\x0e", 1, "markup goes, other controls stay", 0);
+	size_t	 i;
+
+	for (i = 0; i < NELEM(cases); i++)
+		agrees(cases[i].s, cases[i].rich, cases[i].what, 0);
 }
 
 /*
