@@ -34,6 +34,9 @@ static const unsigned char html_stops[256] = {
 static const unsigned char txt_stops[256] = {
 	[0] = 1, MARKUP_STOPS, ['\n'] = 1
 };
+static const unsigned char markup_stops[256] = {
+	[0] = 1, MARKUP_STOPS
+};
 
 /*
  * JSON and URLs stop at every control character and every byte past
@@ -298,7 +301,7 @@ rich_to_markdown(const char *s)
 	struct buf	 b = { 0 };
 
 	buf_grow(&b, strlen(s));
-	for (; *s != '\0'; s++)
+	for (; *(s = put_run(&b, s, markup_stops)) != '\0'; s++)
 		switch (*s) {
 		case RICH_EM_ON:
 		case RICH_EM_OFF:
@@ -308,10 +311,7 @@ rich_to_markdown(const char *s)
 		case RICH_BF_OFF:
 			buf_puts(&b, "**");
 			break;
-		default:
-			if (!RICH_IS_MARKUP(*s))
-				buf_putc(&b, *s);
-		}
+		}	/* math and keep: no mark */
 	return buf_detach(&b);
 }
 

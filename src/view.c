@@ -263,12 +263,15 @@ static char *
 venue_year(const struct pub *p)
 {
 	struct buf	 b = { 0 };
+	char		 year[16];
 
 	if (p->text->venue == NULL)
 		return NULL;
 	buf_puts(&b, p->text->venue);
-	if (p->year > 0 && !has_year(p->text->venue, p->year))
-		buf_printf(&b, " %d", p->year);
+	if (p->year > 0 && !has_year(p->text->venue, p->year)) {
+		snprintf(year, sizeof(year), " %d", p->year);
+		buf_puts(&b, year);	/* buf_printf formats twice */
+	}
 	return buf_detach(&b);
 }
 
@@ -417,7 +420,10 @@ bibtex_source(const struct entry *e)
 	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
 	int		 m;
 
-	buf_printf(&b, "@%s{%s", e->type, e->key);
+	buf_putc(&b, '@');
+	buf_puts(&b, e->type);
+	buf_putc(&b, '{');
+	buf_puts(&b, e->key);
 	for (i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
 		const char *name = e->names[i];
@@ -427,9 +433,10 @@ bibtex_source(const struct entry *e)
 		/* "July" came from the macro jul: give the macro back. */
 		if (strcmp(name, "month") == 0 &&
 		    (m = month_number(f->value)) > 0 &&
-		    !isdigit((unsigned char)f->value[0]))
-			buf_printf(&b, ",\n  month = %s", months[m - 1]);
-		else {	/* puts, not printf: abstracts are long */
+		    !isdigit((unsigned char)f->value[0])) {
+			buf_puts(&b, ",\n  month = ");
+			buf_puts(&b, months[m - 1]);
+		} else {	/* puts, not printf: abstracts are long */
 			buf_puts(&b, ",\n  ");
 			buf_puts(&b, name);
 			buf_puts(&b, " = {");
