@@ -543,6 +543,9 @@ latex_url(const char *latex)
 	struct buf	 b = { 0 };
 	const char	*p = latex;
 
+	/* Most URLs have nothing to drop or unescape. */
+	if (latex[strcspn(latex, "{}\\ ")] == '\0')
+		return xstrdup(latex);
 	if (strncmp(p, "\\url{", 5) == 0)
 		p += 5;
 	for (; *p != '\0'; p++) {

@@ -667,14 +667,72 @@ add_link(struct links *ls, const char *name, char *url)
 }
 
 /*
- * A link field's URL, or NULL if absent or unsafe (with a warning
+ * The fields links come from, found in one pass over the entry rather
+ * than a lookup each: most entries have few of them.
+ */
+enum link_field {
+	LF_NONE, LF_URL, LF_HTML, LF_PDF, LF_ARXIV, LF_ARCHIVEPREFIX,
+	LF_EPRINTTYPE, LF_EPRINT, LF_DOI, LF_CODE, LF_SLIDES, LF_VIDEO,
+	LF_POSTER, LF_WEBSITE, LF_BLOG, LF_SUPP, LF_COUNT
+};
+
+static const char *const link_field_names[LF_COUNT] = {
+	NULL, "url", "html", "pdf", "arxiv", "archiveprefix", "eprinttype",
+	"eprint", "doi", "code", "slides", "video", "poster", "website",
+	"blog", "supp"
+};
+
+/* The link field a name is, or LF_NONE: its first letter says which
+ * names to compare with. */
+static enum link_field
+link_field_of(const char *name)
+{
+	static const unsigned char by_letter[26][3] = {
+		['a' - 'a'] = { LF_ARXIV, LF_ARCHIVEPREFIX },
+		['b' - 'a'] = { LF_BLOG },
+		['c' - 'a'] = { LF_CODE },
+		['d' - 'a'] = { LF_DOI },
+		['e' - 'a'] = { LF_EPRINTTYPE, LF_EPRINT },
+		['h' - 'a'] = { LF_HTML },
+		['p' - 'a'] = { LF_PDF, LF_POSTER },
+		['s' - 'a'] = { LF_SLIDES, LF_SUPP },
+		['u' - 'a'] = { LF_URL },
+		['v' - 'a'] = { LF_VIDEO },
+		['w' - 'a'] = { LF_WEBSITE }
+	};
+	const unsigned char *k;
+
+	if (name[0] < 'a' || name[0] > 'z')
+		return LF_NONE;
+	for (k = by_letter[name[0] - 'a']; *k != LF_NONE; k++)
+		if (strcmp(name, link_field_names[*k]) == 0)
+			return (enum link_field)*k;
+	return LF_NONE;
+}
+
+static void
+find_link_fields(const struct entry *e, const struct field *lf[LF_COUNT])
+{
+	enum link_field	 k;
+	size_t		 i;
+
+	memset(lf, 0, LF_COUNT * sizeof(*lf));
+	for (i = 0; i < e->nfields; i++)
+		if ((k = link_field_of(e->names[i])) != LF_NONE &&
+		    lf[k] == NULL)
+			lf[k] = &e->fields[i];
+}
+
+/*
+ * The URL of link field k, or NULL if absent or unsafe (with a warning
  * unless quiet: set_links() is reading again).
  */
 static char *
-link_url(const struct entry *e, const char *field, const char *prefix,
-    int quiet)
+link_url(const struct entry *e, const struct field *const lf[LF_COUNT],
+    enum link_field k, const char *prefix, int quiet)
 {
-	const struct field *f = entry_field(e, field);
+	const struct field *f = lf[k];
+	const char	   *field = link_field_names[k];
 	char		   *url, *full;
 	const char	   *v;
 
@@ -712,16 +770,21 @@ link_url(const struct entry *e, const char *field, const char *prefix,
 }
 
 static char *
-arxiv_url(const struct entry *e, int quiet)
+arxiv_url(const struct entry *e, const struct field *const lf[LF_COUNT],
+    int quiet)
 {
-	const char	*prefix = entry_get(e, "archiveprefix");
-	const char	*etype = entry_get(e, "eprinttype");
+	const char	*prefix = lf[LF_ARCHIVEPREFIX] != NULL ?
+			    lf[LF_ARCHIVEPREFIX]->value : NULL;
+	const char	*etype = lf[LF_EPRINTTYPE] != NULL ?
+			    lf[LF_EPRINTTYPE]->value : NULL;
 
-	if (entry_get(e, "arxiv") != NULL)
-		return link_url(e, "arxiv", "https://arxiv.org/abs/", quiet);
+	if (lf[LF_ARXIV] != NULL)
+		return link_url(e, lf, LF_ARXIV, "https://arxiv.org/abs/",
+		    quiet);
 	if ((prefix != NULL && strcasecmp(prefix, "arxiv") == 0) ||
 	    (etype != NULL && strcasecmp(etype, "arxiv") == 0))
-		return link_url(e, "eprint", "https://arxiv.org/abs/", quiet);
+		return link_url(e, lf, LF_EPRINT, "https://arxiv.org/abs/",
+		    quiet);
 	return NULL;
 }
 
@@ -732,19 +795,19 @@ arxiv_url(const struct entry *e, int quiet)
 static void
 set_links(struct pub_text *t, const struct entry *e, int quiet)
 {
-	static const char *const plain[] = { "code", "slides", "video",
-	    "poster", "website", "blog", "supp" };
+	const struct field *lf[LF_COUNT];
 	struct links	 ls;
 	char		*paper, *pdf, *arxiv, *doi;
-	size_t		 i;
+	int		 k;
 
+	find_link_fields(e, lf);
 	ls.n = 0;
-	paper = link_url(e, "url", NULL, quiet);
+	paper = link_url(e, lf, LF_URL, NULL, quiet);
 	if (paper == NULL)
-		paper = link_url(e, "html", NULL, quiet);
-	pdf = link_url(e, "pdf", NULL, quiet);
-	arxiv = arxiv_url(e, quiet);
-	doi = link_url(e, "doi", "https://doi.org/", quiet);
+		paper = link_url(e, lf, LF_HTML, NULL, quiet);
+	pdf = link_url(e, lf, LF_PDF, NULL, quiet);
+	arxiv = arxiv_url(e, lf, quiet);
+	doi = link_url(e, lf, LF_DOI, "https://doi.org/", quiet);
 	if (paper == NULL) {
 		const char *fallback = pdf ? pdf : arxiv ? arxiv : doi;
 
@@ -755,11 +818,11 @@ set_links(struct pub_text *t, const struct entry *e, int quiet)
 		add_link(&ls, "paper", paper);
 	if (pdf != NULL)
 		add_link(&ls, "pdf", pdf);
-	for (i = 0; i < NELEM(plain); i++) {
-		char	*url = link_url(e, plain[i], NULL, quiet);
+	for (k = LF_CODE; k <= LF_SUPP; k++) {
+		char	*url = link_url(e, lf, k, NULL, quiet);
 
 		if (url != NULL)
-			add_link(&ls, plain[i], url);
+			add_link(&ls, link_field_names[k], url);
 	}
 	if (arxiv != NULL)
 		add_link(&ls, "arxiv", arxiv);

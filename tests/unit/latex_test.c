@@ -168,6 +168,16 @@ main(void)
 		u = latex_url("\\url{https://x.org/}");
 		is_str(u, "https://x.org/", "latex_url \\url{}");
 		free(u);
+		u = latex_url("https://x.org/?q=1&r=%7E#f");
+		is_str(u, "https://x.org/?q=1&r=%7E#f",
+		    "latex_url: nothing to undo, the same text");
+		free(u);
+		u = latex_url("https://x.org/a b");
+		is_str(u, "https://x.org/ab", "latex_url: a blank alone dropped");
+		free(u);
+		u = latex_url("");
+		is_str(u, "", "latex_url of nothing");
+		free(u);
 	}
 	/* Full stops. */
 	{
