@@ -151,6 +151,38 @@ read_op(struct parser *ps, enum op *op)
 	return 0;
 }
 
+/*
+ * glibc's regcomp copies what a bound or a '+' repeats ("x{3}" is three
+ * x's, "x+" is "xx*"), so "x+++++++++++++++++++++" or "((x{99}){99}){99}"
+ * takes gigabytes to compile (found by fuzz_text).  Such a pattern is
+ * refused first: its length times what every repetition in it copies,
+ * counted as if they all nested, must stay under REGEX_MAX_COPIES.
+ */
+#define REGEX_MAX_COPIES 100000.0
+
+static int
+regex_too_large(const char *p)
+{
+	double		 copies = (double)strlen(p);
+	unsigned long	 m, n;
+	char		*end;
+
+	for (; *p != '\0' && copies <= REGEX_MAX_COPIES; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '+')
+			copies *= 2;
+		else if (*p == '{' && isdigit((unsigned char)p[1])) {
+			m = n = strtoul(p + 1, &end, 10);
+			if (*end == ',')
+				n = isdigit((unsigned char)end[1]) ?
+				    strtoul(end + 1, NULL, 10) : m + 1;
+			copies *= (double)(m > n ? m : n) + 1;
+		}
+	}
+	return copies > REGEX_MAX_COPIES;
+}
+
 static struct filter *
 parse_test(struct parser *ps)
 {
@@ -183,6 +215,13 @@ parse_test(struct parser *ps)
 		return NULL;
 	}
 	if (f->op == OP_REGEX) {
+		if (regex_too_large(value)) {
+			free(value);
+			fail(ps, at, "regular expression too large (its "
+			    "repetitions would take too much memory)");
+			filter_free(f);
+			return NULL;
+		}
 		if (regcomp(&f->re, value, REG_EXTENDED | REG_ICASE |
 		    REG_NOSUB) != 0) {
 			free(value);
