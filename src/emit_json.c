@@ -70,32 +70,32 @@ next_member(struct jw *w)
 	return at;
 }
 
-/*
- * "key": for a member; a key from the file that is not UTF-8 leaves the
- * member out, as jansson leaves it out.  Returns the offset the member
- * began at, or -1.  The keys bib2pubs names itself need no escaping.
- */
-static size_t
-put_key_from(struct jw *w, const char *key, int from_file)
-{
-	size_t	 at = next_member(w);
-
-	if (!from_file) {
-		buf_putc(w->b, '"');
-		buf_puts(w->b, key);
-		buf_putc(w->b, '"');
-	} else if (!escape_json(w->b, key, 0)) {
-		buf_truncate(w->b, at);
-		return (size_t)-1;
-	}
-	buf_put(w->b, ": ", 2);
-	return at;
-}
-
+/* "key": for a key bib2pubs names itself, which needs no escaping.
+ * Returns the offset the member began at. */
 static size_t
 put_key(struct jw *w, const char *key)
 {
-	return put_key_from(w, key, 0);
+	size_t	 at = next_member(w);
+
+	buf_putc(w->b, '"');
+	buf_puts(w->b, key);
+	buf_put(w->b, "\": ", 3);
+	return at;
+}
+
+/* "key": for a field's name; one that is not UTF-8 leaves the member
+ * out, as jansson leaves it out: 0. */
+static int
+put_file_key(struct jw *w, const char *key)
+{
+	size_t	 at = next_member(w);
+
+	if (!escape_json(w->b, key, 0)) {
+		buf_truncate(w->b, at);
+		return 0;
+	}
+	buf_put(w->b, ": ", 2);
+	return 1;
 }
 
 static void
@@ -110,8 +110,6 @@ put_string(struct jw *w, const char *key, const char *s)
 {
 	size_t	 at = put_key(w, key);
 
-	if (at == (size_t)-1)
-		return;
 	if (!escape_json(w->b, s, 0)) {
 		buf_truncate(w->b, at);
 		return;
@@ -122,8 +120,7 @@ put_string(struct jw *w, const char *key, const char *s)
 static void
 put_literal(struct jw *w, const char *key, const char *json)
 {
-	if (put_key(w, key) == (size_t)-1)
-		return;
+	put_key(w, key);
 	buf_puts(w->b, json);
 	member_done(w);
 }
@@ -148,13 +145,11 @@ put_number(struct jw *w, const char *key, int n)
 	}
 }
 
-/* Rich text without markup; null when absent or not UTF-8. */
+/* Rich text without markup, after its key; null when absent or not
+ * UTF-8. */
 static void
-put_plain_from(struct jw *w, const char *key, int from_file,
-    const char *rich)
+put_plain_value(struct jw *w, const char *rich)
 {
-	if (put_key_from(w, key, from_file) == (size_t)-1)
-		return;
 	if (rich == NULL || !escape_json(w->b, rich, 1))
 		buf_puts(w->b, "null");
 	member_done(w);
@@ -163,7 +158,8 @@ put_plain_from(struct jw *w, const char *key, int from_file,
 static void
 put_plain(struct jw *w, const char *key, const char *rich)
 {
-	put_plain_from(w, key, 0, rich);
+	put_key(w, key);
+	put_plain_value(w, rich);
 }
 
 static void
@@ -231,7 +227,8 @@ put_entry(struct jw *w, const struct pub *p)
 	open_member(w, "fields", '{');
 	for (i = 0; i < p->entry->nfields; i++) {
 		d = latex_decode(p->entry->fields[i].value);
-		put_plain_from(w, p->entry->names[i], 1, d);
+		if (put_file_key(w, p->entry->names[i]))
+			put_plain_value(w, d);
 		free(d);
 	}
 	close_with(w, '}');

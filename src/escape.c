@@ -235,7 +235,7 @@ escape_yaml(struct buf *b, const char *s)
  * (\b \f \n \r \t, else \u00XX), everything else as it is; and, as
  * jansson's json_string() does, nothing at all for text that is not
  * valid UTF-8.  Rich text loses its markup on the way (what
- * rich_plain() would drop), without a copy.  tests/unit/util_test.c
+ * rich_plain() would drop), without a copy.  tests/unit/json_test.c
  * holds this and jansson side by side.
  */
 int

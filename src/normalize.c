@@ -603,18 +603,20 @@ read_authors(const struct entry *e, const struct norm_opts *o, size_t *n,
 {
 	const struct field *f = entry_field(e, "author");
 	const struct field *an;
+	const char	   *an_name = "author+an";
 	struct person	   *v;
 	size_t		    i, k;
 
 	*n = 0;
-	if (f == NULL)
+	if (f == NULL) {
 		f = entry_field(e, "editor");
+		an_name = "editor+an";
+	}
 	if (f == NULL)
 		return NULL;
 	v = file != NULL ? names_scan(f->value, n, file, f->line) :
 	    names_parse(f->value, n, NULL, f->line);
-	an = entry_field(e, strcmp(field_name(e, f), "author") == 0 ?
-	    "author+an" : "editor+an");
+	an = entry_field(e, an_name);
 	if (an != NULL && !names_annotate(v, *n, an->value) && file != NULL)
 		msg(MSG_WARNING, e->file, an->line, "cannot read the "
 		    "annotation '%s'", an->value);
