@@ -27,10 +27,12 @@
 #include "msg.h"
 #include "scan.h"
 #include "source.h"
+#include "split.h"
 #include "util.h"
 
 #define FIELDS_PER_PARSE 64	/* libbtparse's AST stack holds 96 */
 #define TRIM_STEP	(1024 * 1024)	/* read text given back this much at once */
+#define PEEK_MARGIN	(64 * 1024)	/* the scanner's look past an entry */
 
 struct bib {
 	struct strmap	*macros;	/* lowercase name -> char * */
@@ -45,7 +47,20 @@ struct bib {
 	char		*packed;	/* where the next kept value goes */
 	const char	*given_back;	/* text given back up to here */
 	int		 parsed;	/* libbtparse has a lexer buffer to free */
+	const char	*base;		/* the text being read */
+	struct split	*send;		/* a child: what it reads goes here */
+	struct strmap	*sent;		/* a child: field name -> its id + 1 */
+	const char	**taken;	/* a parent: field names by id */
+	uint32_t	 ntaken;
 };
+
+/* Record tags, as the child writes them (see bib_read). */
+#define REC_ENTRY	'E'
+#define REC_MACRO	'S'
+#define REC_END		'Z'
+#define NEW_NAME	0x7fffffffu	/* in place of a field's name id */
+#define HAS_BLOCKS	0x80000000u	/* in a field's name id */
+
 
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -89,6 +104,7 @@ bib_free(struct bib *b)
 	buf_free(&b->value);
 	free(b->fields);
 	free(b->names);
+	free(b->taken);
 	free(b);
 }
 
@@ -243,6 +259,11 @@ define_macros(struct bib *b, AST *ast, const char *file)
 		buf_truncate(&b->value, 0);
 		field_value(b, field, file, &b->value);
 		value = xstrdup(b->value.data != NULL ? b->value.data : "");
+		if (b->send != NULL) {
+			split_put_u32(b->send, REC_MACRO);
+			split_put_str(b->send, name, strlen(name));
+			split_put_str(b->send, value, b->value.len);
+		}
 		old = strmap_put(b->macros, name, value);
 		free(old);
 	}
@@ -327,16 +348,16 @@ line_structure(const struct scan_field *f)
  */
 static char *
 keep_value(struct bib *b, struct entry_list *l, const struct scan_field *sf,
-    const struct buf *v, const char *blocks)
+    const char *v, size_t n, const char *blocks)
 {
 	char	*place = b->packed;
-	size_t	 n = v->len, nb = blocks != NULL ? strlen(blocks) + 1 : 0;
+	size_t	 nb = blocks != NULL ? strlen(blocks) + 1 : 0;
 
 	if (n + 1 + nb > sf->text.len || place > sf->text.p)
 		place = arena_alloc(&l->arena, n + 1 + nb);
 	else
 		b->packed += n + 1 + nb;
-	memcpy(place, v->data != NULL ? v->data : "", n);
+	memcpy(place, v != NULL ? v : "", n);
 	place[n] = '\0';
 	if (blocks != NULL)	/* what field_blocks() finds */
 		memcpy(place + n + 1, blocks, nb);
@@ -371,6 +392,72 @@ has_field(const struct bib *b, const char *name)
 	return 0;
 }
 
+/* One more field in b's arrays, named; its value is the caller's. */
+static struct field *
+next_field(struct bib *b, struct entry_list *l, const char *name)
+{
+	if (b->nfields == b->fieldcap) {
+		b->fieldcap = b->fieldcap ? b->fieldcap * 2 : 32;
+		b->fields = xreallocarray(b->fields, b->fieldcap,
+		    sizeof(*b->fields));
+		b->names = xreallocarray(b->names, b->fieldcap,
+		    sizeof(*b->names));
+	}
+	b->names[b->nfields] = entry_list_name(l, name);
+	return &b->fields[b->nfields++];
+}
+
+static void
+keep_field(struct bib *b, struct entry_list *l, struct field *f,
+    const struct scan_field *sf, const char *v, size_t n, const char *blocks,
+    int line)
+{
+	f->value = keep_value(b, l, sf, v, n, blocks);
+	f->has_blocks = blocks != NULL;
+	f->line = line;
+}
+
+/*
+ * A field name's id in the records: the first time a name comes,
+ * NEW_NAME and the name give it the next one.  (Names as strings took a
+ * tenth of the records.)
+ */
+static uint32_t
+send_name(struct bib *b, const char *name)
+{
+	void		**slot;
+	uint32_t	  id;
+
+	if (b->sent == NULL)
+		b->sent = strmap_new_borrowed();
+	slot = strmap_slot(b->sent, name);
+	if (*slot != NULL)
+		return (uint32_t)((uintptr_t)*slot - 1);
+	id = (uint32_t)strmap_count(b->sent) - 1;
+	*slot = (void *)(uintptr_t)(id + 1);
+	split_put_u32(b->send, NEW_NAME);
+	split_put_str(b->send, name, strlen(name));
+	return id;
+}
+
+/* A child's field: what the parent needs to keep it as keep_field does. */
+static void
+send_field(struct bib *b, const char *name, const char *blocks, int line,
+    const struct scan_field *sf)
+{
+	struct split	*sp = b->send;
+	uint32_t	 id = send_name(b, name);
+
+	split_put_u32(sp, blocks != NULL ? id | HAS_BLOCKS : id);
+	split_put_str(sp, b->value.data != NULL ? b->value.data : "",
+	    b->value.len);
+	if (blocks != NULL)
+		split_put_str(sp, blocks, strlen(blocks));
+	split_put_u32(sp, (uint32_t)line);
+	split_put_u32(sp, (uint32_t)(sf->text.p - b->base));
+	split_put_u32(sp, (uint32_t)sf->text.len);
+}
+
 static void
 add_fields(struct bib *b, struct entry_list *l, struct entry *e, AST *ast,
     const struct scan_field *sf)
@@ -386,23 +473,18 @@ add_fields(struct bib *b, struct entry_list *l, struct entry *e, AST *ast,
 			    name, e->key);
 			continue;
 		}
-		if (b->nfields == b->fieldcap) {
-			b->fieldcap = b->fieldcap ? b->fieldcap * 2 : 32;
-			b->fields = xreallocarray(b->fields, b->fieldcap,
-			    sizeof(*b->fields));
-			b->names = xreallocarray(b->names, b->fieldcap,
-			    sizeof(*b->names));
-		}
-		b->names[b->nfields] = entry_list_name(l, name);
-		f = &b->fields[b->nfields++];
+		f = next_field(b, l, name);
 		buf_truncate(&b->value, 0);
 		field_value(b, field, e->file, &b->value);
 		/* Its lines, if it has any to keep, before the text changes. */
 		blocks = line_structure(sf);
-		f->value = keep_value(b, l, sf, &b->value, blocks);
-		f->has_blocks = blocks != NULL;
+		if (b->send != NULL)	/* by its interned name: it stays */
+			send_field(b, b->names[b->nfields - 1], blocks,
+			    field->line, sf);
+		else
+			keep_field(b, l, f, sf, b->value.data, b->value.len,
+			    blocks, field->line);
 		free(blocks);
-		f->line = field->line;
 	}
 }
 
@@ -429,15 +511,33 @@ parse_fields(struct bib *b, struct entry_list *l, const struct scan_entry *se,
 			add_fields(b, l, e, ast, &se->fields[from]);
 		bt_free_ast(ast);
 	}
-	if (e != NULL) {
-		e->fields = arena_alloc(&l->arena, b->nfields *
-		    sizeof(*e->fields));
-		if (b->nfields > 0)
-			memcpy(e->fields, b->fields, b->nfields *
-			    sizeof(*e->fields));
-		e->nfields = b->nfields;
-		e->names = entry_list_shape(l, b->names, b->nfields);
-	}
+}
+
+/* The entry takes the fields read into b's arrays. */
+static void
+set_fields(struct bib *b, struct entry_list *l, struct entry *e)
+{
+	e->fields = arena_alloc(&l->arena, b->nfields * sizeof(*e->fields));
+	if (b->nfields > 0)
+		memcpy(e->fields, b->fields, b->nfields * sizeof(*e->fields));
+	e->nfields = b->nfields;
+	e->names = entry_list_shape(l, b->names, b->nfields);
+}
+
+static struct entry *
+new_entry(struct entry_list *l, const struct span *type, const char *key,
+    size_t keylen, const char *file, int line)
+{
+	struct entry	*e = arena_alloc(&l->arena, sizeof(*e));
+	char		*lower = lower_dup(type->p, type->len);
+
+	memset(e, 0, sizeof(*e));
+	e->type = entry_list_name(l, lower);
+	free(lower);
+	e->key = arena_strndup(&l->arena, key != NULL ? key : "", keylen);
+	e->file = file;
+	e->line = line;
+	return e;
 }
 
 static void
@@ -453,37 +553,332 @@ add_entry(struct entry_list *list, struct entry *e)
 	    first->line);
 }
 
+static void
+read_entry(struct bib *b, struct entry_list *l, struct source *src,
+    const struct scan_entry *se, const char *file)
+{
+	struct entry	*e;
+
+	e = new_entry(l, &se->type, se->key.p, se->key.len, file, se->line);
+	parse_fields(b, l, se, e, file);
+	set_fields(b, l, e);
+	add_entry(l, e);
+	give_back(b, src, se->type.p - 1);
+}
+
+/* ---- one file read by two processes (split.h) ---- */
+
+/*
+ * The records, in file order:
+ *	REC_ENTRY  '@' offset, line, type, key, field count, then each
+ *		   field (send_field), then its messages (send_messages)
+ *	REC_MACRO  name, value: an @string, defined as it comes
+ *	REC_END    the messages after the last entry
+ * An entry's messages -- from scanning it, reading it, and any @string
+ * before it -- come after its fields, so the parent prints them before
+ * it adds the entry (which may warn of a duplicate key), as in one run.
+ */
+static void
+send_messages(struct split *sp, struct msg_hold *h)
+{
+	split_put_u32(sp, h->max);
+	split_put_str(sp, h->text.data != NULL ? h->text.data : "",
+	    h->text.len);
+	buf_truncate(&h->text, 0);
+	h->max = MSG_NONE;
+}
+
+static void
+send_entry(struct bib *b, struct entry_list *l, const struct scan_entry *se,
+    const char *file, struct msg_hold *h)
+{
+	struct split	*sp = b->send;
+	struct entry	 e = { 0 };
+	char		*key = xstrndup(se->key.p != NULL ? se->key.p : "",
+			    se->key.len);
+	size_t		 count;
+
+	e.file = file;
+	e.key = key;
+	split_put_u32(sp, REC_ENTRY);
+	split_put_u32(sp, (uint32_t)(se->type.p - 1 - b->base));
+	split_put_u32(sp, (uint32_t)se->line);
+	split_put_str(sp, se->type.p, se->type.len);
+	split_put_str(sp, key, se->key.len);
+	count = split_mark(sp);
+	split_put_u32(sp, 0);
+	parse_fields(b, l, se, &e, file);
+	split_patch_u32(sp, count, (uint32_t)b->nfields);
+	send_messages(sp, h);
+	free(key);
+}
+
+static void
+drop_messages(struct msg_hold *h)
+{
+	buf_truncate(&h->text, 0);
+	h->max = MSG_NONE;
+}
+
+/*
+ * The child.  Entries before mid are the parent's: of them only the
+ * @string ones are read, for their macros, and silently -- the parent
+ * says what there is to say.  That includes what scanning up to the
+ * first entry past mid said: the parent scans that far too.  The text
+ * before that entry is given back at once, so the parent's writes to
+ * it need not copy pages the child still holds, and the rest as it is
+ * read: the parent gives back its own copy past the first entry (see
+ * drop_child_part), so those pages are then the child's alone.
+ */
+static _Noreturn void
+read_as_child(struct bib *b, struct split *sp, struct source *src,
+    struct scanner *s, struct entry_list *l, const char *file,
+    const char *mid)
+{
+	struct msg_hold		 h = { 0 };
+	struct scan_entry	 se = { 0 };
+
+	msg_hold(&h);
+	while (scan_next(s, &se)) {
+		if (b->send == NULL) {
+			drop_messages(&h);
+			if (se.type.p < mid) {
+				if (se.kind == SCAN_STRING)
+					parse_fields(b, l, &se, NULL, file);
+				drop_messages(&h);
+				continue;
+			}
+			source_trim(src, src->text, se.type.p - 1);
+			b->given_back = se.type.p - 1;
+			b->send = sp;
+			split_tell_boundary(sp, (size_t)(s->p - src->text));
+		}
+		if (se.kind == SCAN_STRING)
+			parse_fields(b, l, &se, NULL, file);
+		else
+			send_entry(b, l, &se, file, &h);
+		give_back(b, src, se.type.p - 1);
+	}
+	split_put_u32(sp, REC_END);
+	send_messages(sp, &h);
+	split_child_done(sp);
+}
+
+static void
+take_name(struct bib *b, struct split *sp, struct entry_list *l)
+{
+	size_t	 n;
+
+	b->taken = xreallocarray(b->taken, b->ntaken + 1, sizeof(*b->taken));
+	b->taken[b->ntaken++] = entry_list_name(l, split_get_str(sp, &n));
+}
+
+static void
+take_field(struct bib *b, struct split *sp, struct entry_list *l,
+    const struct source *src)
+{
+	struct scan_field	 sf = { { NULL, 0 }, { src->text, 0 }, 0 };
+	const char		*name = "", *value, *blocks = NULL;
+	size_t			 n, len, off, textlen;
+	uint32_t		 id;
+	int			 line;
+
+	while ((id = split_get_u32(sp)) == NEW_NAME && !split_at_end(sp))
+		take_name(b, sp, l);
+	if ((id & ~HAS_BLOCKS) < b->ntaken)
+		name = b->taken[id & ~HAS_BLOCKS];
+	value = split_get_str(sp, &len);
+	if (id & HAS_BLOCKS)
+		blocks = split_get_str(sp, &n);
+	line = (int)split_get_u32(sp);
+	off = split_get_u32(sp);
+	textlen = split_get_u32(sp);
+	if (off <= src->len && textlen <= src->len - off) {
+		sf.text.p = src->text + off;	/* where its value may go */
+		sf.text.len = textlen;
+	}
+	keep_field(b, l, next_field(b, l, name), &sf, value, len, blocks,
+	    line);
+}
+
+static void
+take_messages(struct split *sp)
+{
+	enum msg_level	 level = (enum msg_level)split_get_u32(sp);
+	const char	*text;
+	size_t		 n;
+
+	text = split_get_str(sp, &n);
+	msg_put(level <= MSG_SYSERR ? level : MSG_ERROR, text, n);
+}
+
+static void
+take_entry(struct bib *b, struct split *sp, struct entry_list *l,
+    struct source *src, const char *file)
+{
+	struct entry	*e;
+	struct span	 type;
+	const char	*key;
+	size_t		 at, keylen, i, n;
+	int		 line;
+
+	at = split_get_u32(sp);
+	line = (int)split_get_u32(sp);
+	type.p = split_get_str(sp, &type.len);
+	key = split_get_str(sp, &keylen);
+	e = new_entry(l, &type, key, keylen, file, line);
+	n = split_get_u32(sp);
+	b->nfields = 0;
+	for (i = 0; i < n && !split_at_end(sp); i++)
+		take_field(b, sp, l, src);
+	set_fields(b, l, e);
+	take_messages(sp);
+	add_entry(l, e);
+	if (at < src->len)
+		give_back(b, src, src->text + at);
+	split_release(sp);
+}
+
+static void
+take_macro(struct bib *b, struct split *sp)
+{
+	const char	*name, *value;
+	size_t		 n;
+
+	name = split_get_str(sp, &n);
+	value = split_get_str(sp, &n);
+	free(strmap_put(b->macros, name, xstrndup(value, n)));
+}
+
+/*
+ * The parent has no use for the text of the child's part while the
+ * child reads it: its values come back in the records.  Past the end
+ * of the child's first entry -- the last text the parent scans -- and a
+ * margin for the scanner's look at the next line, it goes back to the
+ * system; the child gives its own copy back as it reads, so the text
+ * is not held twice.  Only for a regular file, which restore_text can
+ * read again if the child fails.  Returns where the text was dropped
+ * from, or 0.
+ */
+static size_t
+drop_child_part(struct split *sp, struct source *src)
+{
+	size_t	 from;
+
+	if (!src->regular || (from = split_boundary(sp)) == 0)
+		return 0;
+	from += PEEK_MARGIN;
+	if (from >= src->len)
+		return 0;
+	source_trim(src, src->text + from, src->text + src->len);
+	return from;
+}
+
+/*
+ * The child failed after the parent dropped the text of its part: read
+ * the file again for it.  A file that no longer has the same length and
+ * the same text where both are still held has changed: what is past
+ * the child's first entry is then lost, and said so.
+ */
+static int
+restore_text(struct source *src, size_t from, size_t kept, int line)
+{
+	struct source	 again;
+	int		 quiet = msg_set_quiet(2), same;
+
+	same = source_load(&again, src->name) && again.len == src->len &&
+	    memcmp(again.text + kept, src->text + kept, from - kept) == 0;
+	msg_set_quiet(quiet);
+	if (same)
+		memcpy(src->text + from, again.text + from, src->len - from);
+	else
+		msg(MSG_SYSERR, src->name, line, "cannot be read again, or "
+		    "changed since it was read: the entries from here on are "
+		    "left out");
+	source_free(&again);
+	return same;
+}
+
+/* The child's records, as if read here; 0 if the child failed. */
+static int
+take_records(struct bib *b, struct split *sp, struct source *src,
+    struct entry_list *l, const char *file)
+{
+	if (!split_wait(sp))
+		return 0;
+	b->ntaken = 0;	/* name ids are the child's */
+	while (!split_at_end(sp)) {
+		switch (split_get_u32(sp)) {
+		case REC_ENTRY:
+			take_entry(b, sp, l, src, file);
+			break;
+		case REC_MACRO:
+			take_macro(b, sp);
+			break;
+		default:	/* REC_END */
+			take_messages(sp);
+			split_free(sp);
+			return 1;
+		}
+	}
+	split_free(sp);
+	return 1;
+}
+
+/*
+ * Room for the records of n bytes of text.  A value takes less than its
+ * field's text, and a field's record some 40 bytes more; a part whose
+ * records outgrow this (thousands of messages, fields of a few bytes)
+ * is read by the parent instead.
+ */
+static size_t
+split_room(size_t n)
+{
+	return 4 * n + 64 * 1024;
+}
+
 void
 bib_read(struct bib *b, struct source *src, struct entry_list *list)
 {
 	struct scanner		 s;
 	struct scan_entry	 se = { 0 };
-	struct entry		*e;
-	const char		*file;
-	char			*type;
+	struct split		 sp;
+	const char		*file, *mid = NULL, *ask = NULL;
+	size_t			 dropped = 0;
+	int			 split = 0;
 
 	file = entry_list_add_file(list, src->name);
 	b->packed = src->text;
-	b->given_back = src->text;
+	b->given_back = b->base = src->text;
 	scan_init(&s, src);
-	while (scan_next(&s, &se)) {
-		if (se.kind == SCAN_STRING) {
-			parse_fields(b, list, &se, NULL, file);
-			continue;
-		}
-		e = arena_alloc(&list->arena, sizeof(*e));
-		memset(e, 0, sizeof(*e));
-		type = lower_dup(se.type.p, se.type.len);
-		e->type = entry_list_name(list, type);
-		free(type);
-		e->key = arena_strndup(&list->arena, se.key.p != NULL ?
-		    se.key.p : "", se.key.len);
-		e->file = file;
-		e->line = se.line;
-		parse_fields(b, list, &se, e, file);
-		add_entry(list, e);
-		give_back(b, src, se.type.p - 1);
+	if (split_wanted(src->len)) {
+		mid = src->text + src->len / 2;
+		ask = src->text + src->len / 4;
+		split = split_fork(&sp, split_room(src->len - src->len / 2));
+		if (split == 1)
+			read_as_child(b, &sp, src, &s, list, file, mid);
+		split = split == 0;
 	}
+	while (scan_next(&s, &se)) {
+		if (split && ask != NULL && se.type.p >= ask) {
+			ask = NULL;	/* by now the child has its first entry */
+			dropped = drop_child_part(&sp, src);
+		}
+		if (split && se.type.p >= mid) {
+			split = 0;
+			if (take_records(b, &sp, src, list, file))
+				break;
+			if (dropped > 0 && !restore_text(src, dropped,
+			    (size_t)(se.type.p - 1 - src->text), se.line))
+				break;
+		}
+		if (se.kind == SCAN_STRING)
+			parse_fields(b, list, &se, NULL, file);
+		else
+			read_entry(b, list, src, &se, file);
+	}
+	if (split)	/* the file ended before the child's part began */
+		split_stop(&sp);
 	scan_entry_free(&se);
 	/* Values now live in the text: the list keeps it, but its tail. */
 	source_trim(src, b->packed, src->text + src->len);

@@ -71,12 +71,18 @@ msg_hold(struct msg_hold *h)
 }
 
 void
+msg_put(enum msg_level level, const char *text, size_t n)
+{
+	if (n > 0)
+		put_line(text, n);
+	if (level > max_level)
+		max_level = level;
+}
+
+void
 msg_release(struct msg_hold *h)
 {
-	if (h->text.len > 0)
-		put_line(h->text.data, h->text.len);
-	if (h->max > max_level)
-		max_level = h->max;
+	msg_put(h->max, h->text.data, h->text.len);
 	buf_truncate(&h->text, 0);
 	h->max = MSG_NONE;
 }
@@ -88,10 +94,13 @@ msg_hold_free(struct msg_hold *h)
 	h->max = MSG_NONE;
 }
 
-void
+int
 msg_set_quiet(int q)
 {
+	int	 was = quiet;
+
 	quiet = q;
+	return was;
 }
 
 void

@@ -296,6 +296,7 @@ source_load(struct source *src, const char *path)
 	if (data == NULL)
 		return 0;
 	source_from_memory(src, name, data, len);
+	src->regular = fd != STDIN_FILENO && S_ISREG(st.st_mode);
 	return 1;
 }
 

@@ -12,6 +12,7 @@ struct source {
 	char	*name;		/* as given, or "<stdin>" for "-" */
 	char	*text;		/* cleaned text, NUL-terminated */
 	size_t	 len;
+	int	 regular;	/* a regular file: it can be read again */
 };
 
 /* Returns 0 (after a diagnostic) if the file cannot be read. */

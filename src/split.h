@@ -1,0 +1,80 @@
+/*
+ * split.h: one large file read by two processes.  libbtparse keeps its
+ * state in globals, so a second thread cannot parse at the same time
+ * as the first; a child process can.  The child reads the second part
+ * of the file and writes what it read -- entries, diagnostics, macros
+ * (bib.c decides what) -- as records into memory it shares with the
+ * parent, which reads the first part meanwhile and then takes the
+ * records as if it had read them itself.  Whatever goes wrong with the
+ * child, the parent reads the second part itself: the split may save
+ * time, it never changes what a run writes.
+ */
+#ifndef SPLIT_H
+#define SPLIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Files from this size are split: below, a child saves too little. */
+#define SPLIT_FROM	(4u * 1024 * 1024)
+/* And up to this one: offsets and lengths in the records are 32-bit. */
+#define SPLIT_UPTO	(512u * 1024 * 1024)
+
+struct split {
+	char	*base;		/* the shared records */
+	size_t	 cap;		/* bytes mapped */
+	size_t	 len;		/* the child: written so far; the parent: all */
+	size_t	 pos;		/* the parent: read so far */
+	size_t	 released;	/* the parent: unmapped up to here */
+	pid_t	 pid;
+	int	 told;		/* the parent: read end of the child's word */
+};
+
+/*
+ * Is a file of len bytes worth a child?  BIB2PUBS_THREADS=1: never;
+ * 2: always (tests make every file go through the split); else from
+ * SPLIT_FROM bytes on two cores or more.  Never past SPLIT_UPTO.
+ */
+int	split_wanted(size_t len);
+/*
+ * Map cap bytes of records and fork: returns 1 in the child, 0 in the
+ * parent, -1 (and no child) if either could not be made.
+ */
+int	split_fork(struct split *, size_t cap);
+
+/* The child's side.  A record that does not fit ends the child. */
+void	split_put(struct split *, const void *, size_t);
+void	split_put_u32(struct split *, uint32_t);
+/* A string's length, its bytes and a NUL, so it is read in place. */
+void	split_put_str(struct split *, const char *, size_t);
+/* Where the next put goes, to fill in later (split_patch_u32). */
+size_t	split_mark(const struct split *);
+void	split_patch_u32(struct split *, size_t mark, uint32_t);
+/* Every record is written: seal them and exit.  Never returns. */
+_Noreturn void	split_child_done(struct split *);
+
+/*
+ * The child tells where the first entry of its part ends, once it has
+ * read that far; past it the parent needs no text while the child
+ * lives.  The parent waits for that word: 0 if the child ended first.
+ */
+void	split_tell_boundary(struct split *, size_t);
+size_t	split_boundary(struct split *);
+
+/*
+ * The parent's side.  split_wait: 1 if the child exited having sealed
+ * its records, 0 if it failed (the records are then dropped).
+ * split_stop: the child's part was never reached; end it.
+ */
+int	split_wait(struct split *);
+void	split_stop(struct split *);
+/* Readers return 0 (or NULL) past the end; strings are NUL-terminated. */
+uint32_t	 split_get_u32(struct split *);
+const char	*split_get_str(struct split *, size_t *len);
+int		 split_at_end(const struct split *);
+/* Records before pos are no longer needed: their whole pages go. */
+void	split_release(struct split *);
+void	split_free(struct split *);
+
+#endif
