@@ -579,13 +579,19 @@ read_entry(struct bib *b, struct entry_list *l, struct source *src,
  * it adds the entry (which may warn of a duplicate key), as in one run.
  */
 static void
+drop_messages(struct msg_hold *h)
+{
+	buf_truncate(&h->text, 0);
+	h->max = MSG_NONE;
+}
+
+static void
 send_messages(struct split *sp, struct msg_hold *h)
 {
 	split_put_u32(sp, h->max);
 	split_put_str(sp, h->text.data != NULL ? h->text.data : "",
 	    h->text.len);
-	buf_truncate(&h->text, 0);
-	h->max = MSG_NONE;
+	drop_messages(h);
 }
 
 static void
@@ -613,13 +619,6 @@ send_entry(struct bib *b, struct entry_list *l, const struct scan_entry *se,
 	free(key);
 }
 
-static void
-drop_messages(struct msg_hold *h)
-{
-	buf_truncate(&h->text, 0);
-	h->max = MSG_NONE;
-}
-
 /*
  * The child.  Entries before mid are the parent's: of them only the
  * @string ones are read, for their macros, and silently -- the parent
@@ -641,11 +640,10 @@ read_as_child(struct bib *b, struct split *sp, struct source *src,
 	msg_hold(&h);
 	while (scan_next(s, &se)) {
 		if (b->send == NULL) {
-			drop_messages(&h);
+			drop_messages(&h);	/* the parent's to say */
 			if (se.type.p < mid) {
 				if (se.kind == SCAN_STRING)
 					parse_fields(b, l, &se, NULL, file);
-				drop_messages(&h);
 				continue;
 			}
 			source_trim(src, src->text, se.type.p - 1);
