@@ -782,11 +782,14 @@ static int
 restore_text(struct source *src, size_t from, size_t kept, int line)
 {
 	struct source	 again;
-	int		 quiet = msg_set_quiet(2), same;
+	struct msg_hold	 said = { 0 };	/* said the first time it was read */
+	int		 same;
 
+	msg_hold(&said);
 	same = source_load(&again, src->name) && again.len == src->len &&
 	    memcmp(again.text + kept, src->text + kept, from - kept) == 0;
-	msg_set_quiet(quiet);
+	msg_hold(NULL);
+	msg_hold_free(&said);
 	if (same)
 		memcpy(src->text + from, again.text + from, src->len - from);
 	else

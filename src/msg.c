@@ -94,13 +94,10 @@ msg_hold_free(struct msg_hold *h)
 	h->max = MSG_NONE;
 }
 
-int
+void
 msg_set_quiet(int q)
 {
-	int	 was = quiet;
-
 	quiet = q;
-	return was;
 }
 
 void

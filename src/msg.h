@@ -42,7 +42,7 @@ void	msg_release(struct msg_hold *);
 void	msg_hold_free(struct msg_hold *);
 /* Lines made elsewhere (held, or by a child process): print, count. */
 void	msg_put(enum msg_level, const char *text, size_t n);
-int	msg_set_quiet(int);	/* 1: hide warnings; 2: all; returns the last */
+void	msg_set_quiet(int);		/* 1: hide warnings; 2: hide all */
 void	msg_raise(enum msg_level);	/* count a failure without a word */
 void	msg_set_fatal(enum msg_level);	/* -W: exit non-zero from this level */
 int	msg_exit_status(void);
