@@ -16,6 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -41,6 +44,7 @@ int
 split_fork(struct split *sp, size_t cap)
 {
 	int	 fds[2] = { -1, -1 };
+	pid_t	 parent = getpid();
 
 	memset(sp, 0, sizeof(*sp));
 	sp->base = mmap(NULL, cap, PROT_READ | PROT_WRITE,
@@ -60,6 +64,14 @@ split_fork(struct split *sp, size_t cap)
 		return -1;
 	}
 	sp->len = HEADER;
+#ifdef PR_SET_PDEATHSIG
+	/* A parent killed (^C reaches both; kill(1) may not) ends the child. */
+	if (sp->pid == 0 && (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
+	    getppid() != parent))
+		_exit(1);
+#else
+	(void)parent;
+#endif
 	close(fds[sp->pid == 0 ? 0 : 1]);
 	sp->told = fds[sp->pid == 0 ? 1 : 0];
 	return sp->pid == 0;
