@@ -232,6 +232,13 @@ main(void)
 	matches("Łukasz Kowalski", "Lukasz Kowalski", 1);
 	matches("van Beethoven, Ludwig", "Ludwig van Beethoven", 1);
 	matches("Beethoven, Ludwig", "Ludwig van Beethoven", 1);
+	/* A family name matched whole, not by its last word (names_match
+	 * folds the last name alone first). */
+	matches("van Dyk, Jan", "{van Dyk}, Jan", 1);
+	matches("{van Dyk}, Jan", "Jan van Dyk", 1);
+	matches("{van Dyk}, Jan", "Jan Dyk", 0);
+	matches("van Dyk, Jan", "Jan van Dyk", 1);
+	matches("van Dyk, Jan", "Jan van Dyk-Smith", 0);
 	ok(names_key_new("A and B") == NULL, "--me takes one name");
 	ok(names_key_new("others") == NULL, "--me others is refused");
 	/* Marks and annotations. */
