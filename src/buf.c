@@ -27,22 +27,6 @@ buf_grow(struct buf *b, size_t extra)
 }
 
 void
-buf_put(struct buf *b, const char *s, size_t n)
-{
-	buf_grow(b, n);
-	if (n > 0)	/* s may then be NULL: an empty buffer's data */
-		memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_put(b, s, strlen(s));
-}
-
-void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list	 again;
