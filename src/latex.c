@@ -33,40 +33,51 @@ struct decoder {
 	unsigned char	 top;		/* styles declared outside any group */
 };
 
+/*
+ * The tables below are sorted by name (strcmp's order) and searched
+ * with bsearch(); latex_tables_sorted() says whether they still are.
+ */
+
 /* Control symbols and words that stand for one piece of text. */
 static const struct {
 	const char	*name;
 	const char	*text;
 } symbols[] = {
-	{ "&", "&" }, { "%", "%" }, { "$", "$" }, { "#", "#" }, { "_", "_" },
-	{ "{", "{" }, { "}", "}" }, { " ", " " }, { "\\", " " },
-	{ ",", "\xe2\x80\x89" }, { ";", " " }, { ":", " " }, { "!", "" },
-	{ "-", "" }, { "/", "" }, { "@", "" },
-	{ "AA", "Å" }, { "AE", "Æ" }, { "BibTeX", "BibTeX" },
-	{ "DH", "Ð" }, { "DJ", "Đ" }, { "L", "Ł" }, { "LaTeX", "LaTeX" },
-	{ "LaTeXe", "LaTeX2ε" }, { "NG", "Ŋ" }, { "O", "Ø" }, { "OE", "Œ" },
-	{ "P", "¶" }, { "S", "§" }, { "SS", "SS" }, { "TeX", "TeX" },
-	{ "TH", "Þ" }, { "aa", "å" }, { "ae", "æ" }, { "allowbreak", "" },
-	{ "copyright", "©" }, { "dag", "†" }, { "ddag", "‡" }, { "dh", "ð" },
-	{ "dj", "đ" }, { "dots", "…" }, { "euro", "€" },
-	{ "guillemotleft", "«" }, { "guillemotright", "»" }, { "i", "ı" },
-	{ "j", "ȷ" }, { "l", "ł" }, { "ldots", "…" }, { "newblock", " " },
+	{ " ", " " }, { "!", "" }, { "#", "#" }, { "$", "$" },
+	{ "%", "%" }, { "&", "&" }, { ",", "\xe2\x80\x89" },
+	{ "-", "" }, { "/", "" }, { ":", " " }, { ";", " " },
+	{ "@", "" }, { "AA", "Å" }, { "AE", "Æ" },
+	{ "BibTeX", "BibTeX" }, { "DH", "Ð" }, { "DJ", "Đ" },
+	{ "L", "Ł" }, { "LaTeX", "LaTeX" }, { "LaTeXe", "LaTeX2ε" },
+	{ "NG", "Ŋ" }, { "O", "Ø" }, { "OE", "Œ" }, { "P", "¶" },
+	{ "S", "§" }, { "SS", "SS" }, { "TH", "Þ" },
+	{ "TeX", "TeX" }, { "\\", " " }, { "_", "_" },
+	{ "aa", "å" }, { "ae", "æ" }, { "allowbreak", "" },
+	{ "copyright", "©" }, { "dag", "†" }, { "ddag", "‡" },
+	{ "dh", "ð" }, { "dj", "đ" }, { "dots", "…" },
+	{ "euro", "€" }, { "guillemotleft", "«" },
+	{ "guillemotright", "»" }, { "i", "ı" }, { "j", "ȷ" },
+	{ "l", "ł" }, { "ldots", "…" }, { "newblock", " " },
 	{ "newline", " " }, { "ng", "ŋ" }, { "nobreak", "" },
-	{ "normalfont", "" }, { "o", "ø" }, { "oe", "œ" }, { "pounds", "£" },
-	{ "protect", "" }, { "qquad", " " }, { "quad", " " }, { "relax", "" },
-	{ "ss", "ß" }, { "textasciicircum", "^" }, { "textasciitilde", "~" },
+	{ "normalfont", "" }, { "o", "ø" }, { "oe", "œ" },
+	{ "pounds", "£" }, { "protect", "" }, { "qquad", " " },
+	{ "quad", " " }, { "relax", "" }, { "ss", "ß" },
+	{ "textasciicircum", "^" }, { "textasciitilde", "~" },
 	{ "textasteriskcentered", "∗" }, { "textbackslash", "\\" },
-	{ "textbar", "|" }, { "textbullet", "•" }, { "textcopyright", "©" },
-	{ "textdagger", "†" }, { "textdaggerdbl", "‡" }, { "textdegree", "°" },
-	{ "textellipsis", "…" }, { "textemdash", "—" }, { "textendash", "–" },
-	{ "texteuro", "€" }, { "textexclamdown", "¡" }, { "textgreater", ">" },
+	{ "textbar", "|" }, { "textbullet", "•" },
+	{ "textcopyright", "©" }, { "textdagger", "†" },
+	{ "textdaggerdbl", "‡" }, { "textdegree", "°" },
+	{ "textellipsis", "…" }, { "textemdash", "—" },
+	{ "textendash", "–" }, { "texteuro", "€" },
+	{ "textexclamdown", "¡" }, { "textgreater", ">" },
 	{ "textless", "<" }, { "textparagraph", "¶" },
 	{ "textperiodcentered", "·" }, { "textquestiondown", "¿" },
 	{ "textquotedblleft", "“" }, { "textquotedblright", "”" },
 	{ "textquoteleft", "‘" }, { "textquoteright", "’" },
 	{ "textregistered", "®" }, { "textsection", "§" },
 	{ "textsterling", "£" }, { "texttrademark", "™" },
-	{ "textunderscore", "_" }, { "th", "þ" },
+	{ "textunderscore", "_" }, { "th", "þ" }, { "{", "{" },
+	{ "}", "}" },
 };
 
 /* Accent commands and the combining character each one adds. */
@@ -74,10 +85,12 @@ static const struct {
 	const char	*name;
 	int		 mark;
 } accents[] = {
-	{ "'", 0x0301 }, { "`", 0x0300 }, { "^", 0x0302 }, { "\"", 0x0308 },
-	{ "~", 0x0303 }, { "=", 0x0304 }, { ".", 0x0307 }, { "b", 0x0331 },
-	{ "c", 0x0327 }, { "d", 0x0323 }, { "H", 0x030b }, { "k", 0x0328 },
-	{ "r", 0x030a }, { "t", 0x0361 }, { "u", 0x0306 }, { "v", 0x030c },
+	{ "\"", 0x0308 }, { "'", 0x0301 }, { ".", 0x0307 },
+	{ "=", 0x0304 }, { "H", 0x030b }, { "^", 0x0302 },
+	{ "`", 0x0300 }, { "b", 0x0331 }, { "c", 0x0327 },
+	{ "d", 0x0323 }, { "k", 0x0328 }, { "r", 0x030a },
+	{ "t", 0x0361 }, { "u", 0x0306 }, { "v", 0x030c },
+	{ "~", 0x0303 },
 };
 
 /* Commands whose braced argument is text in a style (or plain). */
@@ -85,12 +98,13 @@ static const struct {
 	const char	*name;
 	unsigned char	 style;
 } wrappers[] = {
-	{ "emph", G_EM }, { "enquote", 0 }, { "hbox", 0 }, { "mbox", 0 },
-	{ "text", 0 }, { "textbf", G_BF }, { "textit", G_EM },
-	{ "textmd", 0 }, { "textnormal", 0 }, { "textrm", 0 },
-	{ "textsc", 0 }, { "textsf", 0 }, { "textsl", G_EM },
-	{ "textsubscript", 0 }, { "textsuperscript", 0 }, { "texttt", 0 },
-	{ "textup", 0 }, { "url", 0 },
+	{ "emph", G_EM }, { "enquote", 0 }, { "hbox", 0 },
+	{ "mbox", 0 }, { "text", 0 }, { "textbf", G_BF },
+	{ "textit", G_EM }, { "textmd", 0 }, { "textnormal", 0 },
+	{ "textrm", 0 }, { "textsc", 0 }, { "textsf", 0 },
+	{ "textsl", G_EM }, { "textsubscript", 0 },
+	{ "textsuperscript", 0 }, { "texttt", 0 }, { "textup", 0 },
+	{ "url", 0 },
 };
 
 /* Font declarations: {\em ...} and friends. */
@@ -98,26 +112,74 @@ static const struct {
 	const char	*name;
 	unsigned char	 style;
 } declarations[] = {
-	{ "bf", G_BF }, { "bfseries", G_BF }, { "em", G_EM }, { "it", G_EM },
-	{ "itshape", G_EM }, { "mdseries", 0 }, { "rm", 0 }, { "rmfamily", 0 },
-	{ "sc", 0 }, { "scshape", 0 }, { "sf", 0 }, { "sffamily", 0 },
-	{ "sl", G_EM }, { "slshape", G_EM }, { "tt", 0 }, { "ttfamily", 0 },
-	{ "upshape", 0 },
+	{ "bf", G_BF }, { "bfseries", G_BF }, { "em", G_EM },
+	{ "it", G_EM }, { "itshape", G_EM }, { "mdseries", 0 },
+	{ "rm", 0 }, { "rmfamily", 0 }, { "sc", 0 },
+	{ "scshape", 0 }, { "sf", 0 }, { "sffamily", 0 },
+	{ "sl", G_EM }, { "slshape", G_EM }, { "tt", 0 },
+	{ "ttfamily", 0 }, { "upshape", 0 },
 };
 
 /* Commands whose first braced argument is not text at all. */
 static const char *const dropped[] = {
-	"hspace", "href", "index", "label", "noopsort", "vspace",
+	"href", "hspace", "index", "label", "noopsort", "vspace",
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* A command as read: not NUL-terminated. */
+struct cmd_name {
+	const char	*p;
+	size_t		 len;
+};
+
+/* Every table's entries begin with their name. */
 static int
-name_is(const char *name, size_t len, const char *word)
+by_name(const void *key, const void *entry)
 {
-	/* The first byte settles most of the table, strlen none. */
-	return len > 0 && word[0] == name[0] &&
-	    strncmp(word, name, len) == 0 && word[len] == '\0';
+	const struct cmd_name	*k = key;
+	const char		*name = *(const char *const *)entry;
+	int			 c = strncmp(k->p, name, k->len);
+
+	return c != 0 ? c : -(name[k->len] != '\0');
+}
+
+/* The index of name in a sorted table, or -1. */
+static long
+find(const void *table, size_t n, size_t size, const char *name, size_t len)
+{
+	struct cmd_name	 k = { name, len };
+	const char	*hit = bsearch(&k, table, n, size, by_name);
+
+	return hit != NULL ? (hit - (const char *)table) / (long)size : -1;
+}
+
+#define FIND(table, name, len) \
+	find((table), NELEM(table), sizeof((table)[0]), (name), (len))
+
+/* Are the names of table (n entries of size bytes) in strcmp's order? */
+static int
+sorted(const void *table, size_t n, size_t size)
+{
+	const char	*t = table;
+	size_t		 i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(*(const char *const *)(t + (i - 1) * size),
+		    *(const char *const *)(t + i * size)) >= 0)
+			return 0;
+	return 1;
+}
+
+int
+latex_tables_sorted(void)
+{
+	return sorted(symbols, NELEM(symbols), sizeof(symbols[0])) &&
+	    sorted(accents, NELEM(accents), sizeof(accents[0])) &&
+	    sorted(wrappers, NELEM(wrappers), sizeof(wrappers[0])) &&
+	    sorted(declarations, NELEM(declarations),
+	    sizeof(declarations[0])) &&
+	    sorted(dropped, NELEM(dropped), sizeof(dropped[0]));
 }
 
 static void
@@ -312,65 +374,59 @@ accent(struct decoder *d, int mark, int letter_command)
 static int
 control_word(struct decoder *d, const char *name, size_t len)
 {
-	size_t	 i;
+	long	 i;
 
-	for (i = 0; i < NELEM(accents); i++)
-		if (name_is(name, len, accents[i].name)) {
-			accent(d, accents[i].mark, 1);
-			return 1;
+	if ((i = FIND(accents, name, len)) >= 0) {
+		accent(d, accents[i].mark, 1);
+		return 1;
+	}
+	if ((i = FIND(wrappers, name, len)) >= 0) {
+		while (*d->p == ' ')
+			d->p++;
+		if (*d->p == '{') {
+			d->p++;
+			open_brace(d, wrappers[i].style);
 		}
-	for (i = 0; i < NELEM(wrappers); i++)
-		if (name_is(name, len, wrappers[i].name)) {
-			while (*d->p == ' ')
-				d->p++;
-			if (*d->p == '{') {
-				d->p++;
-				open_brace(d, wrappers[i].style);
-			}
-			return 1;
-		}
-	for (i = 0; i < NELEM(declarations); i++)
-		if (name_is(name, len, declarations[i].name)) {
-			unsigned char	*flags = d->depth > 0 ?
-			    &d->stack[d->depth - 1] : &d->top;
-			unsigned char	 add = declarations[i].style & ~*flags;
+		return 1;
+	}
+	if ((i = FIND(declarations, name, len)) >= 0) {
+		unsigned char	*flags = d->depth > 0 ?
+		    &d->stack[d->depth - 1] : &d->top;
+		unsigned char	 add = declarations[i].style & ~*flags;
 
-			if (add & G_EM)
-				buf_putc(&d->out, RICH_EM_ON);
-			if (add & G_BF)
-				buf_putc(&d->out, RICH_BF_ON);
-			if ((add & G_BF) && (*flags & G_EM))
-				add |= G_BF_INNER;
-			*flags |= add;
-			while (*d->p == ' ')
-				d->p++;
-			return 1;
-		}
-	for (i = 0; i < NELEM(dropped); i++)
-		if (name_is(name, len, dropped[i])) {
-			d->p = skip_group(d->p);
-			return 1;
-		}
+		if (add & G_EM)
+			buf_putc(&d->out, RICH_EM_ON);
+		if (add & G_BF)
+			buf_putc(&d->out, RICH_BF_ON);
+		if ((add & G_BF) && (*flags & G_EM))
+			add |= G_BF_INNER;
+		*flags |= add;
+		while (*d->p == ' ')
+			d->p++;
+		return 1;
+	}
+	if (FIND(dropped, name, len) >= 0) {
+		d->p = skip_group(d->p);
+		return 1;
+	}
 	return 0;
 }
 
 static int
 symbol(struct decoder *d, const char *name, size_t len, int word)
 {
-	size_t	 i;
+	long	 i = FIND(symbols, name, len);
 
-	for (i = 0; i < NELEM(symbols); i++)
-		if (name_is(name, len, symbols[i].name)) {
-			buf_puts(&d->out, symbols[i].text);
-			if (word) {	/* TeX eats blanks after a word */
-				while (*d->p == ' ')
-					d->p++;
-				if (d->p[0] == '{' && d->p[1] == '}')
-					d->p += 2;
-			}
-			return 1;
-		}
-	return 0;
+	if (i < 0)
+		return 0;
+	buf_puts(&d->out, symbols[i].text);
+	if (word) {	/* TeX eats blanks after a word */
+		while (*d->p == ' ')
+			d->p++;
+		if (d->p[0] == '{' && d->p[1] == '}')
+			d->p += 2;
+	}
+	return 1;
 }
 
 /* d->p is at a backslash. */
@@ -378,7 +434,8 @@ static void
 command(struct decoder *d)
 {
 	const char	*name = d->p + 1;
-	size_t		 len = 0, i;
+	size_t		 len = 0;
+	long		 i;
 
 	while ((name[len] >= 'a' && name[len] <= 'z') ||
 	    (name[len] >= 'A' && name[len] <= 'Z'))
@@ -395,11 +452,10 @@ command(struct decoder *d)
 		if (symbol(d, name, len, 1) || control_word(d, name, len))
 			return;
 	} else {
-		for (i = 0; i < NELEM(accents); i++)
-			if (name_is(name, len, accents[i].name)) {
-				accent(d, accents[i].mark, 0);
-				return;
-			}
+		if ((i = FIND(accents, name, len)) >= 0) {
+			accent(d, accents[i].mark, 0);
+			return;
+		}
 		if (symbol(d, name, len, 0))
 			return;
 	}

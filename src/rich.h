@@ -29,6 +29,8 @@ enum rich_case {
 
 /* latex.c: all return newly allocated strings. */
 char	*latex_decode(const char *latex);	/* LaTeX -> rich text */
+/* The command tables are in the order their search needs (for tests). */
+int	 latex_tables_sorted(void);
 /* The same for Markdown fields: ` ' and ~ are left to Markdown. */
 char	*latex_decode_markdown(const char *latex);
 char	*latex_url(const char *latex);		/* \_ -> _, braces dropped */

@@ -68,6 +68,18 @@ casing(const char *latex, enum rich_case mode, const char *want)
 int
 main(void)
 {
+	/* Commands are found by binary search: each table must be sorted. */
+	ok(latex_tables_sorted(), "command tables in strcmp order");
+	/* The first and last of each table, and names that only begin so. */
+	plain("a\\ x", "a x");
+	plain("\\}", "}");
+	plain("\\th", "þ");
+	plain("\\the", "\\the");
+	plain("\\textbfx", "\\textbfx");
+	plain("\\\"a\\~a", "äã");
+	plain("\\emph{a}\\url{b}", "ab");
+	plain("{\\bf a}{\\upshape b}", "ab");
+	plain("\\href{u}x\\vspace{1em}y", "xy");
 	/* Accents, in every spelling. */
 	plain("{\\\"u}", "ü");
 	plain("\\\"{u}", "ü");
