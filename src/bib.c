@@ -570,13 +570,16 @@ read_entry(struct bib *b, struct entry_list *l, struct source *src,
 
 /*
  * The records, in file order:
- *	REC_ENTRY  '@' offset, line, type, key, field count, then each
- *		   field (send_field), then its messages (send_messages)
+ *	REC_ENTRY  '@' offset, line, where scanning went on after it
+ *		   (offset, line), type, key, field count, then each field
+ *		   (send_field), then its messages (send_messages)
  *	REC_MACRO  name, value: an @string, defined as it comes
  *	REC_END    the messages after the last entry
  * An entry's messages -- from scanning it, reading it, and any @string
  * before it -- come after its fields, so the parent prints them before
  * it adds the entry (which may warn of a duplicate key), as in one run.
+ * Each entry is published whole; if the child fails, the parent scans
+ * on from where the last entry it took ended.
  */
 static void
 drop_messages(struct msg_hold *h)
@@ -595,8 +598,8 @@ send_messages(struct split *sp, struct msg_hold *h)
 }
 
 static void
-send_entry(struct bib *b, struct entry_list *l, const struct scan_entry *se,
-    const char *file, struct msg_hold *h)
+send_entry(struct bib *b, struct entry_list *l, const struct scanner *s,
+    const struct scan_entry *se, const char *file, struct msg_hold *h)
 {
 	struct split	*sp = b->send;
 	struct entry	 e = { 0 };
@@ -609,6 +612,8 @@ send_entry(struct bib *b, struct entry_list *l, const struct scan_entry *se,
 	split_put_u32(sp, REC_ENTRY);
 	split_put_u32(sp, (uint32_t)(se->type.p - 1 - b->base));
 	split_put_u32(sp, (uint32_t)se->line);
+	split_put_u32(sp, (uint32_t)(s->p - b->base));
+	split_put_u32(sp, (uint32_t)s->line);
 	split_put_str(sp, se->type.p, se->type.len);
 	split_put_str(sp, key, se->key.len);
 	count = split_mark(sp);
@@ -616,6 +621,7 @@ send_entry(struct bib *b, struct entry_list *l, const struct scan_entry *se,
 	parse_fields(b, l, se, &e, file);
 	split_patch_u32(sp, count, (uint32_t)b->nfields);
 	send_messages(sp, h);
+	split_publish(sp);
 	free(key);
 }
 
@@ -654,7 +660,7 @@ read_as_child(struct bib *b, struct split *sp, struct source *src,
 		if (se.kind == SCAN_STRING)
 			parse_fields(b, l, &se, NULL, file);
 		else
-			send_entry(b, l, &se, file, &h);
+			send_entry(b, l, s, &se, file, &h);
 		give_back(b, src, se.type.p - 1);
 	}
 	split_put_u32(sp, REC_END);
@@ -710,9 +716,15 @@ take_messages(struct split *sp)
 	msg_put(level <= MSG_SYSERR ? level : MSG_ERROR, text, n);
 }
 
+/* Where the parent scans on if the child fails: 0 for its first entry. */
+struct resume {
+	size_t	 at;
+	int	 line;
+};
+
 static void
 take_entry(struct bib *b, struct split *sp, struct entry_list *l,
-    struct source *src, const char *file)
+    struct source *src, const char *file, struct resume *r)
 {
 	struct entry	*e;
 	struct span	 type;
@@ -722,6 +734,8 @@ take_entry(struct bib *b, struct split *sp, struct entry_list *l,
 
 	at = split_get_u32(sp);
 	line = (int)split_get_u32(sp);
+	r->at = split_get_u32(sp);
+	r->line = (int)split_get_u32(sp);
 	type.p = split_get_str(sp, &type.len);
 	key = split_get_str(sp, &keylen);
 	e = new_entry(l, &type, key, keylen, file, line);
@@ -774,25 +788,29 @@ drop_child_part(struct split *sp, struct source *src)
 
 /*
  * The child failed after the parent dropped the text of its part: read
- * the file again for it.  A file that no longer has the same length and
- * the same text where both are still held has changed: what is past
- * the child's first entry is then lost, and said so.
+ * the file again for what was dropped and not yet packed over.  A file
+ * whose length or modification time changed is not trusted: what is
+ * past the last entry taken is then lost, and said so.
  */
 static int
-restore_text(struct source *src, size_t from, size_t kept, int line)
+restore_text(struct bib *b, struct source *src, size_t from, int line)
 {
 	struct source	 again;
 	struct msg_hold	 said = { 0 };	/* said the first time it was read */
+	size_t		 packed = (size_t)(b->packed - src->text);
 	int		 same;
 
+	if (from < packed)
+		from = packed;
 	msg_hold(&said);
 	same = source_load(&again, src->name) && again.len == src->len &&
-	    memcmp(again.text + kept, src->text + kept, from - kept) == 0;
+	    again.mtime.tv_sec == src->mtime.tv_sec &&
+	    again.mtime.tv_nsec == src->mtime.tv_nsec;
 	msg_hold(NULL);
 	msg_hold_free(&said);
-	if (same)
+	if (same && from < src->len)
 		memcpy(src->text + from, again.text + from, src->len - from);
-	else
+	else if (!same)
 		msg(MSG_SYSERR, src->name, line, "cannot be read again, or "
 		    "changed since it was read: the entries from here on are "
 		    "left out");
@@ -800,30 +818,34 @@ restore_text(struct source *src, size_t from, size_t kept, int line)
 	return same;
 }
 
-/* The child's records, as if read here; 0 if the child failed. */
+/*
+ * The child's records as they come, as if read here.  Returns 1 when
+ * all are taken; else the child failed, and r says where to read on.
+ */
 static int
 take_records(struct bib *b, struct split *sp, struct source *src,
-    struct entry_list *l, const char *file)
+    struct entry_list *l, const char *file, struct resume *r)
 {
-	if (!split_wait(sp))
-		return 0;
 	b->ntaken = 0;	/* name ids are the child's */
-	while (!split_at_end(sp)) {
-		switch (split_get_u32(sp)) {
-		case REC_ENTRY:
-			take_entry(b, sp, l, src, file);
-			break;
-		case REC_MACRO:
-			take_macro(b, sp);
-			break;
-		default:	/* REC_END */
-			take_messages(sp);
-			split_free(sp);
-			return 1;
+	r->at = 0;
+	while (split_take(sp)) {
+		while (!split_at_end(sp)) {
+			switch (split_get_u32(sp)) {
+			case REC_ENTRY:
+				take_entry(b, sp, l, src, file, r);
+				break;
+			case REC_MACRO:
+				take_macro(b, sp);
+				break;
+			default:	/* REC_END */
+				take_messages(sp);
+				split_stop(sp);
+				return 1;
+			}
 		}
 	}
-	split_free(sp);
-	return 1;
+	split_stop(sp);
+	return 0;
 }
 
 /*
@@ -844,6 +866,7 @@ bib_read(struct bib *b, struct source *src, struct entry_list *list)
 	struct scanner		 s;
 	struct scan_entry	 se = { 0 };
 	struct split		 sp;
+	struct resume		 r;
 	const char		*file, *mid = NULL, *ask = NULL;
 	size_t			 dropped = 0;
 	int			 split = 0;
@@ -867,11 +890,16 @@ bib_read(struct bib *b, struct source *src, struct entry_list *list)
 		}
 		if (split && se.type.p >= mid) {
 			split = 0;
-			if (take_records(b, &sp, src, list, file))
+			if (take_records(b, &sp, src, list, file, &r))
 				break;
-			if (dropped > 0 && !restore_text(src, dropped,
-			    (size_t)(se.type.p - 1 - src->text), se.line))
+			if (dropped > 0 && !restore_text(b, src, dropped,
+			    r.at > 0 ? r.line : se.line))
 				break;
+			if (r.at > 0) {	/* on from the last entry taken */
+				s.p = src->text + r.at;
+				s.line = r.line;
+				continue;
+			}
 		}
 		if (se.kind == SCAN_STRING)
 			parse_fields(b, list, &se, NULL, file);

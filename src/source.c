@@ -274,7 +274,7 @@ source_load(struct source *src, const char *path)
 	struct stat	 st;
 	char		*data;
 	size_t		 len;
-	int		 fd;
+	int		 fd, statted;
 
 	memset(src, 0, sizeof(*src));
 	if (strcmp(path, "-") == 0)
@@ -283,7 +283,8 @@ source_load(struct source *src, const char *path)
 		msg(MSG_SYSERR, name, 0, "cannot open: %s", strerror(errno));
 		return 0;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	statted = fstat(fd, &st) == 0;
+	if (statted && S_ISDIR(st.st_mode)) {
 		msg(MSG_SYSERR, name, 0, "is a directory");
 		close(fd);
 		return 0;
@@ -296,7 +297,9 @@ source_load(struct source *src, const char *path)
 	if (data == NULL)
 		return 0;
 	source_from_memory(src, name, data, len);
-	src->regular = fd != STDIN_FILENO && S_ISREG(st.st_mode);
+	src->regular = statted && fd != STDIN_FILENO && S_ISREG(st.st_mode);
+	if (src->regular)
+		src->mtime = st.st_mtim;
 	return 1;
 }
 

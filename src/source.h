@@ -7,12 +7,14 @@
 #define SOURCE_H
 
 #include <stddef.h>
+#include <time.h>
 
 struct source {
 	char	*name;		/* as given, or "<stdin>" for "-" */
 	char	*text;		/* cleaned text, NUL-terminated */
 	size_t	 len;
 	int	 regular;	/* a regular file: it can be read again */
+	struct timespec mtime;	/* a regular file's, to see it changed */
 };
 
 /* Returns 0 (after a diagnostic) if the file cannot be read. */

@@ -5,9 +5,10 @@
  * of the file and writes what it read -- entries, diagnostics, macros
  * (bib.c decides what) -- as records into memory it shares with the
  * parent, which reads the first part meanwhile and then takes the
- * records as if it had read them itself.  Whatever goes wrong with the
- * child, the parent reads the second part itself: the split may save
- * time, it never changes what a run writes.
+ * records as they come, as if it had read them itself.  Whatever goes
+ * wrong with the child, the parent reads on itself from the last
+ * record it took: the split may save time, it never changes what a run
+ * writes.
  */
 #ifndef SPLIT_H
 #define SPLIT_H
@@ -24,11 +25,12 @@
 struct split {
 	char	*base;		/* the shared records */
 	size_t	 cap;		/* bytes mapped */
-	size_t	 len;		/* the child: written so far; the parent: all */
+	size_t	 len;		/* the child: written; the parent: published */
 	size_t	 pos;		/* the parent: read so far */
 	size_t	 released;	/* the parent: unmapped up to here */
+	size_t	 ticked;	/* the child: published when it last woke it */
 	pid_t	 pid;
-	int	 told;		/* the parent: read end of the child's word */
+	int	 pipe;		/* the child's end, or the parent's */
 };
 
 /*
@@ -51,7 +53,9 @@ void	split_put_str(struct split *, const char *, size_t);
 /* Where the next put goes, to fill in later (split_patch_u32). */
 size_t	split_mark(const struct split *);
 void	split_patch_u32(struct split *, size_t mark, uint32_t);
-/* Every record is written: seal them and exit.  Never returns. */
+/* The records written so far are whole: the parent may take them. */
+void	split_publish(struct split *);
+/* Every record is written and published: exit.  Never returns. */
 _Noreturn void	split_child_done(struct split *);
 
 /*
@@ -63,11 +67,12 @@ void	split_tell_boundary(struct split *, size_t);
 size_t	split_boundary(struct split *);
 
 /*
- * The parent's side.  split_wait: 1 if the child exited having sealed
- * its records, 0 if it failed (the records are then dropped).
- * split_stop: the child's part was never reached; end it.
+ * The parent's side.  split_take: make what the child has published
+ * readable; 0 once the child has ended and all it published is read.
+ * It waits for more only when everything published is read already.
+ * split_stop: the child is no longer needed (or is gone); end it.
  */
-int	split_wait(struct split *);
+int	split_take(struct split *);
 void	split_stop(struct split *);
 /* Readers return 0 (or NULL) past the end; strings are NUL-terminated. */
 uint32_t	 split_get_u32(struct split *);
