@@ -850,9 +850,9 @@ take_records(struct bib *b, struct split *sp, struct source *src,
 
 /*
  * Room for the records of n bytes of text.  A value takes less than its
- * field's text, and a field's record some 40 bytes more; a part whose
+ * field's text, and a field's record some 20 bytes more; a part whose
  * records outgrow this (thousands of messages, fields of a few bytes)
- * is read by the parent instead.
+ * is left to the parent from the last entry that fitted.
  */
 static size_t
 split_room(size_t n)

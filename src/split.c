@@ -84,7 +84,7 @@ void
 split_put(struct split *sp, const void *p, size_t n)
 {
 	if (n > sp->cap - sp->len)
-		_exit(1);	/* the parent reads this part itself */
+		_exit(1);	/* the parent reads on from its last entry */
 	memcpy(sp->base + sp->len, p, n);
 	sp->len += n;
 }
