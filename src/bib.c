@@ -61,7 +61,6 @@ struct bib {
 #define NEW_NAME	0x7fffffffu	/* in place of a field's name id */
 #define HAS_BLOCKS	0x80000000u	/* in a field's name id */
 
-
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"
@@ -582,19 +581,12 @@ read_entry(struct bib *b, struct entry_list *l, struct source *src,
  * on from where the last entry it took ended.
  */
 static void
-drop_messages(struct msg_hold *h)
-{
-	buf_truncate(&h->text, 0);
-	h->max = MSG_NONE;
-}
-
-static void
 send_messages(struct split *sp, struct msg_hold *h)
 {
 	split_put_u32(sp, h->max);
 	split_put_str(sp, h->text.data != NULL ? h->text.data : "",
 	    h->text.len);
-	drop_messages(h);
+	msg_drop(h);
 }
 
 static void
@@ -646,7 +638,7 @@ read_as_child(struct bib *b, struct split *sp, struct source *src,
 	msg_hold(&h);
 	while (scan_next(s, &se)) {
 		if (b->send == NULL) {
-			drop_messages(&h);	/* the parent's to say */
+			msg_drop(&h);	/* the parent's to say */
 			if (se.type.p < mid) {
 				if (se.kind == SCAN_STRING)
 					parse_fields(b, l, &se, NULL, file);
@@ -808,12 +800,12 @@ restore_text(struct bib *b, struct source *src, size_t from, int line)
 	    again.mtime.tv_nsec == src->mtime.tv_nsec;
 	msg_hold(NULL);
 	msg_hold_free(&said);
-	if (same && from < src->len)
-		memcpy(src->text + from, again.text + from, src->len - from);
-	else if (!same)
+	if (!same)
 		msg(MSG_SYSERR, src->name, line, "cannot be read again, or "
 		    "changed since it was read: the entries from here on are "
 		    "left out");
+	else if (from < src->len)
+		memcpy(src->text + from, again.text + from, src->len - from);
 	source_free(&again);
 	return same;
 }

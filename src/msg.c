@@ -83,6 +83,12 @@ void
 msg_release(struct msg_hold *h)
 {
 	msg_put(h->max, h->text.data, h->text.len);
+	msg_drop(h);
+}
+
+void
+msg_drop(struct msg_hold *h)
+{
 	buf_truncate(&h->text, 0);
 	h->max = MSG_NONE;
 }

@@ -39,6 +39,7 @@ struct msg_hold {
 
 void	msg_hold(struct msg_hold *);
 void	msg_release(struct msg_hold *);
+void	msg_drop(struct msg_hold *);	/* empty h without a word */
 void	msg_hold_free(struct msg_hold *);
 /* Lines made elsewhere (held, or by a child process): print, count. */
 void	msg_put(enum msg_level, const char *text, size_t n);

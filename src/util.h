@@ -63,6 +63,7 @@ buf_puts(struct buf *b, const char *s)
 {
 	buf_put(b, s, strlen(s));
 }
+
 char	*buf_detach(struct buf *);	/* caller frees; buffer reset */
 void	 buf_free(struct buf *);
 
