@@ -8,10 +8,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <btparse.h>
 
 #include "model.h"
+#include "msg.h"
 #include "names.h"
 #include "rich.h"
 #include "tap.h"
@@ -153,6 +155,45 @@ marks(const char *list, const char *an, const char *want)
 	names_free(p, n);
 }
 
+/*
+ * names_scan, which the reading thread runs, finds the same marks,
+ * flags and warnings as names_parse without the text; want is how
+ * many warnings there are.
+ */
+static void
+scan_as_parse(const char *list, int want)
+{
+	struct msg_hold	 hs = { { 0 }, MSG_NONE }, hp = { { 0 }, MSG_NONE };
+	struct person	*s, *p;
+	size_t		 ns, np, i;
+	int		 same, warnings = 0;
+	const char	*w;
+	char		 what[200];
+
+	msg_hold(&hs);
+	s = names_scan(list, &ns, "t.bib", 7);
+	msg_hold(&hp);
+	p = names_parse(list, &np, "t.bib", 7);
+	msg_hold(NULL);
+	same = ns == np && hs.text.len == hp.text.len &&
+	    (hs.text.len == 0 || strcmp(hs.text.data, hp.text.data) == 0);
+	for (i = 0; same && i < ns; i++)
+		same = s[i].flags == p[i].flags && s[i].others == p[i].others &&
+		    strcmp(s[i].marks, p[i].marks) == 0;
+	for (w = hp.text.data; w != NULL && (w = strstr(w, "warning")) != NULL;
+	    w++)
+		warnings++;
+	snprintf(what, sizeof(what), "scan as parse, %d warnings: %s", want,
+	    list);
+	ok(same && warnings == want, what);
+	msg_drop(&hs);
+	msg_drop(&hp);
+	msg_hold_free(&hs);
+	msg_hold_free(&hp);
+	names_free(s, ns);
+	names_free(p, np);
+}
+
 int
 main(void)
 {
@@ -202,7 +243,25 @@ main(void)
 		p = names_parse("Anderson, Sandy and Brandt, Andy", &n, NULL, 0);
 		ok(n == 2, "'and' inside words does not split");
 		names_free(p, n);
+		p = names_parse("x and and y", &n, NULL, 0);
+		ok(n == 2 && strcmp(p[1].von, "and") == 0,
+		    "one 'and' is one separator: x | and y");
+		names_free(p, n);
+		p = names_parse("A\tAND\nB and", &n, NULL, 0);
+		ok(n == 2 && strcmp(p[1].last, "B") == 0,
+		    "tabs and newlines are blanks; a final 'and' ends the list");
+		names_free(p, n);
+		p = names_parse("A} and B and {C", &n, NULL, 0);
+		ok(n == 1, "past an unmatched '}' nothing splits");
+		names_free(p, n);
 	}
+	/* The reading thread's scan (names.c skips the words without text). */
+	scan_as_parse("Zhang*, Jintao and Wei\\#, Jia and Chen$^\\dagger$", 0);
+	scan_as_parse("Smith and * and {} and Doe", 0);
+	scan_as_parse("Smith and \\#, Jo and , Al", 1);
+	scan_as_parse("Moe, Al, Jr, Extra and {Barnes and Noble} and others",
+	    1);
+	scan_as_parse("A and  and B", 1);
 	/* Display forms. */
 	shown("Zhang, Jintao", NAME_FULL, "Jintao Zhang");
 	shown("Zhang, Jintao", NAME_INITIALS, "J. Zhang");
