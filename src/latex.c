@@ -532,6 +532,26 @@ character(struct decoder *d)
 
 /* The bytes that may mean more than themselves. */
 #define SPECIAL "{}\\$~-`'"
+static const unsigned char special[256] = {
+	['{'] = 1, ['}'] = 1, ['\\'] = 1, ['$'] = 1, ['~'] = 1, ['-'] = 1,
+	['`'] = 1, ['\''] = 1, ['\0'] = 1
+};
+
+/*
+ * The length of the plain run s starts with.  Most runs are short
+ * (words of names and titles): a table finds their end sooner than
+ * strcspn() sets up; a long one is left to strcspn().
+ */
+static size_t
+plain_span(const char *s)
+{
+	size_t	 n;
+
+	for (n = 0; n < 16; n++)
+		if (special[(unsigned char)s[n]])
+			return n;
+	return n + strcspn(s + n, SPECIAL);
+}
 
 static char *
 decode(const char *latex, int markdown)
@@ -562,7 +582,7 @@ decode(const char *latex, int markdown)
 			math(&d);
 			break;
 		default:
-			if ((n = strcspn(d.p, SPECIAL)) > 0) {
+			if ((n = plain_span(d.p)) > 0) {
 				buf_put(&d.out, d.p, n);	/* plain text */
 				d.p += n;
 			} else
@@ -582,8 +602,10 @@ char *
 latex_decode(const char *latex)
 {
 	/* Most values hold no LaTeX at all: copy them as they are. */
-	if (latex[strcspn(latex, SPECIAL)] == '\0')
-		return xstrdup(latex);
+	size_t	 n = plain_span(latex);
+
+	if (latex[n] == '\0')
+		return memcpy(xmalloc(n + 1), latex, n + 1);
 	return decode(latex, 0);
 }
 
