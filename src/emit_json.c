@@ -58,29 +58,44 @@ close_with(struct jw *w, char c)
 	w->depth--;
 }
 
-/* Where a member goes: after a comma and a new line, at its depth. */
-static size_t
-next_member(struct jw *w)
-{
-	size_t	 at = w->b->len;
-
-	if (w->has[w->depth])
-		buf_putc(w->b, ',');
-	newline(w, w->depth + 1);
-	return at;
-}
-
-/* "key": for a key bib2pubs names itself, which needs no escaping.
- * Returns the offset the member began at. */
+/*
+ * Where a member goes: after a comma and a new line, at its depth;
+ * then "key": when key is not NULL (a name bib2pubs gives itself, which
+ * needs no escaping).  Returns the offset the member began at.  One
+ * reservation and plain stores: as buffer calls, a key was ~150
+ * instructions and keys a seventh of -f json's page.
+ */
 static size_t
 put_key(struct jw *w, const char *key)
 {
-	size_t	 at = next_member(w);
+	struct buf	*b = w->b;
+	size_t		 at = b->len, klen = key != NULL ? strlen(key) : 0;
+	size_t		 indent = 2 * (size_t)(w->depth + 1);
+	char		*p;
 
-	buf_putc(w->b, '"');
-	buf_puts(w->b, key);
-	buf_put(w->b, "\": ", 3);
+	buf_reserve(b, 2 + indent + klen + 4);
+	p = b->data + at;
+	if (w->has[w->depth])
+		*p++ = ',';
+	*p++ = '\n';
+	memset(p, ' ', indent);
+	p += indent;
+	if (key != NULL) {
+		*p++ = '"';
+		memcpy(p, key, klen);
+		p += klen;
+		memcpy(p, "\": ", 3);
+		p += 3;
+	}
+	*p = '\0';
+	b->len = (size_t)(p - b->data);
 	return at;
+}
+
+static size_t
+next_member(struct jw *w)
+{
+	return put_key(w, NULL);
 }
 
 /* "key": for a field's name; one that is not UTF-8 leaves the member

@@ -242,27 +242,33 @@ int
 escape_json(struct buf *b, const char *s, int rich)
 {
 	size_t		 start = b->len;
+	const char	*run;
 	unsigned char	 c;
 	int		 n, cp;
 
 	buf_putc(b, '"');
-	for (;;) {
-		s = put_run(b, s, json_stops);
-		if ((c = (unsigned char)*s) == '\0')
-			break;
+	for (run = s; ; s++) {
+		if (!json_stops[c = (unsigned char)*s])
+			continue;
 		if (c >= 0x80) {
-			if ((n = utf8_decode(s, strnlen(s, 4), &cp)) == 0) {
+			/* Valid UTF-8 stays in the run: a two-byte sequence
+			 * (most accented letters) is checked here. */
+			if (c >= 0xc2 && c <= 0xdf &&
+			    ((unsigned char)s[1] & 0xc0) == 0x80)
+				n = 2;
+			else if ((n = utf8_decode(s, strnlen(s, 4), &cp)) == 0) {
 				buf_truncate(b, start);
 				return 0;
 			}
-			buf_put(b, s, (size_t)n);
-			s += n;
+			s += n - 1;
 			continue;
 		}
-		if (rich && RICH_IS_MARKUP((char)c)) {
-			s++;
+		buf_put(b, run, (size_t)(s - run));
+		run = s + 1;
+		if (c == '\0')
+			break;
+		if (rich && RICH_IS_MARKUP((char)c))
 			continue;
-		}
 		buf_putc(b, '\\');
 		switch (c) {
 		case '"': case '\\':
@@ -288,7 +294,6 @@ escape_json(struct buf *b, const char *s, int rich)
 			buf_putc(b, hex[c >> 4]);
 			buf_putc(b, hex[c & 15]);
 		}
-		s++;
 	}
 	buf_putc(b, '"');
 	return 1;

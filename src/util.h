@@ -58,6 +58,14 @@ buf_put(struct buf *b, const char *s, size_t n)
 	b->data[b->len] = '\0';
 }
 
+/* Room for n more bytes and the NUL, for code that stores directly. */
+static inline void
+buf_reserve(struct buf *b, size_t n)
+{
+	if (n >= b->cap - b->len)
+		buf_grow(b, n);
+}
+
 static inline void
 buf_puts(struct buf *b, const char *s)
 {
