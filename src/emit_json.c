@@ -256,6 +256,7 @@ put_entry(struct jw *w, const struct pub *p)
 struct batch {
 	const struct pub_list	*pubs;
 	size_t			 first;	/* the pub out[0] is for */
+	size_t			 count;
 	struct buf		 out[BATCH];
 };
 
@@ -276,29 +277,55 @@ element(void *arg, size_t k, int thread)
 	pub_drop(p);
 }
 
+/* Two batches: one is written out while the next is made. */
+struct writer {
+	struct batch	 b[2];
+	struct batch	*done;	/* made, not yet written; NULL: none */
+	FILE		*fp;
+	int		 ok;
+};
+
+static void
+write_done(void *arg)
+{
+	struct writer	*o = arg;
+	struct batch	*b = o->done;
+	size_t		 k;
+
+	for (k = 0; b != NULL && k < b->count && o->ok; k++)
+		o->ok = b->out[k].len > 0 && fwrite(b->out[k].data, 1,
+		    b->out[k].len, o->fp) == b->out[k].len;
+	o->done = NULL;
+}
+
 /*
  * The array is written a batch of elements at a time, each made,
  * dumped and freed in turn, so a large file never has its whole JSON
- * in memory.
+ * in memory; a batch is written while both threads make the next.
  */
 int
 emit_json(const struct pub_list *pubs, struct pool *pool, FILE *fp)
 {
-	struct batch	 b;
-	size_t		 k, count;
-	int		 ok = fputs("[", fp) != EOF;
+	struct writer	 o;
+	struct batch	*b;
+	size_t		 first, i, k;
 
-	memset(&b, 0, sizeof(b));
-	b.pubs = pubs;
-	for (; b.first < pubs->n && ok; b.first += count) {
-		count = pubs->n - b.first < BATCH ? pubs->n - b.first : BATCH;
-		pool_run(pool, count, element, &b);
-		for (k = 0; k < count && ok; k++)
-			ok = b.out[k].len > 0 && fwrite(b.out[k].data, 1,
-			    b.out[k].len, fp) == b.out[k].len;
+	memset(&o, 0, sizeof(o));
+	o.fp = fp;
+	o.ok = fputs("[", fp) != EOF;
+	for (first = 0, i = 0; first < pubs->n && o.ok; i++) {
+		b = &o.b[i % 2];
+		b->pubs = pubs;
+		b->first = first;
+		b->count = pubs->n - first < BATCH ? pubs->n - first : BATCH;
+		pool_run_meanwhile(pool, b->count, element, b, write_done, &o);
+		o.done = b;
+		first += b->count;
 	}
-	for (k = 0; k < BATCH; k++)
-		buf_free(&b.out[k]);
-	ok &= fputs(pubs->n > 0 ? "\n]\n" : "]\n", fp) != EOF;
-	return ok && fflush(fp) == 0 && !ferror(fp);
+	write_done(&o);
+	for (i = 0; i < 2; i++)
+		for (k = 0; k < BATCH; k++)
+			buf_free(&o.b[i].out[k]);
+	o.ok &= fputs(pubs->n > 0 ? "\n]\n" : "]\n", fp) != EOF;
+	return o.ok && fflush(fp) == 0 && !ferror(fp);
 }
