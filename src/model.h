@@ -130,7 +130,8 @@ struct pub_text {
 	char		*venue;		/* label without year (rich) */
 	char		*track;		/* rich or NULL */
 	char		*note;		/* rich or NULL */
-	char		*abstract;	/* rich or NULL */
+	char		*abstract;	/* rich or NULL: see pub_abstract() */
+	int		 abstract_read;
 };
 
 /*
@@ -167,6 +168,8 @@ struct pub_list {
  */
 int	pub_complete(struct pub *, const struct norm_opts *);
 void	pub_release(struct pub *);
+/* The abstract of a completed pub, decoded when first asked for. */
+const char	*pub_abstract(struct pub *);
 void	pub_hold(struct pub *);
 void	pub_drop(struct pub *);
 void	pub_free(struct pub *);

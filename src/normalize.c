@@ -901,9 +901,27 @@ pub_complete(struct pub *p, const struct norm_opts *o)
 	t->authors = read_authors(p->entry, o, &t->nauthors, &has_marks,
 	    NULL);
 	set_venue_text(t, p, p->entry);
-	t->abstract = decoded_markdown(p->entry, "abstract");
+	t->abstract = NULL;
+	t->abstract_read = 0;
 	set_links(t, p->entry, 1);
 	return 1;
+}
+
+/*
+ * Most pages never show the abstract (of the shipped themes only the
+ * HTML ones and --split's entries do), and it is the longest field:
+ * decoded on the first question, not with the rest.
+ */
+const char *
+pub_abstract(struct pub *p)
+{
+	struct pub_text	*t = p->text;
+
+	if (!t->abstract_read) {
+		t->abstract = decoded_markdown(p->entry, "abstract");
+		t->abstract_read = 1;
+	}
+	return t->abstract;
 }
 
 void

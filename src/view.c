@@ -490,7 +490,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return list(v, t->authors, t->nauthors,
 			    sizeof(*t->authors), &view_person);
 		if (strcmp(name, "abstract") == 0)
-			return markdown(v, t->abstract, 0);
+			return markdown(v, pub_abstract((struct pub *)p), 0);
 		if (strcmp(name, "anchor") == 0)
 			return owned_text(v, anchor(p));
 		if (strcmp(name, "award") == 0)
