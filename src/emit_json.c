@@ -250,8 +250,10 @@ put_entry(struct jw *w, const struct pub *p)
 	close_with(w, '}');
 }
 
-/* BATCH elements at a time are made, on the pool's threads. */
-#define BATCH	64
+/* BATCH elements at a time are made, on the pool's threads; two
+ * batches of 32 are in memory where one of 64 was (0.6 MB more at
+ * 10,000 entries, with 64). */
+#define BATCH	32
 
 struct batch {
 	const struct pub_list	*pubs;
