@@ -98,20 +98,46 @@ hanging_indent(const char *s, size_t len)
 	return i;
 }
 
+static void
+put_blanks(struct sink *k, size_t n)
+{
+	static const char	 blanks[] = "                                ";
+	size_t			 step;
+
+	for (; n > 0; n -= step) {
+		step = n < sizeof(blanks) - 1 ? n : sizeof(blanks) - 1;
+		put(k, blanks, step);
+	}
+}
+
+/* Display columns of a word: its length when it is printable ASCII. */
+static size_t
+word_width(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
+			return utf8_width(s, len);
+	return len;
+}
+
 /*
  * Write one line (without its newline) wrapped at k->width display
  * columns.  A line starting with a tab is indented like the text of
- * the last labelled line; see bib2pubs-themes(5).
+ * the last labelled line; see bib2pubs-themes(5).  Words that stay on
+ * one line with one blank between them, as most do, go out as one run.
  */
 static void
 wrap_line(struct sink *k, const char *s, size_t len)
 {
 	size_t	 hang, col, i, start, w, n = 0;
+	size_t	 run = 0, run_end = 0;	/* s[run..run_end): not yet put */
 
 	if (len > 0 && s[0] == '\t') {
 		hang = k->hang;
-		for (col = 0; col < hang; col++)
-			put(k, " ", 1);
+		put_blanks(k, hang);
+		col = hang;
 		i = 1;
 	} else {
 		hang = k->hang = hanging_indent(s, len);
@@ -126,19 +152,29 @@ wrap_line(struct sink *k, const char *s, size_t len)
 			continue;
 		if (i == start)
 			break;
-		w = utf8_width(s + start, i - start);
+		w = word_width(s + start, i - start);
+		if (n > 0 && col + 1 + w <= (size_t)k->width &&
+		    run_end == start - 1) {
+			run_end = i;	/* the blank and the word, as written */
+			col += 1 + w;
+			n++;
+			continue;
+		}
+		put(k, s + run, run_end - run);
 		if (n > 0 && col + 1 + w > (size_t)k->width) {
 			put(k, "\n", 1);
-			for (col = 0; col < hang; col++)
-				put(k, " ", 1);
+			put_blanks(k, hang);
+			col = hang;
 		} else if (n > 0) {
 			put(k, " ", 1);
 			col++;
 		}
-		put(k, s + start, i - start);
+		run = start;
+		run_end = i;
 		col += w;
 		n++;
 	}
+	put(k, s + run, run_end - run);
 	put(k, "\n", 1);
 }
 
