@@ -128,36 +128,92 @@ doi_key(const char *doi)
  * Titles of fewer than three words ("Calendar", "Preface") say too
  * little to call two entries one work.
  */
+/* Whether c is kept in a title key, and counts as a letter of a word. */
+static int
+is_title_letter(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/*
+ * The folded letters and digits of a rich title into b; returns how
+ * many words they make.
+ */
+static int
+title_letters(const char *rich, struct buf *b)
+{
+	char	*plain = rich_plain(rich), *folded = utf8_fold(plain), *p;
+	int	 words = 0, in_word = 0;
+
+	for (p = folded; *p != '\0'; p++) {
+		if (is_title_letter((unsigned char)*p)) {
+			buf_putc(b, *p);
+			words += !in_word;
+		}
+		in_word = is_title_letter((unsigned char)*p);
+	}
+	free(plain);
+	free(folded);
+	return words;
+}
+
+/*
+ * The same in one pass for an ASCII title, most of them, where folding
+ * is lowercasing; -1 (and b as it was) for any other.  Markup is
+ * skipped as rich_plain() drops it.  Three copies fewer: title keys
+ * are made for every entry while the file is read.
+ */
+static int
+ascii_title_letters(const char *rich, struct buf *b)
+{
+	const char	*p;
+	char		*out;
+	unsigned char	 c;
+	int		 words = 0, in_word = 0;
+
+	buf_reserve(b, strlen(rich));
+	out = b->data + b->len;
+	for (p = rich; (c = (unsigned char)*p) != '\0'; p++) {
+		if (c >= 0x80) {
+			b->data[b->len] = '\0';
+			return -1;
+		}
+		if (RICH_IS_MARKUP((char)c))
+			continue;
+		if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+		    (c | 0x20) <= 'z')) {
+			*out++ = (char)(c >= 'A' ? c | 0x20 : c);
+			words += !in_word;
+			in_word = 1;
+		} else
+			in_word = 0;
+	}
+	*out = '\0';
+	b->len = (size_t)(out - b->data);
+	return words;
+}
+
 static char *
 title_key(const struct entry *e)
 {
 	const char	*title = entry_get(e, "title");
 	const char	*year = entry_get(e, "year");
-	char		*rich, *plain, *folded, *p, *d;
+	char		*rich;
 	struct buf	 b = { 0 };
-	int		 words = 0, in_word = 0;
+	int		 words;
 
 	if (title == NULL || year == NULL)
 		return NULL;
 	rich = latex_decode(title);
-	plain = rich_plain(rich);
-	folded = utf8_fold(plain);
-	for (p = d = folded; *p != '\0'; p++)
-		if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80) {
-			*d++ = *p;
-			words += !in_word;
-			in_word = 1;
-		} else
-			in_word = 0;
-	*d = '\0';
-	if (words >= 3) {	/* puts, not printf: titles are long */
-		buf_puts(&b, folded);
-		buf_putc(&b, '|');
-		buf_puts(&b, year);
-	}
+	if ((words = ascii_title_letters(rich, &b)) < 0)
+		words = title_letters(rich, &b);
 	free(rich);
-	free(plain);
-	free(folded);
+	if (words < 3) {
+		buf_free(&b);
+		return NULL;
+	}
+	buf_putc(&b, '|');
+	buf_puts(&b, year);	/* puts, not printf: titles are long */
 	return b.data;
 }
 
