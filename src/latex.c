@@ -553,8 +553,9 @@ plain_span(const char *s)
 	return n + strcspn(s + n, SPECIAL);
 }
 
-static char *
-decode(const char *latex, int markdown)
+/* Decode latex onto the end of out. */
+static void
+decode_onto(struct buf *out, const char *latex, int markdown)
 {
 	struct decoder	 d;
 	size_t		 n;
@@ -564,6 +565,7 @@ decode(const char *latex, int markdown)
 	d.markdown = markdown;
 	d.stack = d.small;
 	d.cap = sizeof(d.small);
+	d.out = *out;
 	buf_grow(&d.out, strlen(latex));
 	while (*d.p != '\0') {
 		switch (*d.p) {
@@ -595,7 +597,16 @@ decode(const char *latex, int markdown)
 	close_styles(&d.out, d.top);
 	if (d.stack != d.small)
 		free(d.stack);
-	return buf_detach(&d.out);
+	*out = d.out;
+}
+
+static char *
+decode(const char *latex, int markdown)
+{
+	struct buf	 out = { 0 };
+
+	decode_onto(&out, latex, markdown);
+	return buf_detach(&out);
 }
 
 char *
@@ -607,6 +618,17 @@ latex_decode(const char *latex)
 	if (latex[n] == '\0')
 		return memcpy(xmalloc(n + 1), latex, n + 1);
 	return decode(latex, 0);
+}
+
+void
+latex_decode_onto(struct buf *out, const char *latex)
+{
+	size_t	 n = plain_span(latex);
+
+	if (latex[n] == '\0')
+		buf_put(out, latex, n);
+	else
+		decode_onto(out, latex, 0);
 }
 
 char *

@@ -62,22 +62,11 @@ static const struct {
 
 /*
  * The empty part most names have (von, Jr, marks), shared and never
- * freed: three mallocs and frees fewer for each name shown.
+ * freed.
  */
 static char	 no_text[] = "";
 
-/* A part as kept: no_text for none or an empty one. */
-static char *
-kept_part(char *s)
-{
-	if (s == NULL)
-		return no_text;
-	if (s[0] != '\0' || s == no_text)
-		return s;
-	free(s);
-	return no_text;
-}
-
+/* Marks: no_text or an allocation of their own. */
 static void
 free_part(char *s)
 {
@@ -300,30 +289,57 @@ words_of(char *part, char **w, size_t max)
 	return j;
 }
 
-/* Decode words [from, to) joined by spaces; NULL when text is off. */
-static char *
-join_decode(char **w, size_t from, size_t to, struct buf *scratch, int text)
+/*
+ * A list being parsed.  The parts are decoded one after another into
+ * text, each ended by a NUL, and known by their offsets until the list
+ * is done; then the persons and the text become one allocation.  Each
+ * part its own malloc was a fifth of what showing a name cost.
+ */
+struct list_parse {
+	struct buf	 text;
+	struct buf	 scratch;	/* words joined, before decoding */
+	int		 text_on;	/* 0: marks, flags and warnings only */
+};
+
+#define NO_PART	((size_t)-1)
+
+/* Where one person's parts are in the text: offsets, or NO_PART. */
+struct parts {
+	size_t	 first, von, last, jr;
+};
+
+static size_t
+decode_part(struct list_parse *lp, const char *latex)
+{
+	size_t	 at = lp->text.len;
+
+	latex_decode_onto(&lp->text, latex);
+	buf_putc(&lp->text, '\0');
+	return at;
+}
+
+/* Decode words [from, to) joined by spaces. */
+static size_t
+join_decode(struct list_parse *lp, char **w, size_t from, size_t to)
 {
 	size_t	 i;
 
-	if (!text)
-		return NULL;
 	if (to <= from)
-		return no_text;
+		return NO_PART;
 	if (to == from + 1)
-		return latex_decode(w[from]);
-	buf_truncate(scratch, 0);
+		return decode_part(lp, w[from]);
+	buf_truncate(&lp->scratch, 0);
 	for (i = from; i < to; i++) {
 		if (i > from)
-			buf_putc(scratch, ' ');
-		buf_puts(scratch, w[i]);
+			buf_putc(&lp->scratch, ' ');
+		buf_puts(&lp->scratch, w[i]);
 	}
-	return latex_decode(scratch->data != NULL ? scratch->data : "");
+	return decode_part(lp, lp->scratch.data);
 }
 
 /* "von Last" from the words of a part that holds both. */
 static void
-split_von_last(struct person *p, char **w, size_t n, struct buf *b, int text)
+split_von_last(struct list_parse *lp, struct parts *q, char **w, size_t n)
 {
 	size_t	 end = 0, i;
 
@@ -333,13 +349,13 @@ split_von_last(struct person *p, char **w, size_t n, struct buf *b, int text)
 			end = i + 1;
 	if (end > 0 && !word_is_lower(w[0]))
 		end = 0;
-	p->von = join_decode(w, 0, end, b, text);
-	p->last = join_decode(w, end, n, b, text);
+	q->von = join_decode(lp, w, 0, end);
+	q->last = join_decode(lp, w, end, n);
 }
 
 /* "First von Last": no commas. */
 static void
-split_no_comma(struct person *p, char **w, size_t n, struct buf *b, int text)
+split_no_comma(struct list_parse *lp, struct parts *q, char **w, size_t n)
 {
 	size_t	 von = n, end, i;
 
@@ -349,65 +365,66 @@ split_no_comma(struct person *p, char **w, size_t n, struct buf *b, int text)
 			break;
 		}
 	if (von == n) {
-		p->first = join_decode(w, 0, n > 0 ? n - 1 : 0, b, text);
-		p->von = join_decode(w, 0, 0, b, text);
-		p->last = join_decode(w, n > 0 ? n - 1 : 0, n, b, text);
+		q->first = join_decode(lp, w, 0, n > 0 ? n - 1 : 0);
+		q->last = join_decode(lp, w, n > 0 ? n - 1 : 0, n);
 		return;
 	}
 	for (end = von + 1, i = von + 1; i + 1 < n; i++)
 		if (word_is_lower(w[i]))
 			end = i + 1;
-	p->first = join_decode(w, 0, von, b, text);
-	p->von = join_decode(w, von, end, b, text);
-	p->last = join_decode(w, end, n, b, text);
+	q->first = join_decode(lp, w, 0, von);
+	q->von = join_decode(lp, w, von, end);
+	q->last = join_decode(lp, w, end, n);
 }
 
-/* Empty parts as "", and a missing family name taken from First or Jr. */
-static void
-settle_parts(struct person *p)
+static int
+part_is_blank(const struct list_parse *lp, size_t at)
 {
-	char	**take;
+	return at == NO_PART || rich_is_blank(lp->text.data + at);
+}
 
-	p->first = kept_part(p->first);
-	p->von = kept_part(p->von);
-	p->jr = kept_part(p->jr);
-	p->last = kept_part(p->last);
-	if (rich_is_blank(p->last)) {
-		take = !rich_is_blank(p->first) ? &p->first : &p->jr;
-		free_part(p->last);
-		p->last = *take;
-		*take = no_text;
+/* A missing family name is taken from First, else from Jr. */
+static void
+settle_parts(const struct list_parse *lp, struct parts *q)
+{
+	size_t	*take;
+
+	if (part_is_blank(lp, q->last)) {
+		take = !part_is_blank(lp, q->first) ? &q->first : &q->jr;
+		q->last = *take;
+		*take = NO_PART;
 	}
 }
 
-#define MAX_WORDS 64
-
 /* First of "von Last, First" or "von Last, Jr, First": past those,
  * BibTeX's extra commas join First. */
-static char *
-first_of(char **parts, size_t nparts, struct buf *b)
+static size_t
+first_of(struct list_parse *lp, char **parts, size_t nparts)
 {
 	size_t	 i;
 
 	if (nparts <= 3)
-		return latex_decode(parts[nparts - 1]);
-	buf_truncate(b, 0);
+		return decode_part(lp, parts[nparts - 1]);
+	buf_truncate(&lp->scratch, 0);
 	for (i = 2; i < nparts; i++) {
-		if (b->len > 0)
-			buf_puts(b, ", ");
-		buf_puts(b, parts[i]);
+		if (lp->scratch.len > 0)
+			buf_puts(&lp->scratch, ", ");
+		buf_puts(&lp->scratch, parts[i]);
 	}
-	return latex_decode(b->data != NULL ? b->data : "");
+	return decode_part(lp, lp->scratch.data != NULL ?
+	    lp->scratch.data : "");
 }
+
+#define MAX_WORDS 64
 
 /*
  * One name of len bytes, cut in place; orig is the name as written
  * (for warnings, which only come with a file).  With text off, only
- * marks, flags and the warnings are worked out: the parts stay NULL.
+ * marks, flags and the warnings are worked out.
  */
 static void
-parse_one(struct person *p, char *name, size_t len, const char *orig,
-    const char *file, int line, int text, struct buf *b)
+parse_one(struct list_parse *lp, struct person *p, struct parts *q,
+    char *name, size_t len, const char *orig, const char *file, int line)
 {
 	char		*parts[8], *w[MAX_WORDS];
 	size_t		 nparts, nw, i, plen;
@@ -420,40 +437,84 @@ parse_one(struct person *p, char *name, size_t len, const char *orig,
 	}
 	p->marks = shown.len > 0 ? buf_detach(&shown) : no_text;
 	/* Without text only whether there is a word matters. */
-	nw = text ? words_of(parts[0], w, MAX_WORDS) : parts[0][0] != '\0';
-	if (text && nparts == 1)
-		split_no_comma(p, w, nw, b, text);
-	else if (text)
-		split_von_last(p, w, nw, b, text);
+	nw = lp->text_on ? words_of(parts[0], w, MAX_WORDS) :
+	    parts[0][0] != '\0';
+	if (lp->text_on && nparts == 1)
+		split_no_comma(lp, q, w, nw);
+	else if (lp->text_on)
+		split_von_last(lp, q, w, nw);
 	if (nparts > 3 && file != NULL)
 		msg(MSG_WARNING, file, line, "too many commas in name '%.*s'",
 		    (int)len, orig);
-	if (text && nparts >= 2) {
-		p->first = first_of(parts, nparts, b);
-		p->jr = nparts >= 3 ? latex_decode(parts[1]) : NULL;
+	if (lp->text_on && nparts >= 2) {
+		q->first = first_of(lp, parts, nparts);
+		q->jr = nparts >= 3 ? decode_part(lp, parts[1]) : NO_PART;
 	}
 	if (nw == 0 && file != NULL)
 		msg(MSG_WARNING, file, line, "name '%.*s' has no family name",
 		    (int)len, orig);
-	if (text)
-		settle_parts(p);
+	if (lp->text_on)
+		settle_parts(lp, q);
+}
+
+static char *
+part_in(char *text, size_t at)
+{
+	return at == NO_PART || text[at] == '\0' ? no_text : text + at;
+}
+
+/*
+ * The persons and, after them, the text of their parts in one
+ * allocation, which names_free() frees with the persons.
+ */
+static struct person *
+pack(struct list_parse *lp, struct person *v, const struct parts *q,
+    size_t n)
+{
+	struct person	*out;
+	char		*text;
+	size_t		 i;
+
+	out = xmalloc(n * sizeof(*out) + lp->text.len + 1);
+	memcpy(out, v, n * sizeof(*out));
+	text = (char *)(out + n);
+	if (lp->text.len > 0)
+		memcpy(text, lp->text.data, lp->text.len);
+	for (i = 0; lp->text_on && i < n; i++) {
+		out[i].first = part_in(text, q[i].first);
+		out[i].von = part_in(text, q[i].von);
+		out[i].last = part_in(text, q[i].last);
+		out[i].jr = part_in(text, q[i].jr);
+	}
+	return out;
 }
 
 static struct person *
 parse_list(const char *latex, size_t *count, const char *file, int line,
     int text)
 {
-	char		 *copy, *few[64], **names = few, *name;
-	size_t		  n, i, kept = 0, len = strlen(latex), max;
-	struct person	 *v;
-	struct buf	  scratch = { 0 };
+	static const struct parts	 none = { NO_PART, NO_PART, NO_PART,
+					    NO_PART };
+	char				*copy, *few[64], **names = few, *name;
+	size_t				 n, i, kept = 0, len = strlen(latex);
+	size_t				 max;
+	struct person			 vfew[16], *v = vfew, *out;
+	struct parts			 qfew[16], *q = qfew;
+	struct list_parse		 lp = { { 0 }, { 0 }, text };
 
 	copy = memcpy(xmalloc(len + 1), latex, len + 1);
 	max = 1 + len / 4;	/* " and" is four bytes at least */
 	if (max > NELEM(few))
 		names = xreallocarray(NULL, max, sizeof(char *));
 	n = cut_names(copy, len, names, max);
-	v = xcalloc(n, sizeof(*v));
+	/* Most lists are short: their persons are made here, then packed. */
+	if (n > NELEM(vfew)) {
+		v = xreallocarray(NULL, n, sizeof(*v));
+		q = xreallocarray(NULL, n, sizeof(*q));
+	}
+	memset(v, 0, n * sizeof(*v));
+	if (text)	/* decoded text is about as long as the source */
+		buf_reserve(&lp.text, len + len / 4 + 16);
 	for (i = 0; i < n; i++) {
 		name = trim(names[i], &len);
 		if (name[0] == '\0') {
@@ -462,22 +523,27 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 				    "name list");
 			continue;
 		}
+		q[kept] = none;
 		if ((name[0] | 0x20) == 'o' && strcasecmp(name, "others") == 0) {
 			v[kept].others = 1;
 			v[kept].marks = no_text;
-			if (text)
-				settle_parts(&v[kept]);
 		} else	/* the copy is cut in place; latex is as written */
-			parse_one(&v[kept], name, len, latex + (name - copy),
-			    file, line, text, &scratch);
+			parse_one(&lp, &v[kept], &q[kept], name, len,
+			    latex + (name - copy), file, line);
 		kept++;
 	}
-	buf_free(&scratch);
+	out = pack(&lp, v, q, kept);
+	buf_free(&lp.text);
+	buf_free(&lp.scratch);
+	if (v != vfew) {
+		free(q);
+		free(v);
+	}
 	if (names != few)
 		free(names);
 	free(copy);
 	*count = kept;
-	return v;
+	return out;
 }
 
 struct person *
@@ -497,13 +563,9 @@ names_free(struct person *v, size_t count)
 {
 	size_t	 i;
 
-	for (i = 0; i < count; i++) {
-		free_part(v[i].first);
-		free_part(v[i].von);
-		free_part(v[i].last);
-		free_part(v[i].jr);
+	/* The parts are in v's own allocation (pack); marks are not. */
+	for (i = 0; i < count; i++)
 		free_part(v[i].marks);
-	}
 	free(v);
 }
 

@@ -27,13 +27,16 @@ enum rich_case {
 	CASE_TITLE	/* first letter of each word up */
 };
 
-/* latex.c: all return newly allocated strings. */
+/* latex.c: newly allocated strings. */
 char	*latex_decode(const char *latex);	/* LaTeX -> rich text */
-/* The command tables are in the order their search needs (for tests). */
-int	 latex_tables_sorted(void);
 /* The same for Markdown fields: ` ' and ~ are left to Markdown. */
 char	*latex_decode_markdown(const char *latex);
 char	*latex_url(const char *latex);		/* \_ -> _, braces dropped */
+/* latex_decode onto the end of a buffer, without an allocation. */
+struct buf;
+void	 latex_decode_onto(struct buf *, const char *latex);
+/* The command tables are in the order their search needs (for tests). */
+int	 latex_tables_sorted(void);
 
 /* rich.c */
 char	*rich_plain(const char *);		/* markup removed */
