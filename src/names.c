@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,8 @@
 #include "names.h"
 #include "rich.h"
 #include "util.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 #define MAX_PARTS 3	/* von Last / Jr / First */
 
@@ -58,8 +62,6 @@ static const struct {
 	MARK("^", "^", 0),
 };
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 /*
  * The empty part most names have (von, Jr, marks), shared and never
  * freed.
@@ -80,15 +82,26 @@ is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-/* The bytes a mark can end in ('}' of \\textsuperscript{*}, 'g' of
- * \\dag, the last byte of a UTF-8 symbol); most names end in none. */
-static const unsigned char mark_ends[256] = {
-	['*'] = 1, ['#'] = 1, ['&'] = 1, ['^'] = 1, ['$'] = 1, ['}'] = 1,
-	['g'] = 1,
-#define X16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
-	[0x80] = X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1)
-#undef X16
-};
+/*
+ * The marks that end in each byte, as bits of marks[] in table order
+ * (which settles a tie: "\\#" before "#"): a name is tried only
+ * against the marks its last byte allows.  Made once, before the first
+ * name (names are parsed on two threads).
+ */
+static uint32_t		 marks_ending[256];
+static pthread_once_t	 marks_indexed = PTHREAD_ONCE_INIT;
+
+_Static_assert(NELEM(marks) <= 32, "marks_ending holds a bit a mark");
+
+static void
+index_marks(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(marks); i++)
+		marks_ending[(unsigned char)marks[i].written[marks[i].len -
+		    1]] |= (uint32_t)1 << i;
+}
 
 /*
  * Take marks off the end of s, len bytes long (modified in place);
@@ -100,18 +113,20 @@ strip_marks(char *s, size_t len, struct buf *shown)
 {
 	const char	*found[8];
 	size_t		 n, i, k = 0;
+	uint32_t	 maybe;
 	int		 flags = 0, again;
 
+	pthread_once(&marks_indexed, index_marks);
 	do {
 		while (len > 0 && is_blank(s[len - 1]))
 			len--;
 		again = 0;
-		if (len == 0 || !mark_ends[(unsigned char)s[len - 1]])
-			break;
-		for (i = 0; i < NELEM(marks); i++) {
+		maybe = len > 0 ? marks_ending[(unsigned char)s[len - 1]] : 0;
+		for (; maybe != 0; maybe &= maybe - 1) {
+			i = (size_t)__builtin_ctz(maybe);
 			n = marks[i].len;
-			if (n >= len || marks[i].written[n - 1] != s[len - 1] ||
-			    memcmp(s + len - n, marks[i].written, n) != 0)
+			if (n >= len || memcmp(s + len - n, marks[i].written,
+			    n) != 0)
 				continue;
 			len -= n;
 			flags |= marks[i].flag;

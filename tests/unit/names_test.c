@@ -305,6 +305,10 @@ main(void)
 	    "Zhang[*],Wei[*†],Chen[#]");
 	marks("Jintao Zhang* and Jia Wei∗ and Jun Zhu$^\\dagger$", NULL,
 	    "Zhang[*],Wei[*],Zhu[†]");
+	/* Marks ending in a letter (r, l) were left in the name once. */
+	marks("Zhang\\textdagger, Jintao and Wei\\textdaggerdbl, Jia and "
+	    "Li\\dag, Bo", NULL, "Zhang[†],Wei[‡],Li[†]");
+	marks("Zhang\\#\\textdagger, Jintao", NULL, "Zhang[#†]");
 	marks("A, A and B, B and C, C", "1=equal; 2=equal,corresponding; "
 	    "3=highlight", "A[*],B[*#],C[]!");
 	marks("A, A and B, B", "1:family=equalcontrib;2=corresponding",
