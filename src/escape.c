@@ -241,61 +241,73 @@ escape_yaml(struct buf *b, const char *s)
 int
 escape_json(struct buf *b, const char *s, int rich)
 {
-	size_t		 start = b->len;
-	const char	*run;
+	size_t		 len = strlen(s);
 	unsigned char	 c;
+	char		*p;
 	int		 n, cp;
 
-	buf_putc(b, '"');
-	for (run = s; ; s++) {
-		if (!json_stops[c = (unsigned char)*s])
+	/*
+	 * Written straight into room for the worst case (\u00XX for every
+	 * byte): most strings are a few bytes, and buffer calls for each
+	 * run cost more than the copying.
+	 */
+	buf_reserve(b, 6 * len + 2);
+	p = b->data + b->len;
+	*p++ = '"';
+	for (;; s++) {
+		if (!json_stops[c = (unsigned char)*s]) {
+			*p++ = (char)c;
 			continue;
+		}
+		if (c == '\0')
+			break;
 		if (c >= 0x80) {
-			/* Valid UTF-8 stays in the run: a two-byte sequence
-			 * (most accented letters) is checked here. */
+			/* A two-byte sequence (most accented letters) is
+			 * checked here, longer ones by utf8_decode. */
 			if (c >= 0xc2 && c <= 0xdf &&
 			    ((unsigned char)s[1] & 0xc0) == 0x80)
 				n = 2;
 			else if ((n = utf8_decode(s, strnlen(s, 4), &cp)) == 0) {
-				buf_truncate(b, start);
+				b->data[b->len] = '\0';
 				return 0;
 			}
+			memcpy(p, s, (size_t)n);
+			p += n;
 			s += n - 1;
 			continue;
 		}
-		buf_put(b, run, (size_t)(s - run));
-		run = s + 1;
-		if (c == '\0')
-			break;
 		if (rich && RICH_IS_MARKUP((char)c))
 			continue;
-		buf_putc(b, '\\');
+		*p++ = '\\';
 		switch (c) {
 		case '"': case '\\':
-			buf_putc(b, (char)c);
+			*p++ = (char)c;
 			break;
 		case '\b':
-			buf_putc(b, 'b');
+			*p++ = 'b';
 			break;
 		case '\f':
-			buf_putc(b, 'f');
+			*p++ = 'f';
 			break;
 		case '\n':
-			buf_putc(b, 'n');
+			*p++ = 'n';
 			break;
 		case '\r':
-			buf_putc(b, 'r');
+			*p++ = 'r';
 			break;
 		case '\t':
-			buf_putc(b, 't');
+			*p++ = 't';
 			break;
 		default:
-			buf_puts(b, "u00");
-			buf_putc(b, hex[c >> 4]);
-			buf_putc(b, hex[c & 15]);
+			memcpy(p, "u00", 3);
+			p[3] = hex[c >> 4];
+			p[4] = hex[c & 15];
+			p += 5;
 		}
 	}
-	buf_putc(b, '"');
+	*p++ = '"';
+	*p = '\0';
+	b->len = (size_t)(p - b->data);
 	return 1;
 }
 
