@@ -15,15 +15,36 @@
 #include "output.h"
 #include "util.h"
 
+/*
+ * A page goes out in writes this large, not stdio's 4 kB: -f json of
+ * 100,000 entries was 85,000 write(2) calls.  glibc takes the size only
+ * with a buffer, so it is given one.  A terminal keeps its line
+ * buffering.
+ */
+#define OUTPUT_BUFFER	65536
+
+static void
+buffer_output(FILE *fp, char *buffer)
+{
+	if (buffer != NULL && !isatty(fileno(fp)))
+		(void)setvbuf(fp, buffer, _IOFBF, OUTPUT_BUFFER);
+}
+
 int
 output_open(struct output *o, const char *path)
 {
+	static char	 stdout_buffer[OUTPUT_BUFFER];
+	static int	 stdout_buffered;
+
 	mode_t	 mask;
 	int	 fd;
 
 	memset(o, 0, sizeof(*o));
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
+		/* Before stdout's first write, and only then. */
+		if (!stdout_buffered++)
+			buffer_output(stdout, stdout_buffer);
 		return 1;
 	}
 	o->path = xstrdup(path);
@@ -45,6 +66,8 @@ output_open(struct output *o, const char *path)
 		o->tmp = o->path = NULL;
 		return 0;
 	}
+	o->buffer = xmalloc(OUTPUT_BUFFER);
+	buffer_output(o->fp, o->buffer);
 	return 1;
 }
 
@@ -94,6 +117,7 @@ output_close(struct output *o, int ok)
 		err = errno != 0 ? errno : EIO;
 	if (fclose(o->fp) != 0 && err == 0)
 		err = errno;
+	free(o->buffer);
 	if (err == 0 && !same_content(o->tmp, o->path) &&
 	    rename(o->tmp, o->path) != 0)
 		err = errno;

@@ -13,6 +13,7 @@ struct output {
 	FILE	*fp;
 	char	*path;		/* NULL: standard output */
 	char	*tmp;
+	char	*buffer;	/* fp's, when it is not stdio's own */
 };
 
 int	output_open(struct output *, const char *path);
