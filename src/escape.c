@@ -238,39 +238,27 @@ escape_yaml(struct buf *b, const char *s)
  * rich_plain() would drop), without a copy.  tests/unit/json_test.c
  * holds this and jansson side by side.
  */
-int
-escape_json(struct buf *b, const char *s, int rich)
+char *
+escape_json_body(char *p, const char *s, int rich)
 {
-	size_t		 len = strlen(s);
 	unsigned char	 c;
-	char		*p;
 	int		 n, cp;
 
-	/*
-	 * Written straight into room for the worst case (\u00XX for every
-	 * byte): most strings are a few bytes, and buffer calls for each
-	 * run cost more than the copying.
-	 */
-	buf_reserve(b, 6 * len + 2);
-	p = b->data + b->len;
-	*p++ = '"';
 	for (;; s++) {
 		if (!json_stops[c = (unsigned char)*s]) {
 			*p++ = (char)c;
 			continue;
 		}
 		if (c == '\0')
-			break;
+			return p;
 		if (c >= 0x80) {
 			/* A two-byte sequence (most accented letters) is
 			 * checked here, longer ones by utf8_decode. */
 			if (c >= 0xc2 && c <= 0xdf &&
 			    ((unsigned char)s[1] & 0xc0) == 0x80)
 				n = 2;
-			else if ((n = utf8_decode(s, strnlen(s, 4), &cp)) == 0) {
-				b->data[b->len] = '\0';
-				return 0;
-			}
+			else if ((n = utf8_decode(s, strnlen(s, 4), &cp)) == 0)
+				return NULL;
 			memcpy(p, s, (size_t)n);
 			p += n;
 			s += n - 1;
@@ -304,6 +292,25 @@ escape_json(struct buf *b, const char *s, int rich)
 			p[4] = hex[c & 15];
 			p += 5;
 		}
+	}
+}
+
+int
+escape_json(struct buf *b, const char *s, int rich)
+{
+	char	*p;
+
+	/*
+	 * Written straight into room for the worst case (\u00XX for every
+	 * byte): most strings are a few bytes, and buffer calls for each
+	 * run cost more than the copying.
+	 */
+	buf_reserve(b, JSON_ROOM(strlen(s)));
+	p = b->data + b->len;
+	*p++ = '"';
+	if ((p = escape_json_body(p, s, rich)) == NULL) {
+		b->data[b->len] = '\0';
+		return 0;
 	}
 	*p++ = '"';
 	*p = '\0';

@@ -26,6 +26,11 @@ void	escape_txt_markdown(struct buf *, const char *rich, int, int);
 /* A JSON string, quotes included, markup dropped if rich; 0 (nothing
  * written) if not UTF-8. */
 int	escape_json(struct buf *, const char *, int rich);
+/* The same without the quotes, stored at p, which has room for
+ * JSON_ROOM(strlen(s)) bytes; returns where it ended, or NULL if s is
+ * not UTF-8. */
+char	*escape_json_body(char *p, const char *s, int rich);
+#define JSON_ROOM(len)	(6 * (len) + 2)	/* \u00XX a byte, and quotes */
 /* Inside a YAML double-quoted string. */
 void	escape_yaml(struct buf *, const char *rich);
 
