@@ -98,21 +98,6 @@ next_member(struct jw *w)
 	return put_key(w, NULL);
 }
 
-/* "key": for a field's name; one that is not UTF-8 leaves the member
- * out, as jansson leaves it out: 0. */
-static int
-put_file_key(struct jw *w, const char *key)
-{
-	size_t	 at = next_member(w);
-
-	if (!escape_json(w->b, key, 0)) {
-		buf_truncate(w->b, at);
-		return 0;
-	}
-	buf_put(w->b, ": ", 2);
-	return 1;
-}
-
 static void
 member_done(struct jw *w)
 {
@@ -285,12 +270,43 @@ open_member(struct jw *w, const char *key, char c)
 	open_with(w, c);
 }
 
+/*
+ * A field of the file, its value decoded: one reservation for the
+ * member, the value decoded into scratch (no allocation of its own).
+ * A name that is not UTF-8 leaves the member out, as jansson does; a
+ * value that is not is null.
+ */
 static void
-put_entry(struct jw *w, const struct pub *p)
+put_field(struct jw *w, const char *name, const char *value,
+    struct buf *scratch)
+{
+	struct buf	*b = w->b;
+	size_t		 at;
+	char		*p;
+
+	buf_truncate(scratch, 0);
+	latex_decode_onto(scratch, value);
+	at = next_member(w);
+	buf_reserve(b, JSON_ROOM(strlen(name)) + 2 +
+	    JSON_ROOM(scratch->len));
+	p = b->data + b->len;
+	*p++ = '"';
+	if ((p = escape_json_body(p, name, 0)) == NULL) {
+		buf_truncate(b, at);
+		return;
+	}
+	p = PUT_LIT(p, "\": ");
+	p = put_plain_at(p, scratch->data != NULL ? scratch->data : "");
+	*p = '\0';
+	b->len = (size_t)(p - b->data);
+	member_done(w);
+}
+
+static void
+put_entry(struct jw *w, const struct pub *p, struct buf *scratch)
 {
 	const struct pub_text	*t = p->text;
 	size_t			 i;
-	char			*d;
 
 	open_with(w, '{');
 	put_string(w, "key", p->entry->key);
@@ -314,12 +330,9 @@ put_entry(struct jw *w, const struct pub *p)
 		put_string(w, t->links[i].name, t->links[i].url);
 	close_with(w, '}');
 	open_member(w, "fields", '{');
-	for (i = 0; i < p->entry->nfields; i++) {
-		d = latex_decode(p->entry->fields[i].value);
-		if (put_file_key(w, p->entry->names[i]))
-			put_plain_value(w, d);
-		free(d);
-	}
+	for (i = 0; i < p->entry->nfields; i++)
+		put_field(w, p->entry->names[i], p->entry->fields[i].value,
+		    scratch);
 	close_with(w, '}');
 	close_with(w, '}');
 }
@@ -334,6 +347,7 @@ struct batch {
 	size_t			 first;	/* the pub out[0] is for */
 	size_t			 count;
 	struct buf		 out[BATCH];
+	struct buf		 scratch[BATCH];	/* element k's */
 };
 
 /* pool_fn: the element for pub first + k, indented, into out[k]. */
@@ -349,7 +363,7 @@ element(void *arg, size_t k, int thread)
 	pub_complete(p, b->pubs->opts);
 	buf_truncate(w.b, 0);
 	buf_puts(w.b, b->first + k > 0 ? ",\n  " : "\n  ");
-	put_entry(&w, p);
+	put_entry(&w, p, &b->scratch[k]);
 	pub_drop(p);
 }
 
@@ -400,8 +414,10 @@ emit_json(const struct pub_list *pubs, struct pool *pool, FILE *fp)
 	}
 	write_done(&o);
 	for (i = 0; i < 2; i++)
-		for (k = 0; k < BATCH; k++)
+		for (k = 0; k < BATCH; k++) {
 			buf_free(&o.b[i].out[k]);
+			buf_free(&o.b[i].scratch[k]);
+		}
 	o.ok &= fputs(pubs->n > 0 ? "\n]\n" : "]\n", fp) != EOF;
 	return o.ok && fflush(fp) == 0 && !ferror(fp);
 }
