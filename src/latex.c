@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,8 +36,9 @@ struct decoder {
 };
 
 /*
- * The tables below are sorted by name (strcmp's order) and searched
- * with bsearch(); latex_tables_sorted() says whether they still are.
+ * The tables below are sorted by name (strcmp's order), each name once:
+ * latex_tables_sorted() says whether they still are.  They are found
+ * through one hash index of all their names (cmd_index below).
  */
 
 /* Control symbols and words that stand for one piece of text. */
@@ -127,35 +130,81 @@ static const char *const dropped[] = {
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-/* A command as read: not NUL-terminated. */
-struct cmd_name {
-	const char	*p;
+/*
+ * Every command name of the tables, with its place in each (-1: not
+ * there), hashed once: a command costs a hash and a compare or two,
+ * where a binary search of each table in turn took up to 16 string
+ * compares (\emph: symbols, accents, then wrappers).  Made before the
+ * first decode; two threads decode.
+ */
+struct cmd {
+	const char	*name;
 	size_t		 len;
+	short		 symbol, accent, wrapper, declaration, dropped;
 };
 
-/* Every table's entries begin with their name. */
-static int
-by_name(const void *key, const void *entry)
-{
-	const struct cmd_name	*k = key;
-	const char		*name = *(const char *const *)entry;
-	int			 c = strncmp(k->p, name, k->len);
+#define CMD_SLOTS	512	/* a power of two, over twice the names */
 
-	return c != 0 ? c : -(name[k->len] != '\0');
+static struct cmd	 cmd_index[CMD_SLOTS];
+static pthread_once_t	 cmd_indexed = PTHREAD_ONCE_INIT;
+
+static size_t
+cmd_hash(const char *name, size_t len)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	return h & (CMD_SLOTS - 1);
 }
 
-/* The index of name in a sorted table, or -1. */
-static long
-find(const void *table, size_t n, size_t size, const char *name, size_t len)
+/* The slot of name, len bytes long; a new one if add, else NULL. */
+static struct cmd *
+cmd_slot(const char *name, size_t len, int add)
 {
-	struct cmd_name	 k = { name, len };
-	const char	*hit = bsearch(&k, table, n, size, by_name);
+	struct cmd	*c;
+	size_t		 i;
 
-	return hit != NULL ? (hit - (const char *)table) / (long)size : -1;
+	for (i = cmd_hash(name, len); ; i = (i + 1) & (CMD_SLOTS - 1)) {
+		c = &cmd_index[i];
+		if (c->name == NULL) {
+			if (!add)
+				return NULL;
+			c->name = name;
+			c->len = len;
+			c->symbol = c->accent = c->wrapper = -1;
+			c->declaration = c->dropped = -1;
+			return c;
+		}
+		if (c->len == len && memcmp(c->name, name, len) == 0)
+			return c;
+	}
 }
 
-#define FIND(table, name, len) \
-	find((table), NELEM(table), sizeof((table)[0]), (name), (len))
+#define INDEX(table, field, name_of)					\
+	for (i = 0; i < NELEM(table); i++)				\
+		cmd_slot(name_of, strlen(name_of), 1)->field = (short)i
+
+static void
+index_commands(void)
+{
+	size_t	 i;
+
+	INDEX(symbols, symbol, symbols[i].name);
+	INDEX(accents, accent, accents[i].name);
+	INDEX(wrappers, wrapper, wrappers[i].name);
+	INDEX(declarations, declaration, declarations[i].name);
+	INDEX(dropped, dropped, dropped[i]);
+}
+
+/* The command name (len bytes, not NUL-terminated), or NULL. */
+static const struct cmd *
+find_command(const char *name, size_t len)
+{
+	pthread_once(&cmd_indexed, index_commands);
+	return cmd_slot(name, len, 0);
+}
 
 /* Are the names of table (n entries of size bytes) in strcmp's order? */
 static int
@@ -372,15 +421,15 @@ accent(struct decoder *d, int mark, int letter_command)
 }
 
 static int
-control_word(struct decoder *d, const char *name, size_t len)
+control_word(struct decoder *d, const struct cmd *c)
 {
 	long	 i;
 
-	if ((i = FIND(accents, name, len)) >= 0) {
-		accent(d, accents[i].mark, 1);
+	if (c->accent >= 0) {
+		accent(d, accents[c->accent].mark, 1);
 		return 1;
 	}
-	if ((i = FIND(wrappers, name, len)) >= 0) {
+	if ((i = c->wrapper) >= 0) {
 		while (*d->p == ' ')
 			d->p++;
 		if (*d->p == '{') {
@@ -389,7 +438,7 @@ control_word(struct decoder *d, const char *name, size_t len)
 		}
 		return 1;
 	}
-	if ((i = FIND(declarations, name, len)) >= 0) {
+	if ((i = c->declaration) >= 0) {
 		unsigned char	*flags = d->depth > 0 ?
 		    &d->stack[d->depth - 1] : &d->top;
 		unsigned char	 add = declarations[i].style & ~*flags;
@@ -405,7 +454,7 @@ control_word(struct decoder *d, const char *name, size_t len)
 			d->p++;
 		return 1;
 	}
-	if (FIND(dropped, name, len) >= 0) {
+	if (c->dropped >= 0) {
 		d->p = skip_group(d->p);
 		return 1;
 	}
@@ -413,13 +462,11 @@ control_word(struct decoder *d, const char *name, size_t len)
 }
 
 static int
-symbol(struct decoder *d, const char *name, size_t len, int word)
+symbol(struct decoder *d, const struct cmd *c, int word)
 {
-	long	 i = FIND(symbols, name, len);
-
-	if (i < 0)
+	if (c->symbol < 0)
 		return 0;
-	buf_puts(&d->out, symbols[i].text);
+	buf_puts(&d->out, symbols[c->symbol].text);
 	if (word) {	/* TeX eats blanks after a word */
 		while (*d->p == ' ')
 			d->p++;
@@ -434,8 +481,8 @@ static void
 command(struct decoder *d)
 {
 	const char	*name = d->p + 1;
+	const struct cmd *c;
 	size_t		 len = 0;
-	long		 i;
 
 	while ((name[len] >= 'a' && name[len] <= 'z') ||
 	    (name[len] >= 'A' && name[len] <= 'Z'))
@@ -447,16 +494,17 @@ command(struct decoder *d)
 		buf_putc(&d->out, '\\');
 		return;
 	}
-	if (!(len == 1 && !((*name >= 'a' && *name <= 'z') ||
+	c = find_command(name, len);
+	if (c != NULL && !(len == 1 && !((*name >= 'a' && *name <= 'z') ||
 	    (*name >= 'A' && *name <= 'Z')))) {
-		if (symbol(d, name, len, 1) || control_word(d, name, len))
+		if (symbol(d, c, 1) || control_word(d, c))
 			return;
-	} else {
-		if ((i = FIND(accents, name, len)) >= 0) {
-			accent(d, accents[i].mark, 0);
+	} else if (c != NULL) {
+		if (c->accent >= 0) {
+			accent(d, accents[c->accent].mark, 0);
 			return;
 		}
-		if (symbol(d, name, len, 0))
+		if (symbol(d, c, 0))
 			return;
 	}
 	/* Unknown: keep it as written so nothing silently disappears. */

@@ -68,7 +68,8 @@ casing(const char *latex, enum rich_case mode, const char *want)
 int
 main(void)
 {
-	/* Commands are found by binary search: each table must be sorted. */
+	/* Each name once in its table (the hash index keeps one place a
+	 * table), in strcmp order for the reader. */
 	ok(latex_tables_sorted(), "command tables in strcmp order");
 	/* The first and last of each table, and names that only begin so. */
 	plain("a\\ x", "a x");
