@@ -380,20 +380,22 @@ give_back(struct bib *b, struct source *src, const char *entry)
 	b->given_back = entry;
 }
 
+/* Names are interned: the same name is the same pointer. */
 static int
-has_field(const struct bib *b, const char *name)
+has_field(const struct bib *b, const char *interned)
 {
 	size_t	 i;
 
 	for (i = 0; i < b->nfields; i++)
-		if (strcmp(b->names[i], name) == 0)
+		if (b->names[i] == interned)
 			return 1;
 	return 0;
 }
 
-/* One more field in b's arrays, named; its value is the caller's. */
+/* One more field in b's arrays, its name interned; its value is the
+ * caller's. */
 static struct field *
-next_field(struct bib *b, struct entry_list *l, const char *name)
+next_field(struct bib *b, const char *interned)
 {
 	if (b->nfields == b->fieldcap) {
 		b->fieldcap = b->fieldcap ? b->fieldcap * 2 : 32;
@@ -402,7 +404,7 @@ next_field(struct bib *b, struct entry_list *l, const char *name)
 		b->names = xreallocarray(b->names, b->fieldcap,
 		    sizeof(*b->names));
 	}
-	b->names[b->nfields] = entry_list_name(l, name);
+	b->names[b->nfields] = interned;
 	return &b->fields[b->nfields++];
 }
 
@@ -464,15 +466,17 @@ add_fields(struct bib *b, struct entry_list *l, struct entry *e, AST *ast,
 	AST		*field = NULL;
 	struct field	*f;
 	char		*name, *blocks;
+	const char	*interned;
 
 	for (; (field = bt_next_field(ast, field, &name)) != NULL; sf++) {
-		if (has_field(b, name)) {
+		interned = entry_list_name(l, name);
+		if (has_field(b, interned)) {
 			msg(MSG_WARNING, e->file, field->line, "duplicate "
 			    "field '%s' in '%s': the first one is kept",
 			    name, e->key);
 			continue;
 		}
-		f = next_field(b, l, name);
+		f = next_field(b, interned);
 		buf_truncate(&b->value, 0);
 		field_value(b, field, e->file, &b->value);
 		/* Its lines, if it has any to keep, before the text changes. */
@@ -674,15 +678,16 @@ take_field(struct bib *b, struct split *sp, struct entry_list *l,
     const struct source *src)
 {
 	struct scan_field	 sf = { { NULL, 0 }, { src->text, 0 }, 0 };
-	const char		*name = "", *value, *blocks = NULL;
+	const char		*name, *value, *blocks = NULL;
 	size_t			 n, len, off, textlen;
 	uint32_t		 id;
 	int			 line;
 
 	while ((id = split_get_u32(sp)) == NEW_NAME && !split_at_end(sp))
 		take_name(b, sp, l);
-	if ((id & ~HAS_BLOCKS) < b->ntaken)
-		name = b->taken[id & ~HAS_BLOCKS];
+	/* Interned when taken (take_name); a bad id gets "". */
+	name = (id & ~HAS_BLOCKS) < b->ntaken ? b->taken[id & ~HAS_BLOCKS] :
+	    entry_list_name(l, "");
 	value = split_get_str(sp, &len);
 	if (id & HAS_BLOCKS)
 		blocks = split_get_str(sp, &n);
@@ -693,8 +698,7 @@ take_field(struct bib *b, struct split *sp, struct entry_list *l,
 		sf.text.p = src->text + off;	/* where its value may go */
 		sf.text.len = textlen;
 	}
-	keep_field(b, l, next_field(b, l, name), &sf, value, len, blocks,
-	    line);
+	keep_field(b, l, next_field(b, name), &sf, value, len, blocks, line);
 }
 
 static void
