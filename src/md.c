@@ -129,6 +129,14 @@ is_em_mark(const char *start, const char *s, int open)
  * else as cmark_render_plaintext, without the final newline.  NULL for
  * anything else.  tests/unit/md_test.c holds it against cmark.
  */
+/* Punctuation that stands for itself in such a paragraph (a table:
+ * strchr() was a call for every blank of an abstract). */
+static const unsigned char plain_punct[256] = {
+	[','] = 1, ['-'] = 1, ['('] = 1, [')'] = 1, ['.'] = 1, [';'] = 1,
+	['?'] = 1, ['\''] = 1, ['/'] = 1, ['='] = 1, ['+'] = 1, ['^'] = 1,
+	['%'] = 1, ['$'] = 1
+};
+
 static char *
 render_plain(const char *s, int html, int block)
 {
@@ -142,7 +150,7 @@ render_plain(const char *s, int html, int block)
 	if (html && block)
 		buf_puts(&b, "<p>");
 	for (; *s != '\0'; s++) {
-		if (is_alnum(*s) || strchr(",-().;?'/=+^%$", *s) != NULL ||
+		if (is_alnum(*s) || plain_punct[(unsigned char)*s] ||
 		    (*s == ' ' && s[1] != ' ' && s[1] != '\0'))
 			buf_putc(&b, *s);
 		else if (*s == '"')
