@@ -242,13 +242,33 @@ static const struct tclass view_person = { person_get, NULL, NULL, NULL };
 
 /* ---- pubs ---- */
 
+/*
+ * A non-negative number in decimal into out (room for 12); returns its
+ * length.  Years and months are asked for several times an entry, and
+ * snprintf() was ~700 instructions a call.
+ */
+static size_t
+put_decimal(char *out, int n)
+{
+	char	 rev[12];
+	size_t	 len = 0, i;
+
+	do
+		rev[len++] = (char)('0' + n % 10);
+	while ((n /= 10) > 0 && len < sizeof(rev));
+	for (i = 0; i < len; i++)
+		out[i] = rev[len - 1 - i];
+	out[len] = '\0';
+	return len;
+}
+
 /* Does text have this year as a word of its own? */
 static int
 has_year(const char *text, int year)
 {
 	char		 y[16];
 	const char	*p;
-	size_t		 n = (size_t)snprintf(y, sizeof(y), "%d", year);
+	size_t		 n = put_decimal(y, year);
 
 	for (p = text; (p = strstr(p, y)) != NULL; p += n)
 		if ((p == text || !isdigit((unsigned char)p[-1])) &&
@@ -269,8 +289,8 @@ venue_year(const struct pub *p)
 		return NULL;
 	buf_puts(&b, p->text->venue);
 	if (p->year > 0 && !has_year(p->text->venue, p->year)) {
-		snprintf(year, sizeof(year), " %d", p->year);
-		buf_puts(&b, year);	/* buf_printf formats twice */
+		year[0] = ' ';
+		buf_put(&b, year, 1 + put_decimal(year + 1, p->year));
 	}
 	return buf_detach(&b);
 }
@@ -514,7 +534,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'm':
 		if (strcmp(name, "month") == 0 && p->month > 0) {
-			snprintf(num, sizeof(num), "%d", p->month);
+			put_decimal(num, p->month);
 			return owned_text(v, xstrdup(num));
 		}
 		break;
@@ -579,7 +599,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'y':
 		if (strcmp(name, "year") == 0 && p->year > 0) {
-			snprintf(num, sizeof(num), "%d", p->year);
+			put_decimal(num, p->year);
 			return owned_text(v, xstrdup(num));
 		}
 		break;
