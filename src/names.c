@@ -445,10 +445,18 @@ parse_one(struct list_parse *lp, struct person *p, struct parts *q,
 	size_t		 nparts, nw, i, plen;
 	struct buf	 shown = { 0 };
 
-	nparts = cut(name, SEP_COMMA, parts, NELEM(parts));
-	for (i = 0; i < nparts; i++) {
-		parts[i] = trim(parts[i], &plen);
-		p->flags |= strip_marks(parts[i], plen, &shown);
+	/* "First Last", a name without a comma anywhere, is one part,
+	 * trimmed already: memchr() finds that sooner than cut(). */
+	if (memchr(name, ',', len) == NULL) {
+		parts[0] = name;
+		nparts = 1;
+		p->flags |= strip_marks(name, len, &shown);
+	} else {
+		nparts = cut(name, SEP_COMMA, parts, NELEM(parts));
+		for (i = 0; i < nparts; i++) {
+			parts[i] = trim(parts[i], &plen);
+			p->flags |= strip_marks(parts[i], plen, &shown);
+		}
 	}
 	p->marks = shown.len > 0 ? buf_detach(&shown) : no_text;
 	/* Without text only whether there is a word matters. */

@@ -309,6 +309,8 @@ main(void)
 	marks("Zhang\\textdagger, Jintao and Wei\\textdaggerdbl, Jia and "
 	    "Li\\dag, Bo", NULL, "Zhang[†],Wei[‡],Li[†]");
 	marks("Zhang\\#\\textdagger, Jintao", NULL, "Zhang[#†]");
+	/* A comma only inside braces: one part, its marks still taken. */
+	marks("{Smith, Jr}* and Doe", NULL, "Smith, Jr[*],Doe[]");
 	marks("A, A and B, B and C, C", "1=equal; 2=equal,corresponding; "
 	    "3=highlight", "A[*],B[*#],C[]!");
 	marks("A, A and B, B", "1:family=equalcontrib;2=corresponding",
