@@ -13,7 +13,6 @@
 #include "emit.h"
 #include "escape.h"
 #include "model.h"
-#include "names.h"
 #include "pool.h"
 #include "rich.h"
 #include "util.h"
@@ -236,6 +235,8 @@ put_person(struct jw *w, const struct person *a)
 
 	next_member(w);
 	member_done(w);
+	/* Keys, literals and separators are under 256 bytes; each part is
+	 * written twice (in the full name and on its own), marks once. */
 	room = 256 + 2 * JSON_ROOM(strlen(a->first) + strlen(a->von) +
 	    strlen(a->last) + strlen(a->jr)) + JSON_ROOM(strlen(a->marks));
 	buf_reserve(b, room);
