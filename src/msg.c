@@ -73,6 +73,12 @@ msg_hold(struct msg_hold *h)
 void
 msg_put(enum msg_level level, const char *text, size_t n)
 {
+	if (held != NULL) {	/* kept in order with this thread's own */
+		buf_put(&held->text, text, n);
+		if (level > held->max)
+			held->max = level;
+		return;
+	}
 	if (n > 0)
 		put_line(text, n);
 	if (level > max_level)

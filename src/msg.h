@@ -41,7 +41,8 @@ void	msg_hold(struct msg_hold *);
 void	msg_release(struct msg_hold *);
 void	msg_drop(struct msg_hold *);	/* empty h without a word */
 void	msg_hold_free(struct msg_hold *);
-/* Lines made elsewhere (held, or by a child process): print, count. */
+/* Lines made elsewhere (held, or by a child process): print and count
+ * them, or add them to this thread's hold if it has one. */
 void	msg_put(enum msg_level, const char *text, size_t n);
 void	msg_set_quiet(int);		/* 1: hide warnings; 2: hide all */
 void	msg_raise(enum msg_level);	/* count a failure without a word */

@@ -1071,6 +1071,21 @@ take_ahead(struct pub *p, struct entry *e, const struct norm_ahead *a)
 	p->has_marks = a->has_marks;
 }
 
+/*
+ * Messages of the pass go out this many bytes at a time, in order: one
+ * write(2) a message was ~0.02 s of 100,000 entries with an unknown
+ * venue in every third.
+ */
+#define SAID_BATCH	65536
+
+static void
+say(struct msg_hold *said)
+{
+	msg_hold(NULL);
+	msg_release(said);
+	msg_hold(said);
+}
+
 void
 normalize(struct entry_list *l, const struct norm_opts *o,
     struct pub_list *out, struct ahead *a)
@@ -1078,14 +1093,19 @@ normalize(struct entry_list *l, const struct norm_opts *o,
 	struct strmap		*reported = strmap_new();
 	struct norm_ahead	*rec;
 	struct pub		*p;
+	struct msg_hold		 said = { { 0 }, MSG_NONE };
 	size_t			 i;
 
 	out->v = xcalloc(l->n, sizeof(*out->v));
 	out->n = 0;
 	out->opts = o;
 	out->labels = strmap_new();
+	msg_hold(&said);
 	for (i = 0; i < l->n; i++) {
 		struct entry *e = l->v[i];
+
+		if (said.text.len >= SAID_BATCH)
+			say(&said);
 
 		ahead_drop(a, e->ordinal);
 		if (e->hidden)
@@ -1104,6 +1124,9 @@ normalize(struct entry_list *l, const struct norm_opts *o,
 		if (rec->held != NULL)
 			msg_release(&rec->held[1]);
 	}
+	msg_hold(NULL);
+	msg_release(&said);
+	msg_hold_free(&said);
 	strmap_free(reported, NULL);
 }
 
