@@ -162,8 +162,7 @@ entry_field(const struct entry *e, const char *name)
 	size_t	 i;
 
 	for (i = 0; i < e->nfields; i++)
-		if (e->names[i][0] == name[0] &&
-		    strcmp(e->names[i], name) == 0)
+		if (same_name(e->names[i], name))
 			return &e->fields[i];
 	return NULL;
 }

@@ -58,6 +58,16 @@ buf_put(struct buf *b, const char *s, size_t n)
 	b->data[b->len] = '\0';
 }
 
+/*
+ * Equal names?  The first bytes first: names asked of every field or
+ * link of every entry mostly differ there, and strcmp() is a call.
+ */
+static inline int
+same_name(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 /* Room for n more bytes and the NUL, for code that stores directly. */
 static inline void
 buf_reserve(struct buf *b, size_t n)

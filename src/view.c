@@ -153,7 +153,7 @@ link_label(const char *name)
 	size_t	 i;
 
 	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (labels[i][0][0] == name[0] && strcmp(labels[i][0], name) == 0)
+		if (same_name(labels[i][0], name))
 			return labels[i][1];
 	return name;
 }
@@ -376,8 +376,7 @@ find_link(const struct pub *p, const char *name)
 	size_t	 i;
 
 	for (i = 0; i < p->text->nlinks; i++)
-		if (p->text->links[i].name[0] == name[0] &&
-		    strcmp(p->text->links[i].name, name) == 0)
+		if (same_name(p->text->links[i].name, name))
 			return &p->text->links[i];
 	return NULL;
 }
@@ -424,9 +423,8 @@ is_display_field(const char *name)
 
 	if (strchr(name, '+') != NULL)	/* author+an and the like */
 		return 1;
-	/* Asked of every field of every entry shown: first bytes first. */
 	for (i = 0; i < sizeof(display) / sizeof(display[0]); i++)
-		if (display[i][0] == name[0] && strcmp(name, display[i]) == 0)
+		if (same_name(name, display[i]))
 			return 1;
 	return 0;
 }
