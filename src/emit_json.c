@@ -33,12 +33,13 @@ struct jw {
 	int		 has[MAX_DEPTH];
 };
 
-static void
-newline(struct jw *w, int depth)
+/* A new line indented for depth, stored at p (room reserved). */
+static char *
+newline_at(char *p, int depth)
 {
-	static const char indent[] = "\n          ";	/* MAX_DEPTH + 1 */
-
-	buf_put(w->b, indent, 1 + 2 * (size_t)depth);
+	*p++ = '\n';
+	memset(p, ' ', 2 * (size_t)depth);
+	return p + 2 * (size_t)depth;
 }
 
 static void
@@ -51,9 +52,14 @@ open_with(struct jw *w, char c)
 static void
 close_with(struct jw *w, char c)
 {
-	if (w->has[w->depth])
-		newline(w, w->depth);
-	buf_putc(w->b, c);
+	struct buf	*b = w->b;
+
+	if (w->has[w->depth]) {
+		buf_reserve(b, 1 + 2 * (size_t)w->depth);
+		b->len = (size_t)(newline_at(b->data + b->len, w->depth) -
+		    b->data);
+	}
+	buf_putc(b, c);
 	w->depth--;
 }
 
@@ -69,16 +75,13 @@ put_key(struct jw *w, const char *key)
 {
 	struct buf	*b = w->b;
 	size_t		 at = b->len, klen = key != NULL ? strlen(key) : 0;
-	size_t		 indent = 2 * (size_t)(w->depth + 1);
 	char		*p;
 
-	buf_reserve(b, 2 + indent + klen + 4);
+	buf_reserve(b, 2 + 2 * (size_t)(w->depth + 1) + klen + 4);
 	p = b->data + at;
 	if (w->has[w->depth])
 		*p++ = ',';
-	*p++ = '\n';
-	memset(p, ' ', indent);
-	p += indent;
+	p = newline_at(p, w->depth + 1);
 	if (key != NULL) {
 		*p++ = '"';
 		memcpy(p, key, klen);
@@ -144,21 +147,14 @@ put_number(struct jw *w, const char *key, int n)
 	}
 }
 
-/* Rich text without markup, after its key; null when absent or not
- * UTF-8. */
-static void
-put_plain_value(struct jw *w, const char *rich)
-{
-	if (rich == NULL || !escape_json(w->b, rich, 1))
-		buf_puts(w->b, "null");
-	member_done(w);
-}
-
+/* Rich text without markup; null when absent or not UTF-8. */
 static void
 put_plain(struct jw *w, const char *key, const char *rich)
 {
 	put_key(w, key);
-	put_plain_value(w, rich);
+	if (rich == NULL || !escape_json(w->b, rich, 1))
+		buf_puts(w->b, "null");
+	member_done(w);
 }
 
 /* A person's members, at depth 3: after a comma, a new line, indented. */
