@@ -26,8 +26,6 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-#define MAX_PARTS 3	/* von Last / Jr / First */
-
 /* Marks written after a name, and what each shows as. */
 #define MARK(w, shown, flag) { w, sizeof(w) - 1, shown, flag }
 static const struct {
