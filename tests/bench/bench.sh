@@ -5,7 +5,7 @@
 #
 # Environment:
 #   BENCH_SIZES   entry counts (default "10000 20000 40000 80000 100000")
-#   BENCH_RUNS    runs per measurement; the median is shown (default 3)
+#   BENCH_RUNS    runs per measurement; the median is shown (default 5)
 #   BENCH_OTHERS  largest size bibtex2html and pandoc run on (default
 #                 10000: pandoc needs minutes for more)
 #   BENCH_DIR     where the inputs go (default: a temporary directory)
@@ -13,13 +13,16 @@
 # Columns: seconds (median wall time), CPU seconds (user + system, above
 # the wall time when both cores work), MB/s of input, peak RSS (MB) and
 # its ratio to the input size, and the time as a multiple of the
-# floor's in the same run.  tests/bench/runtime does the timing.
+# floor's: each run of a bib2pubs row follows a run of the floor, and
+# the ratio is of the two medians, so that the machine's drift in the
+# minutes of a table (5% either way here) falls on both alike.
+# tests/bench/runtime does the timing.
 # Figures are for this machine at this moment: compare rows, not runs.
 set -eu
 
 bindir=${BIB2PUBS_BUILD:-.}
 sizes=${BENCH_SIZES:-10000 20000 40000 80000 100000}
-runs=${BENCH_RUNS:-3}
+runs=${BENCH_RUNS:-5}
 others_max=${BENCH_OTHERS:-10000}
 gen=$bindir/tests/bench/gen
 floor=$bindir/tests/bench/floor
@@ -41,6 +44,34 @@ measure() {
 	n=$1
 	shift
 	"$runtime" "$n" "$@" || echo '!'
+}
+
+# "seconds kilobytes cpu-seconds floor-seconds [!]": measure's figures
+# for a command whose N runs each follow a run of the floor on $in, and
+# the floor's median among them.
+measure_paired() {
+	n=$1
+	shift
+	: > "$dir/paired"
+	failed=
+	while [ "$n" -gt 0 ]; do
+		base=$("$runtime" 1 "$floor" "$in") || failed='!'
+		this=$("$runtime" 1 "$@") || failed='!'
+		echo "$base $this" >> "$dir/paired"
+		n=$((n - 1))
+	done
+	awk -v failed="$failed" '
+	function median(col,    i, k, v, t) {
+		for (i = 1; i <= NR; i++) v[i] = val[i, col]
+		for (i = 2; i <= NR; i++)	# insertion sort: a few runs
+			for (k = i; k > 1 && v[k - 1] > v[k]; k--) {
+				t = v[k]; v[k] = v[k - 1]; v[k - 1] = t
+			}
+		return NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+	}
+	{ for (i = 1; i <= 6; i++) val[NR, i] = $i; if ($5 > kb) kb = $5 }
+	END { printf "%f %d %f %f %s\n", median(4), kb, median(6), median(1),
+	    failed }' "$dir/paired"
 }
 
 # row NAME BYTES FLOOR-SECONDS SECONDS KB CPU [!]; "_" in NAME is a blank.
@@ -83,6 +114,7 @@ echo "$b2p_ms $floor_ms $empty_ms $1" | awk '{ printf "start-up, 20 " \
     $2 * 1000, $3 * 1000, $4 * 1000 }'
 
 : > "$dir/scaling"
+: > "$dir/others"
 for n in $sizes; do
 	in="$dir/b$n.bib"
 	"$gen" "$n" > "$in"
@@ -96,18 +128,37 @@ for n in $sizes; do
 	fs=$1
 	row floor "$bytes" "$fs" "$@"
 	for f in md html txt json; do
-		set -- $(measure "$runs" "$bib2pubs" -f "$f" "$in")
-		row "bib2pubs_-f_$f" "$bytes" "$fs" "$@"
+		set -- $(measure_paired "$runs" "$bib2pubs" -f "$f" "$in")
+		row "bib2pubs_-f_$f" "$bytes" "$4" "$1" "$2" "$3" ${5:-}
 		[ "$f" != md ] || echo "$n $1" >> "$dir/scaling"
 	done
-	set -- $(measure "$runs" env BIB2PUBS_THREADS=1 "$bib2pubs" -f md "$in")
-	row "bib2pubs_-f_md,_1_thread" "$bytes" "$fs" "$@"
-	set -- $(measure "$runs" "$bib2pubs" --sort none "$in")
-	row "bib2pubs_--sort_none" "$bytes" "$fs" "$@"
+	set -- $(measure_paired "$runs" env BIB2PUBS_THREADS=1 "$bib2pubs" \
+	    -f md "$in")
+	row "bib2pubs_-f_md,_1_thread" "$bytes" "$4" "$1" "$2" "$3" ${5:-}
+	set -- $(measure_paired "$runs" "$bib2pubs" --sort none "$in")
+	row "bib2pubs_--sort_none" "$bytes" "$4" "$1" "$2" "$3" ${5:-}
 	# A page owner to mark, as most users name one.
-	set -- $(measure "$runs" "$bib2pubs" --me "Patel, José" "$in")
-	row "bib2pubs_--me" "$bytes" "$fs" "$@"
-	[ "$n" -le "$others_max" ] || continue
+	set -- $(measure_paired "$runs" "$bib2pubs" --me "Patel, José" "$in")
+	row "bib2pubs_--me" "$bytes" "$4" "$1" "$2" "$3" ${5:-}
+	[ "$n" -gt "$others_max" ] || echo "$n $bytes $fs" >> "$dir/others"
+done
+
+echo
+echo "scaling of bib2pubs -f md: time against the previous size's"
+awk 'NR > 1 { printf "  %6d -> %6d entries (x%.2f): x%.2f time\n",
+    pn, $1, $1 / pn, $2 / pt } { pn = $1; pt = $2 }' "$dir/scaling"
+
+# The other tools last: measured before the sizes after them, their
+# minutes of load slowed the two-core rows there (HTML at 20,000
+# entries 1.30-1.37x of the floor after them, 1.24x without, in runs
+# of the same build), not the one-core floor.
+[ -s "$dir/others" ] || exit 0
+while read -r n bytes fs; do
+	in="$dir/b$n.bib"
+	echo
+	echo "$bytes $n" | awk '{ printf "other tools, %d entries, %.1f MB " \
+	    "(the floor as above)\n", $2, $1 / 1e6 }'
+	header
 	if command -v bibtex2html >/dev/null 2>&1; then
 		# It writes next to its output and runs bibtex there.
 		set -- $(measure "$runs" sh -c 'cd "$1" && exec bibtex2html \
@@ -119,9 +170,4 @@ for n in $sizes; do
 		    --bibliography="$in" -t html "$dir/nocite.md")
 		row "pandoc_--citeproc" "$bytes" "$fs" "$@"
 	fi
-done
-
-echo
-echo "scaling of bib2pubs -f md: time against the previous size's"
-awk 'NR > 1 { printf "  %6d -> %6d entries (x%.2f): x%.2f time\n",
-    pn, $1, $1 / pn, $2 / pt } { pn = $1; pt = $2 }' "$dir/scaling"
+done < "$dir/others"
