@@ -26,6 +26,21 @@ buf_grow(struct buf *b, size_t extra)
 	b->data[b->len] = '\0';
 }
 
+size_t
+put_decimal(char *out, int n)
+{
+	char	 rev[12];
+	size_t	 len = 0, i;
+
+	do
+		rev[len++] = (char)('0' + n % 10);
+	while ((n /= 10) > 0 && len < sizeof(rev));
+	for (i = 0; i < len; i++)
+		out[i] = rev[len - 1 - i];
+	out[len] = '\0';
+	return len;
+}
+
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {

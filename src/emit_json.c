@@ -133,16 +133,16 @@ put_bool(struct jw *w, const char *key, int yes)
 	put_literal(w, key, yes ? "true" : "false");
 }
 
-/* A number, or null for 0 (unknown). */
+/* A number, or null for 0 (unknown); years and months are never negative. */
 static void
 put_number(struct jw *w, const char *key, int n)
 {
-	char	 num[24];
+	char	 num[16];
 
-	if (n == 0)
+	if (n <= 0)
 		put_literal(w, key, "null");
 	else {
-		snprintf(num, sizeof(num), "%d", n);
+		put_decimal(num, n);
 		put_literal(w, key, num);
 	}
 }

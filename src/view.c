@@ -242,26 +242,6 @@ static const struct tclass view_person = { person_get, NULL, NULL, NULL };
 
 /* ---- pubs ---- */
 
-/*
- * A non-negative number in decimal into out (room for 12); returns its
- * length.  Years and months are asked for several times an entry, and
- * snprintf() was ~700 instructions a call.
- */
-static size_t
-put_decimal(char *out, int n)
-{
-	char	 rev[12];
-	size_t	 len = 0, i;
-
-	do
-		rev[len++] = (char)('0' + n % 10);
-	while ((n /= 10) > 0 && len < sizeof(rev));
-	for (i = 0; i < len; i++)
-		out[i] = rev[len - 1 - i];
-	out[len] = '\0';
-	return len;
-}
-
 /* Does text have this year as a word of its own? */
 static int
 has_year(const char *text, int year)

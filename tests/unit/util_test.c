@@ -270,6 +270,17 @@ main(void)
 	    "strmap_reserve keeps what is there");
 	strmap_free(m, NULL);
 
+	/* put_decimal: as printf's %d writes it, every length. */
+	for (i = 0, good = 1; i < 2000000; i = i < 10 ? i + 1 : i * 3 + 7) {
+		char	 want[16], got[16];
+		size_t	 n = put_decimal(got, i);
+
+		snprintf(want, sizeof(want), "%d", i);
+		good &= n == strlen(want) && strcmp(got, want) == 0;
+	}
+	ok(good && put_decimal(key, 2147483647) == 10 &&
+	    strcmp(key, "2147483647") == 0, "put_decimal writes as %d does");
+
 	/* hashmap: hashes to pointers, growth, replacement. */
 	hm = hashmap_new();
 	for (i = 0, good = 1; i < 5000; i++) {
