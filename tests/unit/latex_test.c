@@ -4,10 +4,13 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rich.h"
 #include "tap.h"
+#include "util.h"
 
 /* Decode, drop the markup, compare. */
 static void
@@ -191,6 +194,37 @@ main(void)
 		u = latex_url("");
 		is_str(u, "", "latex_url of nothing");
 		free(u);
+	}
+	/*
+	 * Short values are decoded once a thread and found again: every
+	 * word, its prefixes and the first ones once more (from the
+	 * cache, 256 slots for 3,000 words: collisions too) as
+	 * latex_decode gives them, the lengths on either side of 32.
+	 */
+	{
+		struct buf	 b = { 0 };
+		char		 w[64], *want;
+		int		 i, round, good = 1;
+		size_t		 len;
+
+		for (round = 0; round < 2; round++)
+			for (i = 0; i < 3000; i++) {
+				snprintf(w, sizeof(w), "{\\'e}%.*s%d\\\"{u}",
+				    i % 31, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", i);
+				for (len = strlen(w); len > 0; len -= 3) {
+					w[len] = '\0';
+					want = latex_decode(w);
+					buf_truncate(&b, 0);
+					latex_decode_onto(&b, w);
+					good &= strcmp(b.data, want) == 0;
+					free(want);
+					if (len < 3)
+						break;
+				}
+			}
+		ok(good, "latex_decode_onto gives what latex_decode gives, "
+		    "again and again");
+		buf_free(&b);
 	}
 	/* Full stops. */
 	{
