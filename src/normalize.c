@@ -598,13 +598,34 @@ shared_label(struct pub_list *l, char *label)
 }
 
 /*
+ * The label of a venue's rank, made once a venue: venue_rank_label()
+ * formats it (~1,500 instructions), and a file has a few hundred venues
+ * for thousands of entries.
+ */
+static const char *
+rank_of(struct pub_list *l, struct hashmap *ranks,
+    const struct venue_db *db, const struct venue *v)
+{
+	uint64_t	 h = (uint64_t)(uintptr_t)v;
+	const char	*label;
+
+	if ((label = hashmap_get(ranks, h)) == NULL) {
+		label = shared_label(l, venue_rank_label(db, v));
+		/* No rank: kept as "", since NULL is no entry. */
+		hashmap_put(ranks, h, (void *)(label != NULL ? label : ""));
+	}
+	return label[0] != '\0' ? label : NULL;
+}
+
+/*
  * The rank, from the rank field or the venue database, with warnings;
  * and the label the database gives, kept for pub_complete(), which
  * then has no need of the database (it may run on another thread).
  */
 static void
 set_rank(struct pub_list *l, struct pub *p, const struct entry *e,
-    const struct norm_opts *o, struct strmap *reported)
+    const struct norm_opts *o, struct strmap *reported,
+    struct hashmap *ranks)
 {
 	const char		*rank = entry_get(e, "rank");
 	const struct field	*f = venue_field(e);
@@ -617,8 +638,7 @@ set_rank(struct pub_list *l, struct pub *p, const struct entry *e,
 		return;
 	resolve_venue(e, o->venues, &m);
 	if (rank == NULL && is_found(&m))
-		p->rank = shared_label(l, venue_rank_label(o->venues,
-		    m.venue));
+		p->rank = rank_of(l, ranks, o->venues, m.venue);
 	if (is_found(&m))
 		p->venue_label = m.venue->abbr;
 	else if (p->kind == KIND_PREPRINT &&
@@ -1091,6 +1111,7 @@ normalize(struct entry_list *l, const struct norm_opts *o,
     struct pub_list *out, struct ahead *a)
 {
 	struct strmap		*reported = strmap_new();
+	struct hashmap		*ranks = hashmap_new();
 	struct norm_ahead	*rec;
 	struct pub		*p;
 	struct msg_hold		 said = { { 0 }, MSG_NONE };
@@ -1113,14 +1134,14 @@ normalize(struct entry_list *l, const struct norm_opts *o,
 		p = &out->v[out->n++];
 		if ((rec = ahead_get(a, e)) == NULL) {
 			normalize_before(p, e);
-			set_rank(out, p, e, o, reported);
+			set_rank(out, p, e, o, reported, ranks);
 			normalize_after(p, e);
 			continue;
 		}
 		take_ahead(p, e, rec);
 		if (rec->held != NULL)
 			msg_release(&rec->held[0]);
-		set_rank(out, p, e, o, reported);
+		set_rank(out, p, e, o, reported, ranks);
 		if (rec->held != NULL)
 			msg_release(&rec->held[1]);
 	}
@@ -1128,6 +1149,7 @@ normalize(struct entry_list *l, const struct norm_opts *o,
 	msg_release(&said);
 	msg_hold_free(&said);
 	strmap_free(reported, NULL);
+	hashmap_free(ranks);
 }
 
 void
