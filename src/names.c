@@ -718,30 +718,66 @@ put_part(struct buf *b, const char *part, const char *sep)
 	buf_puts(b, part);
 }
 
+/*
+ * The parts of a display form in order, each with what comes between
+ * it and a part before it.
+ */
+static void
+display_parts(const struct person *p, enum name_style style,
+    const char *given, const char *part[4], const char *sep[4])
+{
+	if (style == NAME_LAST_FIRST) {
+		part[0] = p->von, part[1] = p->last, part[2] = p->jr;
+		part[3] = given;
+		sep[0] = sep[1] = " ", sep[2] = sep[3] = ", ";
+	} else {
+		part[0] = given, part[1] = p->von, part[2] = p->last;
+		part[3] = p->jr;
+		sep[0] = sep[1] = sep[2] = " ", sep[3] = ", ";
+	}
+}
+
 char *
 names_format(const struct person *p, enum name_style style)
 {
 	struct buf	 b = { 0 };
 	char		*initials = NULL;
-	const char	*given = p->first;
+	const char	*given = p->first, *part[4], *sep[4];
+	size_t		 i;
 
 	if (p->others)
 		return xstrdup("et al.");
 	if (style != NAME_FULL)
 		given = initials = names_initials(p->first);
-	if (style == NAME_LAST_FIRST) {
-		put_part(&b, p->von, " ");
-		put_part(&b, p->last, " ");
-		put_part(&b, p->jr, ", ");
-		put_part(&b, given, ", ");
-	} else {
-		put_part(&b, given, " ");
-		put_part(&b, p->von, " ");
-		put_part(&b, p->last, " ");
-		put_part(&b, p->jr, ", ");
-	}
+	display_parts(p, style, given, part, sep);
+	for (i = 0; i < 4; i++)
+		put_part(&b, part[i], sep[i]);
 	free(initials);
 	return buf_detach(&b);
+}
+
+int
+names_full_into(const struct person *p, char *out, size_t cap)
+{
+	const char	*part[4], *sep[4];
+	size_t		 i, len = 0, n, s;
+
+	display_parts(p, NAME_FULL, p->first, part, sep);
+	if (p->others)
+		part[0] = "et al.", part[1] = part[2] = part[3] = "";
+	for (i = 0; i < 4; i++) {
+		if (rich_is_blank(part[i]))
+			continue;
+		n = strlen(part[i]);
+		s = len > 0 ? strlen(sep[i]) : 0;
+		if (len + s + n >= cap)
+			return 0;
+		memcpy(out + len, sep[i], s);
+		memcpy(out + len + s, part[i], n);
+		len += s + n;
+	}
+	out[len] = '\0';
+	return 1;
 }
 
 /* ---- matching the page owner ---- */

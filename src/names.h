@@ -44,6 +44,9 @@ int		 names_match(const struct name_key *, const struct person *);
 
 /* The display form of a person, rich text, newly allocated. */
 char		*names_format(const struct person *, enum name_style);
+/* names_format(NAME_FULL) into out, cap bytes with the NUL; 0 when it
+ * does not fit (out is then undefined). */
+int		 names_full_into(const struct person *, char *out, size_t cap);
 char		*names_initials(const char *first);
 
 #endif

@@ -428,7 +428,7 @@ lookup(struct run *r, const struct scope *s, const char *name,
 	/* Most names cannot be a loop variable: skip those checks. */
 	int	 loopish = name[0] == 'i' || name[0] == 'f' || name[0] == 'l';
 
-	memset(v, 0, sizeof(*v));
+	memset(v, 0, offsetof(struct tval, room));
 	for (; s != NULL; s = s->parent) {
 		if (loopish && loop_variable(r, s, name, v))
 			return;

@@ -36,6 +36,8 @@ enum tval_kind {
 
 struct tclass;
 
+#define TVAL_ROOM	48
+
 struct tval {
 	enum tval_kind		 kind;
 	const char		*s;	/* TV_TEXT, TV_URL: borrowed */
@@ -45,6 +47,12 @@ struct tval {
 	const void		*items;	/* TV_LIST: item i at items + i * size */
 	size_t			 size;
 	const struct tclass	*cls;	/* TV_LIST: how items answer */
+	/*
+	 * Short text made for the question (an author's name, a year)
+	 * may be written here and s pointed at it: no allocation.  A
+	 * value is used before the next question, and not copied.
+	 */
+	char			 room[TVAL_ROOM];
 };
 
 /* How one kind of object (a pub, a person, a link...) answers names. */

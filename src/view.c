@@ -180,6 +180,16 @@ static const struct tclass view_link = { link_get, NULL, NULL, NULL };
 
 /* ---- persons ---- */
 
+/* A display form, written into the value's room when it fits. */
+static int
+name_text(struct tval *v, const struct person *p, enum name_style style)
+{
+	if (style == NAME_FULL && names_full_into(p, v->room,
+	    sizeof(v->room)))
+		return text(v, v->room);
+	return owned_text(v, names_format(p, style));
+}
+
 static int
 person_get(const void *self, const char *name, struct tval *v, void *arg)
 {
@@ -198,7 +208,7 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'f':
 		if (strcmp(name, "full") == 0)
-			return owned_text(v, names_format(p, NAME_FULL));
+			return name_text(v, p, NAME_FULL);
 		if (strcmp(name, "first") == 0)
 			return text(v, p->first);
 		break;
@@ -224,7 +234,7 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'n':
 		if (strcmp(name, "name") == 0)
-			return owned_text(v, names_format(p, pg->names));
+			return name_text(v, p, pg->names);
 		break;
 	case 'o':
 		if (strcmp(name, "others") == 0)
@@ -476,7 +486,6 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 	const struct page	*pg = arg;
 	const struct pub_text	*t;
 	const struct link	*l;
-	char			 num[32];
 
 	/* Light until shown: its text is filled on the first question. */
 	pub_complete((struct pub *)p, pg->pubs->opts);
@@ -512,8 +521,8 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'm':
 		if (strcmp(name, "month") == 0 && p->month > 0) {
-			put_decimal(num, p->month);
-			return owned_text(v, xstrdup(num));
+			put_decimal(v->room, p->month);
+			return text(v, v->room);
 		}
 		break;
 	case 'c':
@@ -524,9 +533,9 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		if (strcmp(name, "doi_id") == 0)
 			return doi_id(p, v);
 		if (strcmp(name, "date") == 0 && p->year > 0) {
-			snprintf(num, sizeof(num), "%04d-%02d-01", p->year,
-			    p->month > 0 ? p->month : 1);
-			return owned_text(v, xstrdup(num));
+			snprintf(v->room, sizeof(v->room), "%04d-%02d-01",
+			    p->year, p->month > 0 ? p->month : 1);
+			return text(v, v->room);
 		}
 		break;
 	case 'h':
@@ -577,8 +586,8 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'y':
 		if (strcmp(name, "year") == 0 && p->year > 0) {
-			put_decimal(num, p->year);
-			return owned_text(v, xstrdup(num));
+			put_decimal(v->room, p->year);
+			return text(v, v->room);
 		}
 		break;
 	}
@@ -628,7 +637,6 @@ group_get(const void *self, const char *name, struct tval *v, void *arg)
 	const struct page	*pg = arg;
 	struct buf		 key = { 0 };
 	const char		*custom;
-	char			 num[32];
 
 	if (strcmp(name, "heading") == 0) {
 		if (g->id == NULL)
@@ -643,8 +651,8 @@ group_get(const void *self, const char *name, struct tval *v, void *arg)
 	if (strcmp(name, "entries") == 0)
 		return list(v, g->pubs, g->n, sizeof(*g->pubs), &view_pub);
 	if (strcmp(name, "count") == 0) {
-		snprintf(num, sizeof(num), "%zu", g->n);
-		return owned_text(v, xstrdup(num));
+		snprintf(v->room, sizeof(v->room), "%zu", g->n);
+		return text(v, v->room);
 	}
 	return 0;
 }
@@ -683,7 +691,6 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 {
 	const struct page	*pg = self;
 	const char		*s;
-	char			 num[32];
 
 	(void)arg;
 	if (strcmp(name, "entries") == 0)
@@ -697,8 +704,8 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 	if (strcmp(name, "counts") == 0)
 		return owned_text(v, counts(pg->pubs));
 	if (strcmp(name, "count") == 0) {
-		snprintf(num, sizeof(num), "%zu", pg->pubs->n);
-		return owned_text(v, xstrdup(num));
+		snprintf(v->room, sizeof(v->room), "%zu", pg->pubs->n);
+		return text(v, v->room);
 	}
 	if ((s = vars_get(pg->vars, name)) != NULL)
 		return text(v, s);

@@ -326,5 +326,38 @@ main(void)
 		names_free(p, n);
 	}
 	bt_cleanup();
+	/*
+	 * The full name written into a fixed room is names_format's, or
+	 * says it does not fit: every name above, "others", and rooms of
+	 * every size around their lengths.
+	 */
+	{
+		struct person	*p;
+		char		*want, room[64];
+		size_t		 n, i, k, cap, count = sizeof(bibtex_names) /
+				    sizeof(*bibtex_names);
+		int		 good = 1, fits;
+
+		for (i = 0; i < count; i++) {
+			p = names_parse(bibtex_names[i], &n, NULL, 0);
+			for (k = 0; k < n; k++) {
+				want = names_format(&p[k], NAME_FULL);
+				for (cap = 1; cap <= sizeof(room); cap++) {
+					fits = names_full_into(&p[k], room,
+					    cap);
+					good &= fits == (strlen(want) < cap);
+					good &= !fits ||
+					    strcmp(room, want) == 0;
+				}
+				free(want);
+			}
+			names_free(p, n);
+		}
+		p = names_parse("Ann Smith and others", &n, NULL, 0);
+		good &= n == 2 && names_full_into(&p[1], room, 7) &&
+		    strcmp(room, "et al.") == 0;
+		names_free(p, n);
+		ok(good, "names_full_into: names_format's full name, or no fit");
+	}
 	return done();
 }
