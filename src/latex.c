@@ -588,20 +588,11 @@ static const unsigned char special[256] = {
 	['`'] = 1, ['\''] = 1, ['\0'] = 1
 };
 
-/*
- * The length of the plain run s starts with.  Most runs are short
- * (words of names and titles): a table finds their end sooner than
- * strcspn() sets up; a long one is left to strcspn().
- */
+/* The length of the plain run s starts with. */
 static size_t
 plain_span(const char *s)
 {
-	size_t	 n;
-
-	for (n = 0; n < 16; n++)
-		if (special[(unsigned char)s[n]])
-			return n;
-	return n + strcspn(s + n, SPECIAL);
+	return span_until(s, special, 1, SPECIAL);
 }
 
 /* Decode latex onto the end of out. */

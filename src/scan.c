@@ -116,15 +116,25 @@ value_newline(struct scanner *s)
 	return !entry_starts_at(s->p, s->end);
 }
 
+/* The bytes a braced (STOP_BRACED) or quoted value stops at. */
+#define STOP_BRACED	1
+#define STOP_QUOTED	2
+static const unsigned char value_stops[256] = {
+	['{'] = STOP_BRACED | STOP_QUOTED, ['}'] = STOP_BRACED | STOP_QUOTED,
+	['\n'] = STOP_BRACED | STOP_QUOTED, ['\0'] = STOP_BRACED | STOP_QUOTED,
+	['"'] = STOP_QUOTED
+};
+
 /*
- * Step to the next byte of set, or to the end.  The text ends in a NUL
- * and holds no other (source.c), so strcspn() stays inside it; it
- * skips the plain runs of a value many bytes at a time.
+ * Step to the next byte of set (whose bytes are those value_stops marks
+ * with stop), or to the end.  The text ends in a NUL and holds no other
+ * (source.c), so span_until() stays inside it.  (strcspn() alone was 4%
+ * of a run's time: the runs between the braces of accents are short.)
  */
 static void
-skip_to(struct scanner *s, const char *set)
+skip_to(struct scanner *s, const char *set, unsigned char stop)
 {
-	s->p += strcspn(s->p, set);
+	s->p += span_until(s->p, value_stops, stop, set);
 	if (s->p > s->end)
 		s->p = s->end;
 }
@@ -135,7 +145,7 @@ scan_braced(struct scanner *s)
 {
 	int	 depth = 0;
 
-	while (skip_to(s, "{}\n"), s->p < s->end) {
+	while (skip_to(s, "{}\n", STOP_BRACED), s->p < s->end) {
 		switch (*s->p) {
 		case '{':
 			depth++;
@@ -165,7 +175,8 @@ scan_quoted(struct scanner *s, int *stray)
 {
 	int	 depth = 0;
 
-	for (s->p++; skip_to(s, "{}\"\n"), s->p < s->end; s->p++) {
+	for (s->p++; skip_to(s, "{}\"\n", STOP_QUOTED), s->p < s->end;
+	    s->p++) {
 		switch (*s->p) {
 		case '{':
 			depth++;

@@ -33,6 +33,25 @@ void	 buf_printf(struct buf *, const char *, ...)
 void	 buf_vprintf(struct buf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 void	 buf_truncate(struct buf *, size_t len);
+
+/*
+ * The length of the run s starts with before a byte of set, whose
+ * bytes (and the NUL) are those stops marks with a bit of bits.  Most
+ * runs in values are short (words, the braces of accents): the table
+ * finds their end sooner than strcspn() sets up; long ones are left to
+ * strcspn().
+ */
+static inline size_t
+span_until(const char *s, const unsigned char *stops, unsigned char bits,
+    const char *set)
+{
+	size_t	 n;
+
+	for (n = 0; n < 16; n++)
+		if (stops[(unsigned char)s[n]] & bits)
+			return n;
+	return n + strcspn(s + n, set);
+}
 /*
  * A non-negative number in decimal into out (room for 12); returns its
  * length.  Years and months are written several times an entry, and
