@@ -610,9 +610,10 @@ rank_of(struct pub_list *l, struct hashmap *ranks,
 	const char	*label;
 
 	if ((label = hashmap_get(ranks, h)) == NULL) {
-		label = shared_label(l, venue_rank_label(db, v));
 		/* No rank: kept as "", since NULL is no entry. */
-		hashmap_put(ranks, h, (void *)(label != NULL ? label : ""));
+		if ((label = shared_label(l, venue_rank_label(db, v))) == NULL)
+			label = "";
+		hashmap_put(ranks, h, (void *)label);
 	}
 	return label[0] != '\0' ? label : NULL;
 }
