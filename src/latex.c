@@ -707,7 +707,7 @@ latex_decode_onto(struct buf *out, const char *latex)
 
 	if (latex[n] == '\0')
 		buf_put(out, latex, n);
-	else if ((len = n + strlen(latex + n)) < WORD_MAX)
+	else if ((len = n + strnlen(latex + n, WORD_MAX)) < WORD_MAX)
 		decode_word_onto(out, latex, len);
 	else
 		decode_onto(out, latex, 0);

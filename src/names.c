@@ -300,7 +300,6 @@ trim(char *s, size_t n, size_t *len)
 	return s;
 }
 
-
 /* The words of a part, in place, blanks dropped. */
 static size_t
 words_of(char *part, char **w, size_t max)

@@ -50,7 +50,8 @@ struct tval {
 	/*
 	 * Short text made for the question (an author's name, a year)
 	 * may be written here and s pointed at it: no allocation.  A
-	 * value is used before the next question, and not copied.
+	 * value is used before the next question, and not copied.  Last:
+	 * a lookup clears what comes before it, not the room.
 	 */
 	char			 room[TVAL_ROOM];
 };

@@ -52,6 +52,7 @@ span_until(const char *s, const unsigned char *stops, unsigned char bits,
 			return n;
 	return n + strcspn(s + n, set);
 }
+
 /*
  * A non-negative number in decimal into out (room for 12); returns its
  * length.  Years and months are written several times an entry, and
