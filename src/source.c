@@ -20,6 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "msg.h"
 #include "source.h"
@@ -48,55 +51,98 @@ is_bad_control(unsigned char c)
 	    c != '\f' && c != '\v';
 }
 
+static int
+is_plain(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x80) || c == '\n' || c == '\t';
+}
+
 /*
  * How many of the first bytes of s are printable ASCII (0x20-0x7f),
- * eight at a time: almost all of a .bib file is, and the survey only
- * has to look closely at the rest.
+ * newlines or tabs: almost all of a .bib file is, and the survey only
+ * has to look closely at the rest.  Sixteen at a time with SSE2 (every
+ * x86-64 has it): 75 MB took 33 ms stopping at every line, eight bytes
+ * at a time; elsewhere, eight at a time, stopping at line ends.
  */
 static size_t
-printable_run(const char *s, size_t len)
+plain_run(const char *s, size_t len)
 {
+	size_t		 i = 0, end;
+#ifdef __SSE2__
+	const __m128i	 space = _mm_set1_epi8(0x1f);
+	const __m128i	 nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+	__m128i		 w, ok;
+	int		 mask;
+#else
 	const uint64_t	 ones = 0x0101010101010101u;
 	uint64_t	 w;
-	size_t		 i = 0;
+#endif
 
-	/* A byte below 0x20 or above 0x7f sets its top bit here. */
-	while (i + 8 <= len) {
-		memcpy(&w, s + i, 8);
-		if (((w | (w - 0x20 * ones)) & 0x80 * ones) != 0)
-			break;
-		i += 8;
+	for (;;) {
+#ifdef __SSE2__
+		/* Signed: bytes from 0x80 are below 0x1f: not plain. */
+		for (; i + 16 <= len; i += 16) {
+			w = _mm_loadu_si128((const __m128i *)(const void *)
+			    (s + i));
+			ok = _mm_or_si128(_mm_cmpgt_epi8(w, space),
+			    _mm_or_si128(_mm_cmpeq_epi8(w, nl),
+			    _mm_cmpeq_epi8(w, tab)));
+			if ((mask = _mm_movemask_epi8(ok)) != 0xffff)
+				return i + (size_t)__builtin_ctz(~(unsigned)mask);
+		}
+#else
+		/* A byte below 0x20 or above 0x7f sets its top bit. */
+		for (; i + 8 <= len; i += 8) {
+			memcpy(&w, s + i, 8);
+			if (((w | (w - 0x20 * ones)) & 0x80 * ones) != 0)
+				break;
+		}
+#endif
+		/* The tail, or a word with a newline, a tab or worse. */
+		end = i + 8 < len ? i + 8 : len;
+		while (i < end && is_plain((unsigned char)s[i]))
+			i++;
+		if (i < end || i >= len)
+			return i;
 	}
-	return i;
+}
+
+/* The line of byte i: line numbers are wanted only for the first
+ * byte of a kind that is reported. */
+static int
+line_at(const char *s, size_t i)
+{
+	const char	*p = s, *end = s + i, *nl;
+	int		 line = 1;
+
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p = nl + 1;
+	}
+	return line;
 }
 
 static void
 survey(const char *s, size_t len, struct survey *sv)
 {
 	size_t		 i = 0;
-	int		 line = 1, cp, n;
+	int		 cp, n;
 	unsigned char	 c;
 
 	memset(sv, 0, sizeof(*sv));
 	while (i < len) {
-		i += printable_run(s + i, len - i);
+		i += plain_run(s + i, len - i);
 		if (i >= len)
 			break;
 		c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c == '\n')
-			line++;
-		else if (c == '\r' || c == '\f' || c == '\v')
+		if (c == '\r' || c == '\f' || c == '\v')
 			sv->cr++;
 		else if (c == '\0') {
 			if (sv->nul++ == 0)
-				sv->nul_line = line;
+				sv->nul_line = line_at(s, i);
 		} else if (is_bad_control(c)) {
 			if (sv->ctrl++ == 0)
-				sv->ctrl_line = line;
+				sv->ctrl_line = line_at(s, i);
 		} else if (c >= 0x80) {
 			n = utf8_decode(s + i, len - i, &cp);
 			if (n > 0) {
@@ -105,7 +151,7 @@ survey(const char *s, size_t len, struct survey *sv)
 				continue;
 			}
 			if (sv->invalid++ == 0)
-				sv->invalid_line = line;
+				sv->invalid_line = line_at(s, i);
 		}
 		i++;
 	}
