@@ -217,26 +217,43 @@ hashmap_get(const struct hashmap *m, uint64_t h)
 	return m->values[hashmap_slot(m, h)];
 }
 
+static void
+hashmap_grow_to(struct hashmap *m, size_t cap)
+{
+	struct hashmap	 old = *m;
+	size_t		 i, s;
+
+	m->cap = cap;
+	m->hashes = xcalloc(m->cap, sizeof(*m->hashes));
+	m->values = xcalloc(m->cap, sizeof(*m->values));
+	for (i = 0; i < old.cap; i++)
+		if (old.hashes[i] != 0) {
+			s = hashmap_slot(m, old.hashes[i]);
+			m->hashes[s] = old.hashes[i];
+			m->values[s] = old.values[i];
+		}
+	free(old.hashes);
+	free(old.values);
+}
+
+void
+hashmap_reserve(struct hashmap *m, size_t n)
+{
+	size_t	 cap = m->cap;
+
+	while (n * 4 > cap * 3)
+		cap *= 2;
+	if (cap != m->cap)
+		hashmap_grow_to(m, cap);
+}
+
 void
 hashmap_put(struct hashmap *m, uint64_t h, void *value)
 {
-	struct hashmap	 old = *m;
-	size_t		 i;
+	size_t	 i;
 
-	if ((m->count + 1) * 4 > m->cap * 3) {
-		m->cap *= 2;
-		m->hashes = xcalloc(m->cap, sizeof(*m->hashes));
-		m->values = xcalloc(m->cap, sizeof(*m->values));
-		for (i = 0; i < old.cap; i++)
-			if (old.hashes[i] != 0) {
-				size_t s = hashmap_slot(m, old.hashes[i]);
-
-				m->hashes[s] = old.hashes[i];
-				m->values[s] = old.values[i];
-			}
-		free(old.hashes);
-		free(old.values);
-	}
+	if ((m->count + 1) * 4 > m->cap * 3)
+		hashmap_grow_to(m, m->cap * 2);
 	i = hashmap_slot(m, h);
 	m->count += m->hashes[i] == 0;
 	m->hashes[i] = h;

@@ -143,6 +143,8 @@ uint64_t	 hash64(const char *);		/* never 0 */
 struct hashmap	*hashmap_new(void);
 void		*hashmap_get(const struct hashmap *, uint64_t);
 void		 hashmap_put(struct hashmap *, uint64_t, void *);
+/* Room for n hashes without growing: for maps whose size is known. */
+void		 hashmap_reserve(struct hashmap *, size_t n);
 void		 hashmap_free(struct hashmap *);
 
 /* utf8.c: small UTF-8 helpers built on utf8proc. */

@@ -298,6 +298,18 @@ main(void)
 	ok(hashmap_get(hm, hash64("nosuch")) == NULL, "hashmap_get of a "
 	    "missing hash");
 	ok(hash64("") != 0, "hash64 is never 0 (the empty slot)");
+	/* Reserving room keeps what is there, and room for more. */
+	hashmap_reserve(hm, 20000);
+	for (i = 5000; i < 20000; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		hashmap_put(hm, hash64(key), (void *)(size_t)(i + 1));
+	}
+	for (i = 0, good = 1; i < 20000; i++) {
+		snprintf(key, sizeof(key), "k%d", i);
+		good &= hashmap_get(hm, hash64(key)) ==
+		    (void *)(size_t)(i == 7 ? 99 : i + 1);
+	}
+	ok(good, "hashmap_reserve keeps 5000 hashes, and 15000 more fit");
 	hashmap_free(hm);
 
 	/* ASCII lowercase: letters only, other bytes as they are. */
