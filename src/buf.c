@@ -41,19 +41,30 @@ put_decimal(char *out, int n)
 	return len;
 }
 
+/*
+ * Into the room there is first: most texts fit, and measuring each
+ * before writing it was two vsnprintf() calls a text.
+ */
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list	 again;
+	size_t	 room;
 	int	 n;
 
+	buf_grow(b, 64);
+	room = b->cap - b->len;
 	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, again);
+	n = vsnprintf(b->data + b->len, room, fmt, again);
 	va_end(again);
-	if (n <= 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	buf_grow(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

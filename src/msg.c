@@ -38,7 +38,9 @@ put_line(const char *s, size_t n)
 void
 msg(enum msg_level level, const char *file, int line, const char *fmt, ...)
 {
-	struct buf	 b = { 0 };
+	struct buf	 own = { 0 };
+	struct buf	*b = held != NULL ? &held->text : &own;
+	char		 num[16];
 	va_list		 ap;
 
 	if (held != NULL && level > held->max)
@@ -47,21 +49,26 @@ msg(enum msg_level level, const char *file, int line, const char *fmt, ...)
 		max_level = level;
 	if (quiet > 1 || (quiet && level == MSG_WARNING))
 		return;
-	buf_puts(&b, "bib2pubs: ");
-	if (file != NULL && line > 0)
-		buf_printf(&b, "%s:%d: ", file, line);
-	else if (file != NULL)
-		buf_printf(&b, "%s: ", file);
-	buf_printf(&b, "%s: ", level_names[level]);
+	/* Held: straight onto the thread's text.  Only the message itself
+	 * goes through printf (a venue pass can say 10,000 things). */
+	buf_puts(b, "bib2pubs: ");
+	if (file != NULL) {
+		buf_puts(b, file);
+		if (line > 0) {
+			buf_putc(b, ':');
+			buf_put(b, num, put_decimal(num, line));
+		}
+		buf_puts(b, ": ");
+	}
+	buf_puts(b, level_names[level]);
+	buf_puts(b, ": ");
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	buf_putc(&b, '\n');
-	if (held != NULL)
-		buf_put(&held->text, b.data, b.len);
-	else
-		put_line(b.data, b.len);
-	buf_free(&b);
+	buf_putc(b, '\n');
+	if (held == NULL)
+		put_line(own.data, own.len);
+	buf_free(&own);
 }
 
 void

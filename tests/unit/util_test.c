@@ -270,6 +270,24 @@ main(void)
 	    "strmap_reserve keeps what is there");
 	strmap_free(m, NULL);
 
+	/* buf_printf: into the room there is, or grown for it. */
+	{
+		struct buf	 b = { 0 };
+		char		 want[2100];
+		int		 len;
+
+		for (len = 0, good = 1; len < 2000; len += 37) {
+			buf_truncate(&b, 0);
+			buf_puts(&b, "ab");
+			buf_printf(&b, "<%*d>", len, len);
+			snprintf(want, sizeof(want), "ab<%*d>", len, len);
+			good &= b.len == strlen(want) &&
+			    strcmp(b.data, want) == 0;
+		}
+		ok(good, "buf_printf appends what snprintf writes, any length");
+		buf_free(&b);
+	}
+
 	/* put_decimal: as printf's %d writes it, every length. */
 	for (i = 0, good = 1; i < 2000000; i = i < 10 ? i + 1 : i * 3 + 7) {
 		char	 want[16], got[16];
