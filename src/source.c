@@ -107,8 +107,10 @@ plain_run(const char *s, size_t len)
 	}
 }
 
-/* The line of byte i: line numbers are wanted only for the first
- * byte of a kind that is reported. */
+/*
+ * The line of byte i, counted when it is wanted: only the first byte
+ * of each kind the survey reports has its line said.
+ */
 static int
 line_at(const char *s, size_t i)
 {

@@ -98,14 +98,21 @@ grow_to(struct strmap *m, size_t cap)
 	free(old);
 }
 
+/* Slots for n keys from cap on, both maps kept at most 3/4 full. */
+static size_t
+room_for(size_t cap, size_t n)
+{
+	while (n * 4 > cap * 3)
+		cap *= 2;
+	return cap;
+}
+
 /* Room for n keys without growing: for maps whose size is known. */
 void
 strmap_reserve(struct strmap *m, size_t n)
 {
-	size_t	 cap = m->cap;
+	size_t	 cap = room_for(m->cap, n);
 
-	while (n * 4 > cap * 3)
-		cap *= 2;
 	if (cap != m->cap)
 		grow_to(m, cap);
 }
@@ -239,10 +246,8 @@ hashmap_grow_to(struct hashmap *m, size_t cap)
 void
 hashmap_reserve(struct hashmap *m, size_t n)
 {
-	size_t	 cap = m->cap;
+	size_t	 cap = room_for(m->cap, n);
 
-	while (n * 4 > cap * 3)
-		cap *= 2;
 	if (cap != m->cap)
 		hashmap_grow_to(m, cap);
 }
