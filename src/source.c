@@ -283,6 +283,21 @@ source_from_memory(struct source *src, const char *name, char *data,
 	src->text = text;
 }
 
+/* madvise() the whole pages between from and to, if there are any. */
+static void
+advise_pages(const char *from, const char *to, int advice)
+{
+	long		 page = sysconf(_SC_PAGESIZE);
+	uintptr_t	 mask = (uintptr_t)page - 1, a, z;
+
+	if (page <= 0)
+		return;
+	a = ((uintptr_t)from + mask) & ~mask;
+	z = (uintptr_t)to & ~mask;
+	if (z > a)
+		(void)madvise((void *)a, z - a, advice);
+}
+
 /*
  * The pages read(2) is about to fill, made in one call: 75 MB read into
  * fresh memory was 18,000 page faults, one trap each (from exec to the
@@ -292,14 +307,9 @@ static void
 prefault(char *data, size_t len)
 {
 #ifdef MADV_POPULATE_WRITE
-	long		 page = sysconf(_SC_PAGESIZE);
-	uintptr_t	 mask = (uintptr_t)page - 1;
-	uintptr_t	 a = ((uintptr_t)data + mask) & ~mask;
-	uintptr_t	 z = ((uintptr_t)data + len) & ~mask;
-
 	/* Before Linux 5.14, EINVAL: the pages fault one by one. */
-	if (page > 0 && len >= 1024 * 1024 && z > a)
-		(void)madvise((void *)a, z - a, MADV_POPULATE_WRITE);
+	if (len >= 1024 * 1024)
+		advise_pages(data, data + len, MADV_POPULATE_WRITE);
 #else
 	(void)data;
 	(void)len;
@@ -384,16 +394,9 @@ void
 source_trim(struct source *src, const char *from, const char *to)
 {
 #ifdef MADV_DONTNEED
-	long		 page = sysconf(_SC_PAGESIZE);
-	uintptr_t	 a, z, mask = (uintptr_t)page - 1;
-
-	if (page <= 0 || src->text == NULL || from < src->text ||
-	    to > src->text + src->len)
-		return;
-	a = ((uintptr_t)from + mask) & ~mask;
-	z = (uintptr_t)to & ~mask;
-	if (z > a)
-		(void)madvise((void *)a, z - a, MADV_DONTNEED);
+	if (src->text != NULL && from >= src->text &&
+	    to <= src->text + src->len)
+		advise_pages(from, to, MADV_DONTNEED);
 #else
 	(void)src;
 	(void)from;
