@@ -112,6 +112,14 @@ is_em_mark(const char *start, const char *s, int open)
 	    s[1] == ' ' || strchr(".,;:?)", s[1]) != NULL);
 }
 
+/* Punctuation that stands for itself in such a paragraph (a table:
+ * strchr() was a call for every blank of an abstract). */
+static const unsigned char plain_punct[256] = {
+	[','] = 1, ['-'] = 1, ['('] = 1, [')'] = 1, ['.'] = 1, [';'] = 1,
+	['?'] = 1, ['\''] = 1, ['/'] = 1, ['='] = 1, ['+'] = 1, ['^'] = 1,
+	['%'] = 1, ['$'] = 1
+};
+
 /*
  * One paragraph of Markdown whose rendering is plain to see, without a
  * parse: a letter first (or an escaped character), then letters, digits,
@@ -129,14 +137,6 @@ is_em_mark(const char *start, const char *s, int open)
  * else as cmark_render_plaintext, without the final newline.  NULL for
  * anything else.  tests/unit/md_test.c holds it against cmark.
  */
-/* Punctuation that stands for itself in such a paragraph (a table:
- * strchr() was a call for every blank of an abstract). */
-static const unsigned char plain_punct[256] = {
-	[','] = 1, ['-'] = 1, ['('] = 1, [')'] = 1, ['.'] = 1, [';'] = 1,
-	['?'] = 1, ['\''] = 1, ['/'] = 1, ['='] = 1, ['+'] = 1, ['^'] = 1,
-	['%'] = 1, ['$'] = 1
-};
-
 static char *
 render_plain(const char *s, int html, int block)
 {

@@ -123,11 +123,6 @@ doi_key(const char *doi)
 	return k;
 }
 
-/*
- * Title letters and digits, folded, and the year: "attentionisall…|2017".
- * Titles of fewer than three words ("Calendar", "Preface") say too
- * little to call two entries one work.
- */
 /* Whether c is kept in a title key, and counts as a letter of a word. */
 static int
 is_title_letter(unsigned char c)
@@ -193,6 +188,11 @@ ascii_title_letters(const char *rich, struct buf *b)
 	return words;
 }
 
+/*
+ * Title letters and digits, folded, and the year: "attentionisall…|2017".
+ * Titles of fewer than three words ("Calendar", "Preface") say too
+ * little to call two entries one work.
+ */
 static char *
 title_key(const struct entry *e)
 {
