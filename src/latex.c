@@ -148,15 +148,16 @@ struct cmd {
 static struct cmd	 cmd_index[CMD_SLOTS];
 static pthread_once_t	 cmd_indexed = PTHREAD_ONCE_INIT;
 
-static size_t
-cmd_hash(const char *name, size_t len)
+/* FNV-1a of len bytes: for the command index and the table of words. */
+static uint32_t
+hash_bytes(const char *s, size_t len)
 {
 	uint32_t	 h = 2166136261u;
 	size_t		 i;
 
 	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)name[i]) * 16777619u;
-	return h & (CMD_SLOTS - 1);
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
 }
 
 /* The slot of name, len bytes long; a new one if add, else NULL. */
@@ -166,7 +167,8 @@ cmd_slot(const char *name, size_t len, int add)
 	struct cmd	*c;
 	size_t		 i;
 
-	for (i = cmd_hash(name, len); ; i = (i + 1) & (CMD_SLOTS - 1)) {
+	for (i = hash_bytes(name, len) & (CMD_SLOTS - 1); ;
+	    i = (i + 1) & (CMD_SLOTS - 1)) {
 		c = &cmd_index[i];
 		if (c->name == NULL) {
 			if (!add)
@@ -680,13 +682,10 @@ static _Thread_local struct decoded_word {
 static void
 decode_word_onto(struct buf *out, const char *latex, size_t len)
 {
-	struct decoded_word	*w;
-	uint32_t		 h = 2166136261u;
-	size_t			 i, at = out->len;
+	struct decoded_word	*w = &decoded_words[hash_bytes(latex, len) %
+				    WORD_SLOTS];
+	size_t			 at = out->len;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)latex[i]) * 16777619u;
-	w = &decoded_words[h % WORD_SLOTS];
 	if (w->inlen == len && memcmp(w->in, latex, len) == 0) {
 		buf_put(out, w->out, w->outlen);
 		return;
