@@ -13,6 +13,7 @@
 #include "emit.h"
 #include "escape.h"
 #include "model.h"
+#include "names.h"
 #include "pool.h"
 #include "rich.h"
 #include "util.h"
@@ -195,12 +196,12 @@ put_bool_at(char *p, int yes)
 static char *
 put_full_name_at(char *p, const struct person *a)
 {
-	const char	*part[4] = { a->first, a->von, a->last, a->jr };
-	static const char *const sep[4] = { "", " ", " ", ", " };
+	const char	*part[4], *sep[4];
 	char		*start = p;
 	size_t		 i;
 	int		 any = 0;
 
+	names_display_parts(a, NAME_FULL, a->first, part, sep);
 	*p++ = '"';
 	for (i = 0; i < 4; i++) {
 		if (rich_is_blank(part[i]))

@@ -717,12 +717,8 @@ put_part(struct buf *b, const char *part, const char *sep)
 	buf_puts(b, part);
 }
 
-/*
- * The parts of a display form in order, each with what comes between
- * it and a part before it.
- */
-static void
-display_parts(const struct person *p, enum name_style style,
+void
+names_display_parts(const struct person *p, enum name_style style,
     const char *given, const char *part[4], const char *sep[4])
 {
 	if (style == NAME_LAST_FIRST) {
@@ -748,7 +744,7 @@ names_format(const struct person *p, enum name_style style)
 		return xstrdup("et al.");
 	if (style != NAME_FULL)
 		given = initials = names_initials(p->first);
-	display_parts(p, style, given, part, sep);
+	names_display_parts(p, style, given, part, sep);
 	for (i = 0; i < 4; i++)
 		put_part(&b, part[i], sep[i]);
 	free(initials);
@@ -761,7 +757,7 @@ names_full_into(const struct person *p, char *out, size_t cap)
 	const char	*part[4], *sep[4];
 	size_t		 i, len = 0, n, s;
 
-	display_parts(p, NAME_FULL, p->first, part, sep);
+	names_display_parts(p, NAME_FULL, p->first, part, sep);
 	if (p->others)
 		part[0] = "et al.", part[1] = part[2] = part[3] = "";
 	for (i = 0; i < 4; i++) {

@@ -42,6 +42,13 @@ struct name_key	*names_key_new(const char *spec);
 void		 names_key_free(struct name_key *);
 int		 names_match(const struct name_key *, const struct person *);
 
+/*
+ * The parts of a display form in order (given: the first names as
+ * shown), each with what comes between it and a part before it.
+ */
+void		 names_display_parts(const struct person *, enum name_style,
+		    const char *given, const char *part[4],
+		    const char *sep[4]);
 /* The display form of a person, rich text, newly allocated. */
 char		*names_format(const struct person *, enum name_style);
 /* names_format(NAME_FULL) into out, cap bytes with the NUL; 0 when it
