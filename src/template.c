@@ -379,6 +379,29 @@ tmpl_free(struct tmpl *t)
 	free(t);
 }
 
+static size_t
+nodes_loop_depth(const struct node *n)
+{
+	size_t	 deepest = 0, d, d2;
+
+	for (; n != NULL; n = n->next) {
+		/* A $for$'s $sep$ part runs inside it, as its body does. */
+		d = nodes_loop_depth(n->body);
+		if ((d2 = nodes_loop_depth(n->alt)) > d)
+			d = d2;
+		d += n->type == N_FOR;
+		if (d > deepest)
+			deepest = d;
+	}
+	return deepest;
+}
+
+size_t
+tmpl_loop_depth(const struct tmpl *t)
+{
+	return nodes_loop_depth(t->root);
+}
+
 /* ---- running ---- */
 
 struct scope {

@@ -95,6 +95,12 @@ struct tmpl	*tmpl_parse(const char *text, const char *file,
 		    tmpl_loader, void *loader_arg);
 void		 tmpl_free(struct tmpl *);
 /*
+ * How deep its $for$s nest (0: none).  Each level multiplies the work:
+ * an inner loop over a list the page has (entries, groups) runs once
+ * for every item of the loops around it.
+ */
+size_t		 tmpl_loop_depth(const struct tmpl *);
+/*
  * With a pool, the items of a $for$ that allows it are written on both
  * of its threads (in order all the same): everything the template
  * reaches must then be safe to call from either.

@@ -177,6 +177,31 @@ entry_of(struct entry_list *l, const char *const *names, size_t n)
 }
 
 static void
+depth_is(const char *text, size_t want)
+{
+	struct tmpl	*t = tmpl_parse(text, "test", NULL, NULL);
+
+	ok(t != NULL, text);
+	is_int(t != NULL ? (long)tmpl_loop_depth(t) : -1, (long)want,
+	    "its $for$s nest that deep");
+	tmpl_free(t);
+}
+
+static void
+loop_depths(void)
+{
+	depth_is("plain $x$ $if(y)$z$endif$", 0);
+	depth_is("$for(a)$$x$$endfor$", 1);
+	depth_is("$for(a)$$endfor$$for(b)$$for(c)$$endfor$$endfor$", 2);
+	depth_is("$for(a)$$for(b)$$endfor$$endfor$$for(c)$$endfor$", 2);
+	depth_is("$for(a)$x$sep$$for(b)$$endfor$$endfor$", 2);
+	depth_is("$if(x)$$else$$for(a)$$for(b)$$for(c)$$endfor$$endfor$"
+	    "$endfor$$endif$", 3);
+	depth_is("$if(x)$$for(a)$$if(y)$$for(b)$$endfor$$endif$$endfor$"
+	    "$endif$", 2);
+}
+
+static void
 shared_names(void)
 {
 	static const char *const ab[] = { "author", "title" };
@@ -432,6 +457,7 @@ main(void)
 	ok(tmpl_parse("$endfor$", "t", NULL, NULL) == NULL, "stray $endfor$ is refused");
 	ok(tmpl_parse("$x.nosuch$", "t", NULL, NULL) == NULL, "unknown filter refused");
 	ok(tmpl_parse("a $ b", "t", NULL, NULL) == NULL, "lone $ is refused");
+	loop_depths();
 	shared_names();
 	split_keeps_first_page();
 	return done();
