@@ -33,6 +33,17 @@
 #define FIELDS_PER_PARSE 64	/* libbtparse's AST stack holds 96 */
 #define TRIM_STEP	(1024 * 1024)	/* read text given back this much at once */
 #define PEEK_MARGIN	(64 * 1024)	/* the scanner's look past an entry */
+/*
+ * Macros may paste into one entry (or @string) PASTE_FLOOR bytes and
+ * PASTE_RATIO times its own text, no more.  Each @string can double the
+ * one before ("@string{b = a # a}"): forty lines would ask for
+ * terabytes, and one large macro used on every line would multiply a
+ * file almost as much.  A journal's name pasted for its abbreviation
+ * is far inside the bound.  It is per entry, not per run, so that a
+ * file read by two processes is cut where one process would cut it.
+ */
+#define PASTE_FLOOR	1024
+#define PASTE_RATIO	16
 
 struct bib {
 	struct strmap	*macros;	/* lowercase name -> char * */
@@ -48,6 +59,8 @@ struct bib {
 	const char	*given_back;	/* text given back up to here */
 	int		 parsed;	/* libbtparse has a lexer buffer to free */
 	const char	*base;		/* the text being read */
+	size_t		 paste_left;	/* what macros may still paste here */
+	int		 cut_line;	/* where they were cut, or 0 */
 	struct split	*send;		/* a child: what it reads goes here */
 	struct strmap	*sent;		/* a child: field name -> its id + 1 */
 	const char	**taken;	/* a parent: field names by id */
@@ -158,6 +171,24 @@ collapse_space(struct buf *v)
 	buf_truncate(v, j);
 }
 
+/* A macro's expansion into v, as much as the entry may still paste. */
+static void
+paste(struct bib *b, struct buf *v, const char *expansion, int line)
+{
+	size_t	 n = strlen(expansion);
+
+	if (n > b->paste_left) {
+		n = b->paste_left;	/* at a character's first byte */
+		while (n > 0 && ((unsigned char)expansion[n] & 0xc0) == 0x80)
+			n--;
+		if (b->cut_line == 0)
+			b->cut_line = line;
+		b->paste_left = n;
+	}
+	buf_put(v, expansion, n);
+	b->paste_left -= n;
+}
+
 /* Paste the simple values of one field into v, expanding macros. */
 static void
 field_value(struct bib *b, AST *field, const char *file, struct buf *v)
@@ -177,7 +208,7 @@ field_value(struct bib *b, AST *field, const char *file, struct buf *v)
 		name = lower_dup(text, strlen(text));
 		expansion = strmap_get(b->macros, name);
 		if (expansion != NULL)
-			buf_puts(v, expansion);
+			paste(b, v, expansion, node->line);
 		else
 			msg(MSG_WARNING, file, node->line,
 			    "undefined macro '%s' taken as empty", text);
@@ -496,9 +527,14 @@ static void
 parse_fields(struct bib *b, struct entry_list *l, const struct scan_entry *se,
     struct entry *e, const char *file)
 {
-	size_t	 from, to;
+	size_t	 from, to, text = 0, allowed;
 	AST	*ast;
 
+	for (from = 0; from < se->nfields; from++)
+		text += se->fields[from].text.len;
+	allowed = PASTE_FLOOR + PASTE_RATIO * text;
+	b->paste_left = allowed;
+	b->cut_line = 0;
 	b->nfields = 0;
 	for (from = 0; from < se->nfields; from = to) {
 		to = from + FIELDS_PER_PARSE;
@@ -514,6 +550,14 @@ parse_fields(struct bib *b, struct entry_list *l, const struct scan_entry *se,
 			add_fields(b, l, e, ast, &se->fields[from]);
 		bt_free_ast(ast);
 	}
+	if (b->cut_line > 0 && e != NULL)
+		msg(MSG_ERROR, file, b->cut_line, "macros would paste more than %zu bytes "
+		    "into '%s' (1 KB and %d times its text): cut there",
+		    allowed, e->key, PASTE_RATIO);
+	else if (b->cut_line > 0)
+		msg(MSG_ERROR, file, b->cut_line, "macros would paste more than %zu bytes "
+		    "into this @string (1 KB and %d times its text): cut there",
+		    allowed, PASTE_RATIO);
 }
 
 /* The entry takes the fields read into b's arrays. */
