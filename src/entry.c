@@ -24,6 +24,8 @@ entry_list_free(struct entry_list *l)
 {
 	size_t	 i;
 
+	for (i = 0; i < l->n; i++)
+		hashmap_free(l->v[i]->index);
 	free(l->v);
 	for (i = 0; i < l->nfiles; i++)
 		free(l->files[i]);
@@ -107,6 +109,34 @@ entry_list_shape(struct entry_list *l, const char *const *names, size_t n)
 	return s->names;
 }
 
+/*
+ * Entries of more fields than this find a field through a hash map of
+ * their names, not by looking through them all: one entry that many
+ * duplicates merge into gains a field from each, and is looked up for
+ * each (40,000 of them took 15 s, nearly all in entry_field()).
+ */
+#define INDEXED_FIELDS	64
+
+static void
+index_field(struct entry *e, size_t i)
+{
+	hashmap_put(e->index, hash64(e->names[i]), (void *)(uintptr_t)(i + 1));
+}
+
+/* Only for entries in the list, which frees their maps. */
+static void
+index_fields(struct entry *e)
+{
+	size_t	 i;
+
+	if (e->index != NULL || e->nfields <= INDEXED_FIELDS)
+		return;
+	e->index = hashmap_new();
+	hashmap_reserve(e->index, e->nfields);
+	for (i = 0; i < e->nfields; i++)
+		index_field(e, i);
+}
+
 /* Keys compare without case, as in BibTeX and biber. */
 static char *
 key_fold(const char *key)
@@ -140,6 +170,7 @@ entry_list_add(struct entry_list *l, struct entry *e)
 	}
 	e->ordinal = l->n;
 	l->v[l->n++] = e;
+	index_fields(e);
 	if (l->on_add != NULL)
 		l->on_add(l->on_add_arg, e);
 	return 1;
@@ -161,6 +192,14 @@ entry_field(const struct entry *e, const char *name)
 {
 	size_t	 i;
 
+	if (e->index != NULL) {
+		i = (uintptr_t)hashmap_get(e->index, hash64(name));
+		if (i == 0)
+			return NULL;
+		if (same_name(e->names[i - 1], name))
+			return &e->fields[i - 1];
+		/* Two names with one hash: look through them all. */
+	}
 	for (i = 0; i < e->nfields; i++)
 		if (same_name(e->names[i], name))
 			return &e->fields[i];
@@ -181,29 +220,88 @@ entry_get(const struct entry *e, const char *name)
 	return f != NULL ? f->value : NULL;
 }
 
-/* Rare (crossref, merges): the field array is copied one longer. */
+/*
+ * Room in an edited entry's arrays: a power of two, at least n.  A
+ * field set after reading (crossrefs, merges: rare) copies them once
+ * into that much room, and again only when it is full, so that one
+ * entry gaining thousands of fields (thousands of merged duplicates)
+ * costs their number, not its square.
+ */
+static size_t
+room_for_fields(size_t n)
+{
+	size_t	 room = 4;
+
+	while (room < n)
+		room *= 2;
+	return room;
+}
+
+/* Has the edited entry's array of n fields no room for one more? */
+static int
+is_full(size_t n)
+{
+	return n >= 4 && (n & (n - 1)) == 0;
+}
+
+/*
+ * Up to SHAPED_FIELDS, an edited entry's names are a shape, shared as
+ * a read entry's are; past it they are its own array, grown with its
+ * fields (a shape for every count on the way would cost the square).
+ * A power of two, so that passing it is always a time to grow.
+ */
+#define SHAPED_FIELDS	32
+_Static_assert((SHAPED_FIELDS & (SHAPED_FIELDS - 1)) == 0,
+    "SHAPED_FIELDS is a power of two");
+
+static void
+set_name(struct entry_list *l, struct entry *e, const char *name, int grow)
+{
+	const char	**names;
+	size_t		  n = e->nfields;
+
+	if (n + 1 <= SHAPED_FIELDS) {
+		names = xreallocarray(NULL, n + 1, sizeof(*names));
+		if (n > 0)
+			memcpy(names, e->names, n * sizeof(*names));
+		names[n] = entry_list_name(l, name);
+		e->names = entry_list_shape(l, names, n + 1);
+		free(names);
+		return;
+	}
+	if (grow) {	/* full, shared, or a shape until now */
+		names = arena_alloc(&l->arena, room_for_fields(n + 1) *
+		    sizeof(*names));
+		memcpy(names, e->names, n * sizeof(*names));
+		e->names = names;
+	}
+	((const char **)e->names)[n] = entry_list_name(l, name);
+}
+
 void
 entry_set(struct entry_list *l, struct entry *e, const char *name,
     char *value, int line)
 {
-	struct field	*fields;
-	const char	**names;
+	int	 grow = !e->edited || is_full(e->nfields);
 
-	fields = arena_alloc(&l->arena, (e->nfields + 1) * sizeof(*fields));
-	names = xreallocarray(NULL, e->nfields + 1, sizeof(*names));
-	if (e->nfields > 0) {
-		memcpy(fields, e->fields, e->nfields * sizeof(*fields));
-		memcpy(names, e->names, e->nfields * sizeof(*names));
+	set_name(l, e, name, grow);
+	if (grow) {
+		struct field *fields = arena_alloc(&l->arena,
+		    room_for_fields(e->nfields + 1) * sizeof(*fields));
+
+		if (e->nfields > 0)
+			memcpy(fields, e->fields, e->nfields * sizeof(*fields));
+		e->fields = fields;
 	}
-	names[e->nfields] = entry_list_name(l, name);
-	e->names = entry_list_shape(l, names, e->nfields + 1);
-	free(names);
-	e->fields = fields;
 	e->edited = 1;
-	fields[e->nfields].value = value;
-	fields[e->nfields].has_blocks = 0;
-	fields[e->nfields].line = line;
+	e->fields[e->nfields].value = value;
+	e->fields[e->nfields].has_blocks = 0;
+	e->fields[e->nfields].line = line;
 	e->nfields++;
+	if (e->index != NULL)
+		index_field(e, e->nfields - 1);
+	else
+		index_fields(e);
 }
 
 const char *

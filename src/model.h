@@ -46,6 +46,8 @@ struct entry {
 	const char *const *names;	/* lowercase, shared: nfields */
 	struct field	*fields;
 	size_t		 nfields;
+	struct hashmap	*index;		/* names' hashes -> place + 1, or
+					   NULL below INDEXED_FIELDS */
 	size_t		 ordinal;	/* position over all inputs */
 	int		 line;
 	unsigned char	 hidden;	/* only a crossref target */

@@ -176,6 +176,44 @@ entry_of(struct entry_list *l, const char *const *names, size_t n)
 	return e;
 }
 
+/*
+ * One entry gaining a thousand fields, as one that many duplicates
+ * merge into does: each is found by name (through the entry's index
+ * past 64 fields), at its place, in the order set.
+ */
+static void
+wide_entry(void)
+{
+	static const char *const ab[] = { "author", "title" };
+	struct entry_list	 l;
+	struct entry		*e;
+	const struct field	*f;
+	char			 name[16];
+	int			 all = 1, i;
+
+	entry_list_init(&l);
+	e = entry_of(&l, ab, 2);
+	e->key = "wide";
+	entry_list_add(&l, e);
+	for (i = 0; i < 1000; i++) {
+		snprintf(name, sizeof(name), "x%d", i);
+		entry_set(&l, e, name, "v", i);
+	}
+	for (i = 0; i < 1000 && all; i++) {
+		snprintf(name, sizeof(name), "x%d", i);
+		f = entry_field(e, name);
+		all = f != NULL && f->line == i && f == &e->fields[i + 2] &&
+		    strcmp(field_name(e, f), name) == 0;
+	}
+	ok(all, "1,000 fields set on one entry: each found at its place");
+	ok(e->nfields == 1002 && entry_field(e, "x1000") == NULL &&
+	    entry_field(e, "title") == &e->fields[1] &&
+	    strcmp(e->names[0], "author") == 0 &&
+	    strcmp(e->names[1001], "x999") == 0,
+	    "the read fields first, then the set ones in order; no others");
+	entry_list_free(&l);
+}
+
 static void
 depth_is(const char *text, size_t want)
 {
@@ -459,6 +497,7 @@ main(void)
 	ok(tmpl_parse("a $ b", "t", NULL, NULL) == NULL, "lone $ is refused");
 	loop_depths();
 	shared_names();
+	wide_entry();
 	split_keeps_first_page();
 	return done();
 }
