@@ -51,6 +51,7 @@ struct entry {
 	size_t		 ordinal;	/* position over all inputs */
 	int		 line;
 	unsigned char	 hidden;	/* only a crossref target */
+	unsigned char	 resolved;	/* its crossref followed */
 	unsigned char	 edited;	/* fields added after reading */
 };
 
