@@ -269,7 +269,7 @@ cut_names(char *s, size_t len, char **v, size_t *lens, size_t max)
 	for (i = 0; i < len; i++) {
 		depth += brace_depth[(unsigned char)s[i]];
 		if ((s[i] | 0x20) != 'd' || depth != 0 || i < start + 3 ||
-		    n >= max || !is_blank(s[i - 3]) ||
+		    !is_blank(s[i - 3]) ||
 		    (s[i - 2] | 0x20) != 'a' || (s[i - 1] | 0x20) != 'n' ||
 		    (i + 1 < len && !is_blank(s[i + 1])))
 			continue;
@@ -277,6 +277,8 @@ cut_names(char *s, size_t len, char **v, size_t *lens, size_t max)
 		lens[n - 1] = i - 3 - start;
 		start = i + 1 < len ? i + 2 : len;
 		v[n++] = s + start;
+		if (n == max)	/* the rest is the last piece, unread */
+			break;
 		i = start - 1;
 	}
 	lens[n - 1] = len - start;
@@ -523,9 +525,24 @@ pack(struct list_parse *lp, struct person *v, const struct parts *q,
 	return out;
 }
 
+static int
+is_blank_name(const char *s, size_t n)
+{
+	while (n > 0 && is_blank(*s)) {
+		s++;
+		n--;
+	}
+	return n == 0;
+}
+
+/*
+ * At most limit persons (0: all) of the list, with their text or not.
+ * For the first alone (limit 1) the list is cut at its first " and "
+ * only: a list of thousands is not read past it.
+ */
 static struct person *
 parse_list(const char *latex, size_t *count, const char *file, int line,
-    int text)
+    int text, size_t limit)
 {
 	static const struct parts	 none = { NO_PART, NO_PART, NO_PART,
 					    NO_PART };
@@ -542,7 +559,12 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 		names = xreallocarray(NULL, max, sizeof(char *));
 		lens = xreallocarray(NULL, max, sizeof(size_t));
 	}
-	n = cut_names(copy, len, names, lens, max);
+	n = cut_names(copy, len, names, lens, limit == 1 ? 2 : max);
+	if (limit == 1 && n == 2 && is_blank_name(names[0], lens[0])) {
+		/* " and B and C": the first is further on; cut it all. */
+		memcpy(copy, latex, len + 1);
+		n = cut_names(copy, len, names, lens, max);
+	}
 	/* Most lists are short: their persons are made here, then packed. */
 	if (n > NELEM(vfew)) {
 		v = xreallocarray(NULL, n, sizeof(*v));
@@ -551,7 +573,7 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 	memset(v, 0, n * sizeof(*v));
 	if (text)	/* decoded text is about as long as the source */
 		buf_reserve(&lp.text, len + len / 4 + 16);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && (limit == 0 || kept < limit); i++) {
 		name = trim(names[i], lens[i], &len);
 		if (name[0] == '\0') {
 			if (file != NULL)
@@ -587,13 +609,19 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 struct person *
 names_parse(const char *latex, size_t *count, const char *file, int line)
 {
-	return parse_list(latex, count, file, line, 1);
+	return parse_list(latex, count, file, line, 1, 0);
+}
+
+struct person *
+names_parse_first(const char *latex, size_t *count)
+{
+	return parse_list(latex, count, NULL, 0, 1, 1);
 }
 
 struct person *
 names_scan(const char *latex, size_t *count, const char *file, int line)
 {
-	return parse_list(latex, count, file, line, 0);
+	return parse_list(latex, count, file, line, 0, 0);
 }
 
 void

@@ -264,7 +264,7 @@ first_family(const struct entry *e)
 
 	if (author == NULL)
 		return NULL;
-	p = names_parse(author, &n, NULL, 0);
+	p = names_parse_first(author, &n);
 	if (n > 0 && !p[0].others) {
 		plain = rich_plain(p[0].last);
 		folded = utf8_fold(plain);

@@ -194,6 +194,29 @@ scan_as_parse(const char *list, int want)
 	names_free(p, np);
 }
 
+/* names_parse_first gives the first person names_parse gives, or none. */
+static void
+first_is_first(const char *list)
+{
+	struct person	*all, *first;
+	size_t		 n, m;
+	char		*a = NULL, *f = NULL;
+
+	all = names_parse(list, &n, NULL, 0);
+	first = names_parse_first(list, &m);
+	if (n > 0 && !all[0].others)
+		a = names_format(&all[0], NAME_LAST_FIRST);
+	if (m > 0 && !first[0].others)
+		f = names_format(&first[0], NAME_LAST_FIRST);
+	ok(m == (n > 0) && (a == f || (a != NULL && f != NULL &&
+	    strcmp(a, f) == 0)) && (n == 0 || all[0].others == first[0].others),
+	    list);
+	free(a);
+	free(f);
+	names_free(all, n);
+	names_free(first, m);
+}
+
 int
 main(void)
 {
@@ -229,6 +252,17 @@ main(void)
 	split("A-B-C-D-E-F Smith", "A-B-C-D-E-F||Smith|");
 	for (i = 0; i < sizeof(bibtex_names) / sizeof(*bibtex_names); i++)
 		same_as_btparse(bibtex_names[i]);
+	/* The first of a list alone, as names_parse has it. */
+	first_is_first("Zhang, Jintao and Wei, Jia and others");
+	first_is_first("{Barnes and Noble} and Smith, J.");
+	first_is_first(" and Smith, J. and Doe, Jane");
+	first_is_first("and and and Doe, Jane");
+	first_is_first("others and Doe, Jane");
+	first_is_first("Doe, Jane");
+	first_is_first("");
+	first_is_first(" and ");
+	first_is_first("A AND B");
+	first_is_first("M{\\\"u}ller, J{\\\"o}rg and{ }X and Y");
 	/* Lists. */
 	{
 		struct person	*p;
