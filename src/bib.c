@@ -591,13 +591,13 @@ parse_fields(struct bib *b, struct entry_list *l, const struct scan_entry *se,
 		bt_free_ast(ast);
 	}
 	if (b->cut_line > 0 && e != NULL)
-		msg(MSG_ERROR, file, b->cut_line, "macros would paste more than %zu bytes "
-		    "into '%s' (1 KB and %d times its text): cut there",
-		    allowed, e->key, PASTE_RATIO);
+		msg(MSG_ERROR, file, b->cut_line, "macros would paste more "
+		    "than %zu bytes into '%s' (1 KB and %d times its text): "
+		    "cut there", allowed, e->key, PASTE_RATIO);
 	else if (b->cut_line > 0)
-		msg(MSG_ERROR, file, b->cut_line, "macros would paste more than %zu bytes "
-		    "into this @string (1 KB and %d times its text): cut there",
-		    allowed, PASTE_RATIO);
+		msg(MSG_ERROR, file, b->cut_line, "macros would paste more "
+		    "than %zu bytes into this @string (1 KB and %d times its "
+		    "text): cut there", allowed, PASTE_RATIO);
 }
 
 /* The entry takes the fields read into b's arrays. */

@@ -269,7 +269,7 @@ cut_names(char *s, size_t len, char **v, size_t *lens, size_t max)
 	for (i = 0; i < len; i++) {
 		depth += brace_depth[(unsigned char)s[i]];
 		if ((s[i] | 0x20) != 'd' || depth != 0 || i < start + 3 ||
-		    !is_blank(s[i - 3]) ||
+		    n >= max || !is_blank(s[i - 3]) ||
 		    (s[i - 2] | 0x20) != 'a' || (s[i - 1] | 0x20) != 'n' ||
 		    (i + 1 < len && !is_blank(s[i + 1])))
 			continue;
