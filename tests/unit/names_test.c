@@ -368,7 +368,7 @@ main(void)
 	{
 		struct person	*p;
 		char		*want, room[64];
-		size_t		 n, i, k, cap, count = sizeof(bibtex_names) /
+		size_t		 n, k, cap, count = sizeof(bibtex_names) /
 				    sizeof(*bibtex_names);
 		int		 good = 1, fits;
 
