@@ -31,8 +31,11 @@ static struct {
 	struct theme	 t;
 	struct vars	 vars;
 } themes[] = {
-	{ "md", "academicpages" }, { "md", "hugo" }, { "html", "default" },
-	{ "html", "fragment" }, { "txt", "plain" },
+	{ .format = "md", .theme = "academicpages" },
+	{ .format = "md", .theme = "hugo" },
+	{ .format = "html", .theme = "default" },
+	{ .format = "html", .theme = "fragment" },
+	{ .format = "txt", .theme = "plain" },
 };
 
 int
@@ -83,7 +86,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct entry_list	 entries;
-	struct pub_list		 pubs = { NULL, 0 };
+	struct pub_list		 pubs = { .v = NULL };
 	struct grouping		 g;
 	struct source		 src;
 	struct selection	 sel = { 0 };
