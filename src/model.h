@@ -18,6 +18,7 @@
 #define MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util.h"
 
@@ -45,10 +46,10 @@ struct entry {
 	const char	*file;		/* owned by the entry_list */
 	const char *const *names;	/* lowercase, shared: nfields */
 	struct field	*fields;
-	size_t		 nfields;
 	struct hashmap	*index;		/* names' hashes -> place + 1, or
 					   NULL below INDEXED_FIELDS */
-	size_t		 ordinal;	/* position over all inputs */
+	uint32_t	 nfields;	/* 32 bits, as the split's records */
+	uint32_t	 ordinal;	/* position over all inputs */
 	int		 line;
 	unsigned char	 hidden;	/* only a crossref target */
 	unsigned char	 resolved;	/* its crossref followed */

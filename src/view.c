@@ -397,7 +397,7 @@ anchor(const struct pub *p)
 	if (p->entry->key[0] != '\0')
 		buf_puts(&b, p->entry->key);
 	else
-		buf_printf(&b, "entry-%zu", p->entry->ordinal + 1);
+		buf_printf(&b, "entry-%zu", (size_t)p->entry->ordinal + 1);
 	return buf_detach(&b);
 }
 
