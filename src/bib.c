@@ -180,16 +180,17 @@ paste(struct bib *b, struct buf *v, const char *expansion, int line)
 {
 	size_t	 n = strlen(expansion);
 
-	if (n > b->paste_left) {
+	if (n <= b->paste_left) {
+		b->paste_left -= n;
+	} else {
 		n = b->paste_left;	/* at a character's first byte */
 		while (n > 0 && ((unsigned char)expansion[n] & 0xc0) == 0x80)
 			n--;
 		if (b->cut_line == 0)
 			b->cut_line = line;
-		b->paste_left = n;
+		b->paste_left = 0;	/* nothing more for this entry */
 	}
 	buf_put(v, expansion, n);
-	b->paste_left -= n;
 }
 
 /* Paste the simple values of one field into v, expanding macros. */
@@ -414,16 +415,6 @@ give_back(struct bib *b, struct source *src, const char *entry)
 	b->given_back = entry;
 }
 
-/* An interned name as a hash map key: a bijection of its address. */
-static uint64_t
-name_key(const char *interned)
-{
-	uint64_t	 h = (uint64_t)(uintptr_t)interned * 0x9e3779b97f4a7c15u;
-
-	h ^= h >> 32;
-	return h != 0 ? h : 1;	/* 0 is the map's empty slot */
-}
-
 /*
  * Has the entry a field of this name already?  If not, the name is
  * counted as one.  Names are interned: the same name is the same
@@ -434,23 +425,27 @@ name_key(const char *interned)
 static int
 seen_field(struct bib *b, const char *interned)
 {
-	size_t	 i;
+	const char	*same_hash;
+	size_t		 i;
 
-	if (b->nfields < FIELDS_SCANNED && b->field_set == NULL) {
-		for (i = 0; i < b->nfields; i++)
-			if (b->names[i] == interned)
-				return 1;
-		return 0;
-	}
-	if (b->field_set == NULL) {
+	if (b->field_set == NULL && b->nfields >= FIELDS_SCANNED) {
 		b->field_set = hashmap_new();
 		for (i = 0; i < b->nfields; i++)
-			hashmap_put(b->field_set, name_key(b->names[i]),
+			hashmap_put(b->field_set, hash64(b->names[i]),
 			    (void *)b->names[i]);
 	}
-	if (hashmap_get(b->field_set, name_key(interned)) == interned)
-		return 1;
-	hashmap_put(b->field_set, name_key(interned), (void *)interned);
+	if (b->field_set != NULL) {
+		same_hash = hashmap_get(b->field_set, hash64(interned));
+		if (same_hash == interned)
+			return 1;
+		hashmap_put(b->field_set, hash64(interned), (void *)interned);
+		if (same_hash == NULL)
+			return 0;
+		/* Two names with one hash: look through them all. */
+	}
+	for (i = 0; i < b->nfields; i++)
+		if (b->names[i] == interned)
+			return 1;
 	return 0;
 }
 

@@ -922,17 +922,17 @@ try_name_part(struct search *s, const char *p, size_t len,
 }
 
 /*
- * Names: the whole, each prefix of segments (so locations and dates
- * fall away), and the part after the first colon.  Abbreviation-like
- * pieces met on the way go to abbrs.
- */
-/*
  * Prefixes of at most this many segments are names to try.  The
  * corpus's venues have up to 11; each prefix costs its length, so a
  * venue of 25,000 commas (100 KB) tried them all in 35 s.
  */
 #define PREFIX_SEGMENTS	16
 
+/*
+ * Names: the whole, each prefix of segments (so locations and dates
+ * fall away), and the part after the first colon.  Abbreviation-like
+ * pieces met on the way go to abbrs.
+ */
 static void
 name_candidates(struct search *s, const char *outer, struct buf *abbrs)
 {
