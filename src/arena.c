@@ -19,18 +19,21 @@ struct arena_block {
 	alignas(max_align_t) char data[];
 };
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* n bytes at a multiple of align (a power of two) in a block. */
+static void *
+take(struct arena *a, size_t n, size_t align)
 {
 	struct arena_block	*b = a->head;
-	size_t			 size;
+	size_t			 at = 0, size;
 
-	n = (n + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
-	if (b == NULL || b->size - b->used < n) {
+	if (b != NULL)
+		at = (b->used + align - 1) & ~(align - 1);
+	if (b == NULL || at > b->size || b->size - at < n) {
 		size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
 		b = xmalloc(sizeof(*b) + size);
 		b->size = size;
 		b->used = 0;
+		at = 0;
 		if (n > BLOCK_SIZE / 4 && a->head != NULL) {
 			/* A big one: keep filling the current block after it. */
 			b->next = a->head->next;
@@ -40,14 +43,20 @@ arena_alloc(struct arena *a, size_t n)
 			a->head = b;
 		}
 	}
-	b->used += n;
-	return b->data + b->used - n;
+	b->used = at + n;
+	return b->data + at;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	return take(a, n, alignof(max_align_t));
 }
 
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char	*d = arena_alloc(a, n + 1);
+	char	*d = take(a, n + 1, 1);	/* text needs no alignment */
 
 	memcpy(d, s, n);
 	d[n] = '\0';

@@ -211,7 +211,7 @@ run_template(const struct tmpl *tm, const struct tclass *root,
 	k.fp = fp;
 	k.width = formats[f].wraps ? o->width : 0;
 	esc.unsafe = o->unsafe;
-	tmpl_run(tm, root, self, (void *)pg, &esc, o->pool, sink_write, &k);
+	tmpl_run(tm, root, self, (void *)pg, &esc, sink_write, &k);
 	sink_flush(&k);
 	buf_free(&k.held);
 	if (fflush(fp) != 0 || ferror(fp))
@@ -231,12 +231,8 @@ emit_entry(const struct theme *t, const struct page *pg, const struct pub *p,
     const struct emit_opts *o, FILE *fp)
 {
 	struct entry_view	 ev = { pg, p };
-	int			 ok;
 
-	pub_hold((struct pub *)p);	/* through any loop in the page */
-	ok = run_template(t->entry, &view_entry_page, &ev, pg, o, fp);
-	pub_drop((struct pub *)p);
-	return ok;
+	return run_template(t->entry, &view_entry_page, &ev, pg, o, fp);
 }
 
 static void
@@ -280,10 +276,7 @@ emit_file_name(const struct tmpl *name, const struct page *pg,
 	struct entry_view	 ev = { pg, p };
 	struct buf		 b = { 0 };
 
-	pub_hold((struct pub *)p);
-	tmpl_run(name, &view_entry_page, &ev, (void *)pg, &esc, NULL, collect,
-	    &b);
-	pub_drop((struct pub *)p);
+	tmpl_run(name, &view_entry_page, &ev, (void *)pg, &esc, collect, &b);
 	while (b.len > 0 && (b.data[b.len - 1] == '\n' ||
 	    b.data[b.len - 1] == ' '))
 		buf_truncate(&b, b.len - 1);

@@ -17,12 +17,16 @@ struct emit_opts {
 	const char	*format;	/* "md", "html", "txt" */
 	int		 width;		/* txt: wrap column */
 	int		 unsafe;	/* raw HTML in Markdown fields passes */
-	struct pool	*pool;		/* or NULL: write on one thread */
 };
 
 int	emit_known_format(const char *);
 /* -f json: no theme, the pubs as a JSON array (emit_json.c). */
-int	emit_json(const struct pub_list *, struct pool *, FILE *);
+int	emit_json(const struct pub_list *, FILE *);
+/* --check-venues: how each entry's venue resolves (check.c). */
+struct entry_list;
+struct venue_db;
+int	emit_check_venues(const struct entry_list *, const struct venue_db *,
+	    FILE *);
 /* Returns 0 if writing failed (errno is set). */
 int	emit_page(const struct theme *, const struct page *,
 	    const struct emit_opts *, FILE *);

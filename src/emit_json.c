@@ -14,13 +14,10 @@
 #include "escape.h"
 #include "model.h"
 #include "names.h"
-#include "pool.h"
+#include "normalize.h"
 #include "rich.h"
 #include "util.h"
 
-static const char *const kinds[] = {
-	"conference", "journal", "preprint", "thesis", "book", "other"
-};
 
 #define MAX_DEPTH 4	/* array, element, authors, person */
 
@@ -303,119 +300,59 @@ put_field(struct jw *w, const char *name, const char *value,
 static void
 put_entry(struct jw *w, const struct pub *p, struct buf *scratch)
 {
-	const struct pub_text	*t = p->text;
 	size_t			 i;
 
 	open_with(w, '{');
 	put_string(w, "key", p->entry->key);
 	put_string(w, "type", p->entry->type);
-	put_string(w, "kind", kinds[p->kind]);
-	put_plain(w, "title", t->title);
+	put_string(w, "kind", pub_kind_name(p->kind));
+	put_plain(w, "title", p->title);
 	open_member(w, "authors", '[');
-	for (i = 0; i < t->nauthors; i++)
-		put_person(w, &t->authors[i]);
+	for (i = 0; i < p->nauthors; i++)
+		put_person(w, &p->authors[i]);
 	close_with(w, ']');
 	put_number(w, "year", p->year);
 	put_number(w, "month", p->month);
-	put_plain(w, "venue", t->venue);
-	put_plain(w, "venue_name", t->venue_name);
+	put_plain(w, "venue", p->venue);
+	put_plain(w, "venue_name", p->venue_name);
 	put_plain(w, "rank", p->rank);
-	put_plain(w, "track", t->track);
-	put_plain(w, "note", t->note);
+	put_plain(w, "track", p->track);
+	put_plain(w, "note", p->note);
 	put_bool(w, "selected", p->selected);
 	open_member(w, "links", '{');
-	for (i = 0; i < t->nlinks; i++)
-		put_string(w, t->links[i].name, t->links[i].url);
+	for (i = 0; i < p->nlinks; i++)
+		put_string(w, p->links[i].name, p->links[i].url);
 	close_with(w, '}');
 	open_member(w, "fields", '{');
 	for (i = 0; i < p->entry->nfields; i++)
-		put_field(w, p->entry->names[i], p->entry->fields[i].value,
-		    scratch);
+		put_field(w, p->entry->fields[i].name,
+		    p->entry->fields[i].value, scratch);
 	close_with(w, '}');
 	close_with(w, '}');
-}
-
-/* BATCH elements at a time are made, on the pool's threads; two
- * batches of 32 are in memory where one of 64 was (0.6 MB more at
- * 10,000 entries, with 64). */
-#define BATCH	32
-
-struct batch {
-	const struct pub_list	*pubs;
-	size_t			 first;	/* the pub out[0] is for */
-	size_t			 count;
-	struct buf		 out[BATCH];
-	struct buf		 scratch[BATCH];	/* element k's */
-};
-
-/* pool_fn: the element for pub first + k, indented, into out[k]. */
-static void
-element(void *arg, size_t k, int thread)
-{
-	struct batch	*b = arg;
-	struct pub	*p = &b->pubs->v[b->first + k];
-	struct jw	 w = { &b->out[k], 0, { 0 } };
-
-	(void)thread;
-	pub_hold(p);
-	pub_complete(p, b->pubs->opts);
-	buf_truncate(w.b, 0);
-	buf_puts(w.b, b->first + k > 0 ? ",\n  " : "\n  ");
-	put_entry(&w, p, &b->scratch[k]);
-	pub_drop(p);
-}
-
-/* Two batches: one is written out while the next is made. */
-struct writer {
-	struct batch	 b[2];
-	struct batch	*done;	/* made, not yet written; NULL: none */
-	FILE		*fp;
-	int		 ok;
-};
-
-static void
-write_done(void *arg)
-{
-	struct writer	*o = arg;
-	struct batch	*b = o->done;
-	size_t		 k;
-
-	for (k = 0; b != NULL && k < b->count && o->ok; k++)
-		o->ok = b->out[k].len > 0 && fwrite(b->out[k].data, 1,
-		    b->out[k].len, o->fp) == b->out[k].len;
-	o->done = NULL;
 }
 
 /*
- * The array is written a batch of elements at a time, each made,
- * dumped and freed in turn, so a large file never has its whole JSON
- * in memory; a batch is written while both threads make the next.
+ * The array, an element at a time: a large file never has its whole
+ * JSON in memory.
  */
 int
-emit_json(const struct pub_list *pubs, struct pool *pool, FILE *fp)
+emit_json(const struct pub_list *pubs, FILE *fp)
 {
-	struct writer	 o;
-	struct batch	*b;
-	size_t		 first, i, k;
+	struct buf	 out = { 0 }, scratch = { 0 };
+	size_t		 i;
+	int		 ok;
 
-	memset(&o, 0, sizeof(o));
-	o.fp = fp;
-	o.ok = fputs("[", fp) != EOF;
-	for (first = 0, i = 0; first < pubs->n && o.ok; i++) {
-		b = &o.b[i % 2];
-		b->pubs = pubs;
-		b->first = first;
-		b->count = pubs->n - first < BATCH ? pubs->n - first : BATCH;
-		pool_run_meanwhile(pool, b->count, element, b, write_done, &o);
-		o.done = b;
-		first += b->count;
+	ok = fputs("[", fp) != EOF;
+	for (i = 0; i < pubs->n && ok; i++) {
+		struct jw w = { &out, 0, { 0 } };
+
+		buf_truncate(&out, 0);
+		buf_puts(&out, i > 0 ? ",\n  " : "\n  ");
+		put_entry(&w, &pubs->v[i], &scratch);
+		ok = fwrite(out.data, 1, out.len, fp) == out.len;
 	}
-	write_done(&o);
-	for (i = 0; i < 2; i++)
-		for (k = 0; k < BATCH; k++) {
-			buf_free(&o.b[i].out[k]);
-			buf_free(&o.b[i].scratch[k]);
-		}
-	o.ok &= fputs(pubs->n > 0 ? "\n]\n" : "]\n", fp) != EOF;
-	return o.ok && fflush(fp) == 0 && !ferror(fp);
+	buf_free(&out);
+	buf_free(&scratch);
+	ok &= fputs(pubs->n > 0 ? "\n]\n" : "]\n", fp) != EOF;
+	return ok && fflush(fp) == 0 && !ferror(fp);
 }

@@ -16,7 +16,6 @@ entry_list_init(struct entry_list *l)
 	memset(l, 0, sizeof(*l));
 	l->keys = strmap_new_borrowed();	/* keys live in the arena */
 	l->names = strmap_new();
-	l->shapes = hashmap_new();
 }
 
 void
@@ -25,7 +24,7 @@ entry_list_free(struct entry_list *l)
 	size_t	 i;
 
 	for (i = 0; i < l->n; i++)
-		hashmap_free(l->v[i]->index);
+		strmap_free(l->v[i]->index, NULL);
 	free(l->v);
 	for (i = 0; i < l->nfiles; i++)
 		free(l->files[i]);
@@ -35,7 +34,6 @@ entry_list_free(struct entry_list *l)
 	free(l->texts);
 	strmap_free(l->keys, NULL);
 	strmap_free(l->names, NULL);
-	hashmap_free(l->shapes);
 	arena_free(&l->arena);
 	memset(l, 0, sizeof(*l));
 }
@@ -66,75 +64,41 @@ entry_list_name(struct entry_list *l, const char *name)
 	return interned;
 }
 
-/*
- * Entries with the same field names in the same order share them.
- * Names are interned, so a shape is found by the hash of its pointers
- * and told apart from another with that hash by comparing them.
- */
-struct shape {
-	struct shape	*next;		/* another with the same hash */
-	size_t		 n;
-	const char	*names[];
-};
-
-static uint64_t
-shape_hash(const char *const *names, size_t n)
+static struct strmap *
+index_of(struct field *v, size_t n)
 {
-	uint64_t	 h = 14695981039346656037u ^ n;
+	struct strmap	*index = strmap_new_borrowed();
 	size_t		 i;
 
+	strmap_reserve(index, n);
 	for (i = 0; i < n; i++)
-		h = (h ^ (uint64_t)(uintptr_t)names[i]) * 1099511628211u;
-	return h != 0 ? h : 1;	/* 0 is the hash map's empty slot */
+		fields_added(v, i + 1, index);
+	return index;
 }
 
-const char *const *
-entry_list_shape(struct entry_list *l, const char *const *names, size_t n)
-{
-	uint64_t	 h;
-	struct shape	*s, *first;
-
-	if (n == 0)
-		return NULL;
-	h = shape_hash(names, n);
-	first = hashmap_get(l->shapes, h);
-	for (s = first; s != NULL; s = s->next)
-		if (s->n == n && memcmp(s->names, names, n * sizeof(*names)) == 0)
-			return s->names;
-	s = arena_alloc(&l->arena, sizeof(*s) + n * sizeof(*names));
-	s->next = first;
-	s->n = n;
-	memcpy(s->names, names, n * sizeof(*names));
-	hashmap_put(l->shapes, h, s);
-	return s->names;
-}
-
-/*
- * Entries of more fields than this find a field through a hash map of
- * their names, not by looking through them all: one entry that many
- * duplicates merge into gains a field from each, and is looked up for
- * each (40,000 of them took 15 s, nearly all in entry_field()).
- */
-#define INDEXED_FIELDS	64
-
-static void
-index_field(struct entry *e, size_t i)
-{
-	hashmap_put(e->index, hash64(e->names[i]), (void *)(uintptr_t)(i + 1));
-}
-
-/* Only for entries in the list, which frees their maps. */
-static void
-index_fields(struct entry *e)
+struct field *
+fields_find(struct field *v, size_t n, struct strmap **index,
+    const char *name)
 {
 	size_t	 i;
 
-	if (e->index != NULL || e->nfields <= INDEXED_FIELDS)
-		return;
-	e->index = hashmap_new();
-	hashmap_reserve(e->index, e->nfields);
-	for (i = 0; i < e->nfields; i++)
-		index_field(e, i);
+	if (*index == NULL && n > FIELDS_INDEXED)
+		*index = index_of(v, n);
+	if (*index != NULL) {
+		i = (uintptr_t)strmap_get(*index, name);
+		return i > 0 ? &v[i - 1] : NULL;
+	}
+	for (i = 0; i < n; i++)
+		if (same_name(v[i].name, name))
+			return &v[i];
+	return NULL;
+}
+
+void
+fields_added(struct field *v, size_t n, struct strmap *index)
+{
+	if (index != NULL)
+		strmap_put(index, v[n - 1].name, (void *)(uintptr_t)n);
 }
 
 /* Keys compare without case, as in BibTeX and biber. */
@@ -170,9 +134,8 @@ entry_list_add(struct entry_list *l, struct entry *e)
 	}
 	e->ordinal = l->n;
 	l->v[l->n++] = e;
-	index_fields(e);
-	if (l->on_add != NULL)
-		l->on_add(l->on_add_arg, e);
+	if (e->nfields > FIELDS_INDEXED)
+		e->index = index_of(e->fields, e->nfields);
 	return 1;
 }
 
@@ -193,23 +156,13 @@ entry_field(const struct entry *e, const char *name)
 	size_t	 i;
 
 	if (e->index != NULL) {
-		i = (uintptr_t)hashmap_get(e->index, hash64(name));
-		if (i == 0)
-			return NULL;
-		if (same_name(e->names[i - 1], name))
-			return &e->fields[i - 1];
-		/* Two names with one hash: look through them all. */
+		i = (uintptr_t)strmap_get(e->index, name);
+		return i > 0 ? &e->fields[i - 1] : NULL;
 	}
 	for (i = 0; i < e->nfields; i++)
-		if (same_name(e->names[i], name))
+		if (same_name(e->fields[i].name, name))
 			return &e->fields[i];
 	return NULL;
-}
-
-const char *
-field_name(const struct entry *e, const struct field *f)
-{
-	return e->names[f - e->fields];
 }
 
 const char *
@@ -221,87 +174,33 @@ entry_get(const struct entry *e, const char *name)
 }
 
 /*
- * Room in an edited entry's arrays: a power of two, at least n.  A
- * field set after reading (crossrefs, merges: rare) copies them once
- * into that much room, and again only when it is full, so that one
- * entry gaining thousands of fields (thousands of merged duplicates)
- * costs their number, not its square.
+ * A field set after reading (crossrefs, merges: rare) moves the fields
+ * into room for twice as many, and again only when that is full, so
+ * that one entry gaining thousands of fields (thousands of merged
+ * duplicates) costs their number, not its square.
  */
-static size_t
-room_for_fields(size_t n)
-{
-	size_t	 room = 4;
-
-	while (room < n)
-		room *= 2;
-	return room;
-}
-
-/* Has the edited entry's array of n fields no room for one more? */
-static int
-is_full(size_t n)
-{
-	return n >= 4 && (n & (n - 1)) == 0;
-}
-
-/*
- * Up to SHAPED_FIELDS, an edited entry's names are a shape, shared as
- * a read entry's are; past it they are its own array, grown with its
- * fields (a shape for every count on the way would cost the square).
- * A power of two, so that passing it is always a time to grow.
- */
-#define SHAPED_FIELDS	32
-_Static_assert((SHAPED_FIELDS & (SHAPED_FIELDS - 1)) == 0,
-    "SHAPED_FIELDS is a power of two");
-
-static void
-set_name(struct entry_list *l, struct entry *e, const char *name, int grow)
-{
-	const char	**names;
-	size_t		  n = e->nfields;
-
-	if (n + 1 <= SHAPED_FIELDS) {
-		names = xreallocarray(NULL, n + 1, sizeof(*names));
-		if (n > 0)
-			memcpy(names, e->names, n * sizeof(*names));
-		names[n] = entry_list_name(l, name);
-		e->names = entry_list_shape(l, names, n + 1);
-		free(names);
-		return;
-	}
-	if (grow) {	/* full, shared, or a shape until now */
-		names = arena_alloc(&l->arena, room_for_fields(n + 1) *
-		    sizeof(*names));
-		memcpy(names, e->names, n * sizeof(*names));
-		e->names = names;
-	}
-	((const char **)e->names)[n] = entry_list_name(l, name);
-}
-
 void
 entry_set(struct entry_list *l, struct entry *e, const char *name,
     char *value, int line)
 {
-	int	 grow = !e->edited || is_full(e->nfields);
+	struct field	*f;
 
-	set_name(l, e, name, grow);
-	if (grow) {
-		struct field *fields = arena_alloc(&l->arena,
-		    room_for_fields(e->nfields + 1) * sizeof(*fields));
-
+	if (e->nfields == e->room || e->room == 0) {	/* 0: as read */
+		e->room = e->nfields < 2 ? 4 : 2 * e->nfields;
+		f = arena_alloc(&l->arena, e->room * sizeof(*f));
 		if (e->nfields > 0)
-			memcpy(fields, e->fields, e->nfields * sizeof(*fields));
-		e->fields = fields;
+			memcpy(f, e->fields, e->nfields * sizeof(*f));
+		e->fields = f;
 	}
-	e->edited = 1;
-	e->fields[e->nfields].value = value;
-	e->fields[e->nfields].has_blocks = 0;
-	e->fields[e->nfields].line = line;
-	e->nfields++;
+	f = &e->fields[e->nfields++];
+	f->name = entry_list_name(l, name);
+	f->value = value;
+	f->line = line;
+	f->has_blocks = 0;
 	if (e->index != NULL)
-		index_field(e, e->nfields - 1);
-	else
-		index_fields(e);
+		fields_added(e->fields, e->nfields, e->index);
+	else if (e->nfields > FIELDS_INDEXED)
+		e->index = index_of(e->fields, e->nfields);
 }
 
 const char *

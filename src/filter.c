@@ -13,6 +13,7 @@
 #include "filter.h"
 #include "model.h"
 #include "names.h"
+#include "normalize.h"
 #include "rich.h"
 #include "util.h"
 
@@ -381,8 +382,8 @@ authors_text(const struct pub *p)
 	size_t		 i;
 	char		*name;
 
-	for (i = 0; i < p->text->nauthors; i++) {
-		name = names_format(&p->text->authors[i], NAME_FULL);
+	for (i = 0; i < p->nauthors; i++) {
+		name = names_format(&p->authors[i], NAME_FULL);
 		if (i > 0)
 			buf_puts(&b, "; ");
 		buf_puts(&b, name);
@@ -395,9 +396,6 @@ authors_text(const struct pub *p)
 static char *
 field_text(const struct pub *p, const char *field)
 {
-	static const char *const kinds[] = { "conference", "journal",
-	    "preprint", "thesis", "book", "other" };
-	const struct pub_text	*pt = p->text;
 	struct buf		 b = { 0 };
 	const char		*raw;
 
@@ -410,21 +408,21 @@ field_text(const struct pub *p, const char *field)
 	if (strcasecmp(field, "type") == 0)
 		return xstrdup(p->entry->type);
 	if (strcasecmp(field, "kind") == 0)
-		return xstrdup(kinds[p->kind]);
+		return xstrdup(pub_kind_name(p->kind));
 	if (strcasecmp(field, "key") == 0)
 		return xstrdup(p->entry->key);
-	if (strcasecmp(field, "author") == 0 && pt->nauthors > 0)
+	if (strcasecmp(field, "author") == 0 && p->nauthors > 0)
 		return authors_text(p);
 	if (strcasecmp(field, "title") == 0)
-		return pt->title ? rich_plain(pt->title) : NULL;
+		return p->title ? rich_plain(p->title) : NULL;
 	if (strcasecmp(field, "venue") == 0)
-		return pt->venue ? rich_plain(pt->venue) : NULL;
+		return p->venue ? rich_plain(p->venue) : NULL;
 	if (strcasecmp(field, "venue_name") == 0)
-		return pt->venue_name ? rich_plain(pt->venue_name) : NULL;
+		return p->venue_name ? rich_plain(p->venue_name) : NULL;
 	if (strcasecmp(field, "rank") == 0)
 		return p->rank ? rich_plain(p->rank) : NULL;
 	if (strcasecmp(field, "track") == 0)
-		return pt->track ? rich_plain(pt->track) : NULL;
+		return p->track ? rich_plain(p->track) : NULL;
 	if ((raw = entry_get(p->entry, field)) != NULL) {
 		char	*d = latex_decode(raw), *t = rich_plain(d);
 
@@ -498,15 +496,15 @@ filter_match(const struct filter *f, const struct pub *p)
 	case F_SELECTED:
 		return p->selected;
 	case F_ME:
-		for (i = 0; i < p->text->nauthors; i++)
-			if (p->text->authors[i].me)
+		for (i = 0; i < p->nauthors; i++)
+			if (p->authors[i].me)
 				return 1;
 		return 0;
 	case F_FIRST:
-		return p->text->nauthors > 0 && p->text->authors[0].me;
+		return p->nauthors > 0 && p->authors[0].me;
 	case F_HAS:
-		for (i = 0; i < p->text->nlinks; i++)
-			if (strcasecmp(p->text->links[i].name, f->field) == 0)
+		for (i = 0; i < p->nlinks; i++)
+			if (strcasecmp(p->links[i].name, f->field) == 0)
 				return 1;
 		text = field_text(p, f->field);
 		r = text != NULL && !rich_is_blank(text);

@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,19 +145,7 @@ struct cmd {
 #define CMD_SLOTS	512	/* a power of two, over twice the names */
 
 static struct cmd	 cmd_index[CMD_SLOTS];
-static pthread_once_t	 cmd_indexed = PTHREAD_ONCE_INIT;
-
-/* FNV-1a of len bytes: for the command index and the table of words. */
-static uint32_t
-hash_bytes(const char *s, size_t len)
-{
-	uint32_t	 h = 2166136261u;
-	size_t		 i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
+static int		 cmd_indexed;
 
 /* The slot of name, len bytes long; a new one if add, else NULL. */
 static struct cmd *
@@ -204,7 +191,10 @@ index_commands(void)
 static const struct cmd *
 find_command(const char *name, size_t len)
 {
-	pthread_once(&cmd_indexed, index_commands);
+	if (!cmd_indexed) {
+		index_commands();
+		cmd_indexed = 1;
+	}
 	return cmd_slot(name, len, 0);
 }
 
@@ -342,7 +332,7 @@ accent_base(const char **pp)
 }
 
 /*
- * Compositions made so far, on this thread: names repeat their accents,
+ * Compositions made so far: names repeat their accents,
  * and utf8proc_map costs a malloc and some 1,400 instructions a call.
  * With 64 slots the twenty-odd accented letters of generated author
  * lists collided often enough that utf8proc_map was 3% of splitting
@@ -350,7 +340,7 @@ accent_base(const char **pp)
  */
 #define COMPOSED_SLOTS	256
 
-static _Thread_local struct composed {
+static struct composed {
 	int		 base, mark;
 	size_t		 len;		/* 0: an empty slot */
 	char		 text[12];
@@ -665,14 +655,14 @@ latex_decode(const char *latex)
 }
 
 /*
- * Short values decoded so far, on this thread.  Words of names come
+ * Short values decoded so far.  Words of names come
  * again and again ("Ji{\\v{r}}{\\'\\i}" in every paper of its author);
  * finding one here costs a quarter of decoding it again.
  */
 #define WORD_SLOTS	256
 #define WORD_MAX	32
 
-static _Thread_local struct decoded_word {
+static struct decoded_word {
 	unsigned char	 inlen;		/* 0: an empty slot */
 	unsigned char	 outlen;
 	char		 in[WORD_MAX], out[WORD_MAX];

@@ -18,7 +18,6 @@
 #include <string.h>
 
 #include "bib.h"
-#include "ahead.h"
 #include "emit.h"
 #include "filter.h"
 #include "model.h"
@@ -26,7 +25,6 @@
 #include "names.h"
 #include "normalize.h"
 #include "output.h"
-#include "pool.h"
 #include "select.h"
 #include "source.h"
 #include "template.h"
@@ -481,17 +479,17 @@ load_venues(const struct options *o, struct buf *path)
 
 static int
 render_page(const struct options *o, const struct theme *t,
-    const struct page *pg, const struct pub_list *pubs, struct pool *pool)
+    const struct page *pg, const struct pub_list *pubs)
 {
 	struct emit_opts eo = { .format = o->format, .width = o->width,
-			    .unsafe = o->unsafe, .pool = pool };
+			    .unsafe = o->unsafe };
 	struct output	 out;
 	int		 ok;
 
 	if (!output_open(&out, o->output))
 		return 0;
 	if (strcmp(o->format, "json") == 0)
-		ok = emit_json(pubs, pool, out.fp);
+		ok = emit_json(pubs, out.fp);
 	else
 		ok = emit_page(t, pg, &eo, out.fp);
 	return output_close(&out, ok);
@@ -557,9 +555,8 @@ render_split(const struct options *o, const struct theme *t,
 		return 0;
 	}
 	for (i = 0; i < pubs->n && ok; i++) {
-		struct pub *p = &pubs->v[i];
+		const struct pub *p = &pubs->v[i];
 
-		pub_hold(p);	/* its text, for the name and the page */
 		name = emit_file_name(name_tmpl, pg, p);
 		buf_truncate(&path, 0);
 		buf_printf(&path, "%s/%s", o->split, name);
@@ -572,7 +569,6 @@ render_split(const struct options *o, const struct theme *t,
 		    output_open(&out, path.data)))
 			ok = output_close(&out, emit_entry(t, pg, p, &eo,
 			    out.fp));
-		pub_drop(p);
 		strmap_put(used, name, (void *)1);
 		free(name);
 	}
@@ -614,8 +610,6 @@ struct run {
 	struct theme		 theme;
 	struct venue_db		*venues;
 	struct buf		 venues_path;
-	struct pool		*pool;		/* or NULL: one thread */
-	struct ahead		*ahead;		/* normalized while reading */
 };
 
 /* Theme first (its theme.conf), then -V, which wins. */
@@ -650,26 +644,25 @@ setup_output(struct run *r)
 static void
 read_entries(struct run *r, char **files, int nfiles)
 {
-	r->ahead = ahead_start(&r->entries, !r->o.keep_duplicates);
 	read_inputs(files, nfiles, &r->entries);
-	/* libbtparse reads on one thread; the other normalized meanwhile. */
-	r->pool = ahead_finish(r->ahead);
 	normalize_crossrefs(&r->entries);
 	if (!r->o.keep_duplicates)
-		normalize_duplicates(&r->entries, r->ahead);
+		normalize_duplicates(&r->entries);
 }
 
 static int
 write_output(struct run *r, char **files, int nfiles)
 {
-	struct norm_opts no = { r->o.me, r->o.nme, r->venues };
+	struct norm_opts no = { r->o.me, r->o.nme, r->venues, 0 };
 	struct page	 pg;
 	struct deps	 d;
 	int		 ok;
 
-	normalize(&r->entries, &no, &r->pubs, r->ahead);
-	ahead_free(r->ahead);
-	r->ahead = NULL;
+	/* Abstracts are the longest field: decoded only for a theme
+	 * that shows them. */
+	no.want_abstract = tmpl_uses(r->theme.page, "abstract") ||
+	    (r->o.split != NULL && tmpl_uses(r->theme.entry, "abstract"));
+	normalize(&r->entries, &no, &r->pubs);
 	select_pubs(&r->pubs, &r->o.sel);
 	select_group(&r->pubs, r->o.group, vars_get(&r->vars, "group_order"),
 	    &r->groups);
@@ -677,7 +670,7 @@ write_output(struct run *r, char **files, int nfiles)
 	if (r->o.split != NULL)
 		ok = render_split(&r->o, &r->theme, &pg, &r->pubs, &r->vars);
 	else
-		ok = render_page(&r->o, &r->theme, &pg, &r->pubs, r->pool);
+		ok = render_page(&r->o, &r->theme, &pg, &r->pubs);
 	page_free(&pg);
 	if (ok && r->o.depfile != NULL) {
 		deps_init(&d, r->o.output != NULL ? r->o.output : r->o.split);
@@ -692,8 +685,6 @@ write_output(struct run *r, char **files, int nfiles)
 static void
 run_free(struct run *r)
 {
-	ahead_free(r->ahead);
-	pool_stop(r->pool);
 	pub_list_free(&r->pubs);
 	grouping_free(&r->groups);
 	entry_list_free(&r->entries);
@@ -726,11 +717,9 @@ main(int argc, char **argv)
 		return msg_exit_status();
 	}
 	read_entries(&r, argv + optind, argc - optind);
-	if (r.o.check_venues) {
-		struct norm_opts no = { NULL, 0, r.venues };
-
-		normalize_check_venues(&r.entries, &no, stdout);
-	} else if (load_keys(&r.o, &r.entries))
+	if (r.o.check_venues)
+		emit_check_venues(&r.entries, r.venues, stdout);
+	else if (load_keys(&r.o, &r.entries))
 		write_output(&r, argv + optind, argc - optind);
 	run_free(&r);
 	return msg_exit_status();

@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,14 +14,6 @@
 #include "md.h"
 #include "util.h"
 
-/*
- * cmark-gfm 0.29 keeps a global table of special characters that each
- * parse adds its extensions' characters to and then removes them from:
- * two parses at once would break each other.  Pages are written on two
- * threads (pool.h), so one parse at a time.
- */
-static pthread_mutex_t	 cmark_lock = PTHREAD_MUTEX_INITIALIZER;
-
 static const char *const extensions[] = {
 	"table", "strikethrough", "autolink", "tagfilter", "tasklist"
 };
@@ -31,7 +22,7 @@ static const char *const extensions[] = {
  * One parser per set of options, made on first use and kept: finishing
  * a parse resets it with its extensions still attached, and making one
  * with its five extensions cost some 5,000 of the 57,000 instructions a
- * typical abstract took, all under the lock.  Called locked.
+ * typical abstract took.
  */
 static cmark_node *
 parse(const char *markdown, int options, cmark_parser **parser)
@@ -214,12 +205,10 @@ md_to_html(const char *markdown, int inline_only, int unsafe)
 
 	if ((html = render_plain(markdown, 1, !inline_only)) != NULL)
 		return html;
-	pthread_mutex_lock(&cmark_lock);
 	doc = parse(markdown, options, &parser);
 	html = cmark_render_html(doc, options,
 	    cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
-	pthread_mutex_unlock(&cmark_lock);
 	if (inline_only)
 		strip_paragraph(html);
 	copy = xstrdup(html);	/* ours to free with free() */
@@ -237,11 +226,9 @@ md_to_text(const char *markdown)
 
 	if ((text = render_plain(markdown, 0, 1)) != NULL)
 		return text;
-	pthread_mutex_lock(&cmark_lock);
 	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
 	text = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
 	cmark_node_free(doc);
-	pthread_mutex_unlock(&cmark_lock);
 	n = strlen(text);
 	while (n > 0 && text[n - 1] == '\n')
 		text[--n] = '\0';

@@ -22,11 +22,11 @@
 
 #include "util.h"
 
-/* A field's name is its entry's: field_name(). */
 struct field {
-	char	*value;		/* LaTeX source text, blanks collapsed */
-	int	 line;
-	int	 has_blocks;	/* field_blocks() has more to say */
+	const char	*name;		/* lowercase, interned by the list */
+	char		*value;		/* LaTeX source text, blanks collapsed */
+	int		 line;
+	int		 has_blocks;	/* field_blocks() has more to say */
 };
 
 /*
@@ -36,24 +36,25 @@ struct field {
 const char	*field_blocks(const struct field *);
 
 /*
- * The names of an entry's fields, in order, are kept apart from their
- * values: entries with the same fields (most of a file's) share one
- * array, which saves a pointer per field.
+ * Fields are found by looking through them; past this many, through a
+ * map of their names, which entry_field() makes when first asked (an
+ * entry that thousands of duplicates merged into, or a file's entry of
+ * 100,000 fields, would otherwise cost a compare for every pair).
  */
+#define FIELDS_INDEXED	32
+
 struct entry {
 	const char	*type;		/* lowercase */
 	const char	*key;		/* "" if the file gave none */
 	const char	*file;		/* owned by the entry_list */
-	const char *const *names;	/* lowercase, shared: nfields */
 	struct field	*fields;
-	struct hashmap	*index;		/* names' hashes -> place + 1, or
-					   NULL below INDEXED_FIELDS */
-	uint32_t	 nfields;	/* 32 bits, as the split's records */
-	uint32_t	 ordinal;	/* position over all inputs */
+	struct strmap	*index;		/* name -> place + 1, or NULL */
+	size_t		 nfields;
+	size_t		 room;		/* fields allocated, once edited */
+	size_t		 ordinal;	/* position over all inputs */
 	int		 line;
 	unsigned char	 hidden;	/* only a crossref target */
 	unsigned char	 resolved;	/* its crossref followed */
-	unsigned char	 edited;	/* fields added after reading */
 };
 
 struct entry_list {
@@ -64,13 +65,18 @@ struct entry_list {
 	struct strmap	 *keys;		/* lowercase key -> entry */
 	struct arena	  arena;	/* entries, fields and their strings */
 	struct strmap	 *names;	/* interned field names */
-	struct hashmap	 *shapes;	/* shared names arrays (entry.c) */
 	char		**texts;	/* source texts values point into */
 	size_t		  ntexts;
-	/* Told of each entry once it is complete and in the list. */
-	void		(*on_add)(void *, struct entry *);
-	void		 *on_add_arg;
 };
+
+/*
+ * The field named name among v[0..n), or NULL: through *index (names
+ * are the list's, borrowed) once n passes FIELDS_INDEXED.  fields_added
+ * tells the index of v[n - 1].
+ */
+struct field	*fields_find(struct field *v, size_t n, struct strmap **index,
+		    const char *name);
+void		 fields_added(struct field *v, size_t n, struct strmap *index);
 
 void		 entry_list_init(struct entry_list *);
 void		 entry_list_free(struct entry_list *);
@@ -79,15 +85,11 @@ const char	*entry_list_add_file(struct entry_list *, const char *);
 void		 entry_list_keep_text(struct entry_list *, char *);
 /* A field name as stored: lowercase and shared by every entry. */
 const char	*entry_list_name(struct entry_list *, const char *);
-/* n interned names as an entry's names array, shared when it can be. */
-const char *const *entry_list_shape(struct entry_list *,
-		    const char *const *, size_t n);
 /* Returns 0 (and keeps nothing visible) for a duplicate key. */
 int		 entry_list_add(struct entry_list *, struct entry *);
 struct entry	*entry_list_find(const struct entry_list *, const char *key);
 const char	*entry_get(const struct entry *, const char *name);
 const struct field *entry_field(const struct entry *, const char *name);
-const char	*field_name(const struct entry *, const struct field *);
 /* Add a field whose name and value live as long as the list. */
 void		 entry_set(struct entry_list *, struct entry *,
 		    const char *name, char *value, int line);
@@ -119,63 +121,37 @@ enum pub_kind {
 };
 
 /*
- * What a pub shows: filled by pub_complete() while it is rendered and
- * freed again by pub_release(), so a large file never holds its
- * decoded text all at once, and a pub not being shown carries one
- * pointer for it.
- */
-struct pub_text {
-	struct link	*links;
-	size_t		 nlinks;
-	char		*title;		/* rich text */
-	struct person	*authors;
-	size_t		 nauthors;
-	char		*venue_name;	/* full venue as written (rich) */
-	char		*venue;		/* label without year (rich) */
-	char		*track;		/* rich or NULL */
-	char		*note;		/* rich or NULL */
-	char		*abstract;	/* rich or NULL: see pub_abstract() */
-	int		 abstract_read;
-};
-
-/*
- * A pub is light until it is shown: what selection, sorting and
- * grouping need is filled for every pub at once; its text only while
- * it is shown.
+ * An entry as a page shows it, made once by normalize() and only read
+ * after.  Its strings (rich text unless said) live in the list's arena;
+ * its authors are its own (names_free).
  */
 struct pub {
-	struct entry	*entry;		/* borrowed */
-	const char	*rank;		/* "CCF-A", the list's, or NULL */
-	const char	*venue_label;	/* the venue database's, borrowed */
-	struct pub_text	*text;		/* NULL unless pub_complete()d */
+	const struct entry *entry;	/* borrowed from the entry_list */
+	char		*title;		/* NULL if none */
+	struct person	*authors;	/* or editors; names_free() */
+	size_t		 nauthors;
+	char		*venue_name;	/* full venue as written, or NULL */
+	char		*venue;		/* label without year, or NULL */
+	char		*rank;		/* "CCF-A", or NULL */
+	char		*track;		/* or NULL */
+	char		*note;		/* Markdown, or NULL */
+	char		*abstract;	/* Markdown, or NULL: see norm_opts */
+	char		*doi;		/* "10.1145/...", plain, or NULL */
+	struct link	*links;		/* checked URLs, in showing order */
+	size_t		 nlinks;
 	int		 year;		/* 0 if unknown */
-	int		 held;		/* pub_hold()s not yet dropped */
 	unsigned char	 kind;		/* enum pub_kind */
 	unsigned char	 month;		/* 1-12, 0 if unknown */
 	unsigned char	 selected;
 	unsigned char	 has_marks;	/* some author carries a mark */
 };
 
-struct norm_opts;
-
 struct pub_list {
-	struct pub		*v;
-	size_t			 n;
-	const struct norm_opts	*opts;	/* for pub_complete() */
-	struct strmap		*labels;	/* the rank labels pubs share */
+	struct pub	*v;
+	size_t		 n;
+	struct arena	 arena;		/* the pubs' strings and links */
 };
 
-/*
- * normalize.c: fill and empty a pub's text; pub_complete returns 1 if
- * this call filled it.  Users that may nest (a theme's loops, --split)
- * hold a pub while they use it; the last drop releases its text.
- */
-int	pub_complete(struct pub *, const struct norm_opts *);
-void	pub_release(struct pub *);
-/* The abstract of a completed pub, decoded when first asked for. */
-const char	*pub_abstract(struct pub *);
-void	pub_hold(struct pub *);
-void	pub_drop(struct pub *);
 void	pub_free(struct pub *);
 void	pub_list_free(struct pub_list *);
 

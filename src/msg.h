@@ -26,24 +26,6 @@ enum msg_level {
 void	msg(enum msg_level, const char *file, int line, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
 
-/*
- * Messages a helper thread keeps for the main thread to print where
- * they belong in file order: after msg_hold(h), this thread's messages
- * go into h (NULL: printed again); msg_release(h), on the main thread,
- * prints them, counts their levels and empties h.
- */
-struct msg_hold {
-	struct buf	 text;
-	enum msg_level	 max;
-};
-
-void	msg_hold(struct msg_hold *);
-void	msg_release(struct msg_hold *);
-void	msg_drop(struct msg_hold *);	/* empty h without a word */
-void	msg_hold_free(struct msg_hold *);
-/* Lines made elsewhere (held, or by a child process): print and count
- * them, or add them to this thread's hold if it has one. */
-void	msg_put(enum msg_level, const char *text, size_t n);
 void	msg_set_quiet(int);		/* 1: hide warnings; 2: hide all */
 void	msg_raise(enum msg_level);	/* count a failure without a word */
 void	msg_set_fatal(enum msg_level);	/* -W: exit non-zero from this level */

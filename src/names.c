@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,10 +83,10 @@ is_blank(char c)
  * The marks that end in each byte, as bits of marks[] in table order
  * (which settles a tie: "\\#" before "#"): a name is tried only
  * against the marks its last byte allows.  Made once, before the first
- * name (names are parsed on two threads).
+ * name.
  */
 static uint32_t		 marks_ending[256];
-static pthread_once_t	 marks_indexed = PTHREAD_ONCE_INIT;
+static int		 marks_indexed;
 
 _Static_assert(NELEM(marks) <= 32, "marks_ending holds a bit a mark");
 
@@ -114,7 +113,10 @@ strip_marks(char *s, size_t len, struct buf *shown)
 	uint32_t	 maybe;
 	int		 flags = 0, again;
 
-	pthread_once(&marks_indexed, index_marks);
+	if (!marks_indexed) {
+		index_marks();
+		marks_indexed = 1;
+	}
 	do {
 		while (len > 0 && is_blank(s[len - 1]))
 			len--;
@@ -323,7 +325,6 @@ words_of(char *part, char **w, size_t max)
 struct list_parse {
 	struct buf	 text;
 	struct buf	 scratch;	/* words joined, before decoding */
-	int		 text_on;	/* 0: marks, flags and warnings only */
 };
 
 #define NO_PART	((size_t)-1)
@@ -444,8 +445,7 @@ first_of(struct list_parse *lp, char **parts, size_t nparts)
 
 /*
  * One name of len bytes, cut in place; orig is the name as written
- * (for warnings, which only come with a file).  With text off, only
- * marks, flags and the warnings are worked out.
+ * (for warnings, which only come with a file).
  */
 static void
 parse_one(struct list_parse *lp, struct person *p, struct parts *q,
@@ -472,25 +472,22 @@ parse_one(struct list_parse *lp, struct person *p, struct parts *q,
 		}
 	}
 	p->marks = shown.len > 0 ? buf_detach(&shown) : no_text;
-	/* Without text only whether there is a word matters. */
-	nw = lp->text_on ? words_of(parts[0], w, MAX_WORDS) :
-	    parts[0][0] != '\0';
-	if (lp->text_on && nparts == 1)
+	nw = words_of(parts[0], w, MAX_WORDS);
+	if (nparts == 1)
 		split_no_comma(lp, q, w, nw);
-	else if (lp->text_on)
+	else
 		split_von_last(lp, q, w, nw);
 	if (nparts > 3 && file != NULL)
 		msg(MSG_WARNING, file, line, "too many commas in name '%.*s'",
 		    (int)len, orig);
-	if (lp->text_on && nparts >= 2) {
+	if (nparts >= 2) {
 		q->first = first_of(lp, parts, nparts);
 		q->jr = nparts >= 3 ? decode_part(lp, parts[1]) : NO_PART;
 	}
 	if (nw == 0 && file != NULL)
 		msg(MSG_WARNING, file, line, "name '%.*s' has no family name",
 		    (int)len, orig);
-	if (lp->text_on)
-		settle_parts(lp, q);
+	settle_parts(lp, q);
 }
 
 static char *
@@ -516,7 +513,7 @@ pack(struct list_parse *lp, struct person *v, const struct parts *q,
 	text = (char *)(out + n);
 	if (lp->text.len > 0)
 		memcpy(text, lp->text.data, lp->text.len);
-	for (i = 0; lp->text_on && i < n; i++) {
+	for (i = 0; i < n; i++) {
 		out[i].first = part_in(text, q[i].first);
 		out[i].von = part_in(text, q[i].von);
 		out[i].last = part_in(text, q[i].last);
@@ -536,13 +533,13 @@ is_blank_name(const char *s, size_t n)
 }
 
 /*
- * At most limit persons (0: all) of the list, with their text or not.
+ * At most limit persons (0: all) of the list.
  * For the first alone (limit 1) the list is cut at its first " and "
  * only: a list of thousands is not read past it.
  */
 static struct person *
 parse_list(const char *latex, size_t *count, const char *file, int line,
-    int text, size_t limit)
+    size_t limit)
 {
 	static const struct parts	 none = { NO_PART, NO_PART, NO_PART,
 					    NO_PART };
@@ -551,7 +548,7 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 	size_t				 max, lfew[64], *lens = lfew;
 	struct person			 vfew[16], *v = vfew, *out;
 	struct parts			 qfew[16], *q = qfew;
-	struct list_parse		 lp = { { 0 }, { 0 }, text };
+	struct list_parse		 lp = { { 0 }, { 0 } };
 
 	copy = memcpy(xmalloc(len + 1), latex, len + 1);
 	max = 1 + len / 4;	/* " and" is four bytes at least */
@@ -571,8 +568,8 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 		q = xreallocarray(NULL, n, sizeof(*q));
 	}
 	memset(v, 0, n * sizeof(*v));
-	if (text)	/* decoded text is about as long as the source */
-		buf_reserve(&lp.text, len + len / 4 + 16);
+	/* Decoded text is about as long as the source. */
+	buf_reserve(&lp.text, len + len / 4 + 16);
 	for (i = 0; i < n && (limit == 0 || kept < limit); i++) {
 		name = trim(names[i], lens[i], &len);
 		if (name[0] == '\0') {
@@ -609,19 +606,13 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 struct person *
 names_parse(const char *latex, size_t *count, const char *file, int line)
 {
-	return parse_list(latex, count, file, line, 1, 0);
+	return parse_list(latex, count, file, line, 0);
 }
 
 struct person *
 names_parse_first(const char *latex, size_t *count)
 {
-	return parse_list(latex, count, NULL, 0, 1, 1);
-}
-
-struct person *
-names_scan(const char *latex, size_t *count, const char *file, int line)
-{
-	return parse_list(latex, count, file, line, 0, 0);
+	return parse_list(latex, count, NULL, 0, 1);
 }
 
 void

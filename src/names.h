@@ -26,9 +26,6 @@ struct person	*names_parse(const char *latex, size_t *count,
 /* Only the first person (count 0 or 1), without warnings; the list is
  * not read past it. */
 struct person	*names_parse_first(const char *latex, size_t *count);
-/* The same without the text: marks, flags and warnings only. */
-struct person	*names_scan(const char *latex, size_t *count,
-		    const char *file, int line);
 void		 names_free(struct person *, size_t count);
 
 /*

@@ -6,59 +6,54 @@
 #define NORMALIZE_H
 
 #include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
 
-struct ahead;
+#include "model.h"
+
+struct arena;
 struct entry;
 struct entry_list;
-struct msg_hold;
-struct pub_list;
+struct field;
 struct name_key;
 struct venue_db;
+struct venue_match;
 
 struct norm_opts {
 	struct name_key	**me;		/* the page owner's names */
 	size_t		  nme;
 	const struct venue_db *venues;	/* NULL: labels as written */
+	int		  want_abstract; /* decode abstracts (a theme shows them) */
 };
 
-/* Children inherit what their crossref parent has and they lack. */
+/* crossref.c: children inherit what their parent has and they lack. */
 void	normalize_crossrefs(struct entry_list *);
-/* The same work under a second key (same DOI, or same title and year)
- * is merged into the first, with a warning.  Key hashes made ahead are
- * used where there are some (a may be NULL). */
-void	normalize_duplicates(struct entry_list *, const struct ahead *a);
+/* duplicates.c: the same work under a second key (same DOI, or same
+ * title and year) is merged into the first, with a warning. */
+void	normalize_duplicates(struct entry_list *);
 /*
- * One pub per visible entry, in file order, using what was made ahead
- * (a may be NULL), which it drops as it goes; the diagnostics come in
- * the order of one pass.
+ * pub.c: one complete pub per visible entry, in file order, with every
+ * warning about it.  out's pubs borrow the entries.
  */
-void	normalize(struct entry_list *, const struct norm_opts *,
-	    struct pub_list *, struct ahead *a);
+void	normalize(const struct entry_list *, const struct norm_opts *,
+	    struct pub_list *out);
 
-/*
- * What normalize() and normalize_duplicates() need of one entry but its
- * venue, made on any thread (ahead.c), its diagnostics held for the
- * main thread: before the venue's and after.
- */
-struct norm_ahead {
-	uint64_t	 doi, title;	/* key hashes; 0: none, or not made */
-	int		 year;
-	unsigned char	 kind, month, selected, has_marks;
-	struct msg_hold	*held;		/* [2], or NULL when nothing was said */
-};
+/* The field that says where the work appeared, or NULL. */
+const struct field *normalize_venue_field(const struct entry *);
+/* The entry's venue as the database resolves it: an abbr field first. */
+void	normalize_venue(const struct entry *, const struct venue_db *,
+	    struct venue_match *);
+/* Did the match find a venue? */
+int	normalize_venue_found(const struct venue_match *);
 
-void	normalize_ahead(struct norm_ahead *, struct entry *, int keys);
-void	norm_ahead_free(struct norm_ahead *);
+/* "conference", "journal", ...; and back, -1 for none. */
+const char *pub_kind_name(enum pub_kind);
+int	pub_kind_of_name(const char *);
 
-/* --check-venues: one line per entry, how its venue was resolved. */
-void	normalize_check_venues(const struct entry_list *,
-	    const struct norm_opts *, FILE *);
-
+/* links.c: p's links and DOI from e, with a warning per unsafe one;
+ * their strings in a. */
+void	normalize_links(struct pub *p, const struct entry *e, struct arena *a);
+/* s (malloc'd, taken over; may be NULL) moved into a. */
+char	*normalize_keep(struct arena *a, char *s);
 /* Links: http, https, mailto and relative URLs only. */
 int	url_is_safe(const char *);
-/* "jan", "January", "1" -> 1; 0 if not a month. */
-int	month_number(const char *);
 
 #endif

@@ -10,6 +10,7 @@
 #include "filter.h"
 #include "model.h"
 #include "names.h"
+#include "normalize.h"
 #include "rich.h"
 #include "select.h"
 #include "util.h"
@@ -66,12 +67,12 @@ sort_text(const struct pub *p, enum sort_key key)
 	struct buf	 b = { 0 };
 	char		*plain, *folded;
 
-	if (key == SORT_TITLE && p->text->title != NULL)
-		buf_puts(&b, p->text->title);
-	else if (key == SORT_AUTHOR && p->text->nauthors > 0) {
-		buf_puts(&b, p->text->authors[0].last);
+	if (key == SORT_TITLE && p->title != NULL)
+		buf_puts(&b, p->title);
+	else if (key == SORT_AUTHOR && p->nauthors > 0) {
+		buf_puts(&b, p->authors[0].last);
 		buf_putc(&b, ' ');
-		buf_puts(&b, p->text->authors[0].first);
+		buf_puts(&b, p->authors[0].first);
 	} else if (key == SORT_KEY)
 		buf_puts(&b, p->entry->key);
 	plain = rich_plain(b.data != NULL ? b.data : "");
@@ -100,13 +101,8 @@ sort(struct pub_list *l, enum sort_key key, int reverse)
 		if (l->v[i].entry->ordinal >= max)
 			max = l->v[i].entry->ordinal + 1;
 	texts = xcalloc(max, sizeof(*texts));
-	for (i = 0; i < l->n; i++) {
-		int filled = pub_complete(&l->v[i], l->opts);
-
+	for (i = 0; i < l->n; i++)
 		texts[l->v[i].entry->ordinal] = sort_text(&l->v[i], key);
-		if (filled)
-			pub_release(&l->v[i]);
-	}
 	sort_texts = (const char *const *)texts;
 	qsort(l->v, l->n, sizeof(*l->v), by_text);
 	for (i = 0; i < max; i++)
@@ -116,11 +112,10 @@ sort(struct pub_list *l, enum sort_key key, int reverse)
 }
 
 static int
-wanted(struct pub *p, const struct selection *s,
-    const struct norm_opts *o)
+wanted(const struct pub *p, const struct selection *s)
 {
 	char	*key;
-	int	 in, filled;
+	int	 in;
 
 	if (s->keys != NULL) {
 		key = ascii_lower(xstrdup(p->entry->key));
@@ -131,11 +126,7 @@ wanted(struct pub *p, const struct selection *s,
 	}
 	if (s->filter == NULL)
 		return 1;
-	filled = pub_complete(p, o);
-	in = filter_match(s->filter, p);
-	if (filled)
-		pub_release(p);
-	return in;
+	return filter_match(s->filter, p);
 }
 
 void
@@ -144,7 +135,7 @@ select_pubs(struct pub_list *l, const struct selection *s)
 	size_t	 i, kept = 0;
 
 	for (i = 0; i < l->n; i++) {
-		if (wanted(&l->v[i], s, l->opts))
+		if (wanted(&l->v[i], s))
 			l->v[kept++] = l->v[i];
 		else
 			pub_free(&l->v[i]);
@@ -160,9 +151,6 @@ select_pubs(struct pub_list *l, const struct selection *s)
 
 /* ---- groups ---- */
 
-static const char *const type_ids[] = {
-	"conference", "journal", "preprint", "thesis", "book", "other"
-};
 static const char *const type_headings[] = {
 	"Conference papers", "Journal articles", "Preprints", "Theses",
 	"Books", "Other"
@@ -236,7 +224,7 @@ key_pub(struct keyed *k, const struct pub *p, enum group_key by,
 		k->rank = p->year == 0 ? 100000 : 10000 - p->year;
 		break;
 	case GROUP_TYPE:
-		k->id = xstrdup(type_ids[p->kind]);
+		k->id = xstrdup(pub_kind_name(p->kind));
 		k->rank = type_place(k->id, order);
 		break;
 	case GROUP_RANK:
@@ -263,14 +251,12 @@ by_id(const void *a, const void *b)
 static char *
 default_heading(enum group_key by, const char *id)
 {
-	size_t	 i;
+	int	 kind;
 
 	if (strcmp(id, "none") == 0)
 		return xstrdup(by == GROUP_YEAR ? "Undated" : "Unranked");
-	if (by == GROUP_TYPE)
-		for (i = 0; i < sizeof(type_ids) / sizeof(*type_ids); i++)
-			if (strcmp(type_ids[i], id) == 0)
-				return xstrdup(type_headings[i]);
+	if (by == GROUP_TYPE && (kind = pub_kind_of_name(id)) >= 0)
+		return xstrdup(type_headings[kind]);
 	return NULL;
 }
 

@@ -1,7 +1,8 @@
 /*
- * strmap.c: a string-keyed hash map (open addressing, linear probing,
- * FNV-1a).  Used for @string macros, citation keys and the venue index,
- * so every lookup on a hot path is one hash and a probe or two.
+ * strmap.c: the hash map of bib2pubs, keyed by strings and comparing
+ * them on lookup (open addressing, linear probing, FNV-1a).  Used for
+ * @string macros, citation keys, field names, duplicates and the venue
+ * index, so every lookup on a hot path is one hash and a probe or two.
  */
 #include "config.h"
 
@@ -27,11 +28,7 @@ struct strmap {
 static uint32_t
 hash_key(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+	return (uint32_t)hash_bytes(s, strlen(s));
 }
 
 struct strmap *
@@ -176,101 +173,23 @@ strmap_count(const struct strmap *m)
 	return m->count;
 }
 
-/*
- * A map from 64-bit hashes to pointers, for sets of many long keys (one
- * per entry) where keeping the keys would cost more than the entries:
- * the caller keeps or recomputes them and settles the rare collision.
- */
-struct hashmap {
-	uint64_t	*hashes;	/* 0: empty slot */
-	void		**values;
-	size_t		 cap, count;
-};
+/* FNV-1a, 64 bits: the one hash function of bib2pubs. */
+uint64_t
+hash_bytes(const void *p, size_t n)
+{
+	const unsigned char	*s = p;
+	uint64_t		 h = 14695981039346656037u;
+	size_t			 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211u;
+	return h;
+}
 
 uint64_t
 hash64(const char *s)
 {
-	uint64_t h = 14695981039346656037u;
+	uint64_t	 h = hash_bytes(s, strlen(s));
 
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 1099511628211u;
 	return h != 0 ? h : 1;
-}
-
-struct hashmap *
-hashmap_new(void)
-{
-	struct hashmap	*m = xcalloc(1, sizeof(*m));
-
-	m->cap = 16;
-	m->hashes = xcalloc(m->cap, sizeof(*m->hashes));
-	m->values = xcalloc(m->cap, sizeof(*m->values));
-	return m;
-}
-
-static size_t
-hashmap_slot(const struct hashmap *m, uint64_t h)
-{
-	size_t	 i = (size_t)h & (m->cap - 1);
-
-	while (m->hashes[i] != 0 && m->hashes[i] != h)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-void *
-hashmap_get(const struct hashmap *m, uint64_t h)
-{
-	return m->values[hashmap_slot(m, h)];
-}
-
-static void
-hashmap_grow_to(struct hashmap *m, size_t cap)
-{
-	struct hashmap	 old = *m;
-	size_t		 i, s;
-
-	m->cap = cap;
-	m->hashes = xcalloc(m->cap, sizeof(*m->hashes));
-	m->values = xcalloc(m->cap, sizeof(*m->values));
-	for (i = 0; i < old.cap; i++)
-		if (old.hashes[i] != 0) {
-			s = hashmap_slot(m, old.hashes[i]);
-			m->hashes[s] = old.hashes[i];
-			m->values[s] = old.values[i];
-		}
-	free(old.hashes);
-	free(old.values);
-}
-
-void
-hashmap_reserve(struct hashmap *m, size_t n)
-{
-	size_t	 cap = room_for(m->cap, n);
-
-	if (cap != m->cap)
-		hashmap_grow_to(m, cap);
-}
-
-void
-hashmap_put(struct hashmap *m, uint64_t h, void *value)
-{
-	size_t	 i;
-
-	if ((m->count + 1) * 4 > m->cap * 3)
-		hashmap_grow_to(m, m->cap * 2);
-	i = hashmap_slot(m, h);
-	m->count += m->hashes[i] == 0;
-	m->hashes[i] = h;
-	m->values[i] = value;
-}
-
-void
-hashmap_free(struct hashmap *m)
-{
-	if (m == NULL)
-		return;
-	free(m->hashes);
-	free(m->values);
-	free(m);
 }

@@ -9,7 +9,6 @@
 
 #include "escape.h"
 #include "msg.h"
-#include "pool.h"
 #include "rich.h"
 #include "template.h"
 #include "util.h"
@@ -402,6 +401,22 @@ tmpl_loop_depth(const struct tmpl *t)
 	return nodes_loop_depth(t->root);
 }
 
+static int
+nodes_use(const struct node *n, const char *name)
+{
+	for (; n != NULL; n = n->next)
+		if ((n->name != NULL && strcmp(n->name, name) == 0) ||
+		    nodes_use(n->body, name) || nodes_use(n->alt, name))
+			return 1;
+	return 0;
+}
+
+int
+tmpl_uses(const struct tmpl *t, const char *name)
+{
+	return t != NULL && nodes_use(t->root, name);
+}
+
 /* ---- running ---- */
 
 struct scope {
@@ -415,7 +430,6 @@ struct scope {
 struct run {
 	const struct escaper	*esc;
 	void			*arg;
-	struct pool		*pool;	/* NULL: on this thread only */
 	struct buf		 out;
 	tmpl_sink		 sink;	/* NULL: one item, kept for its loop */
 	void			*sink_arg;
@@ -638,104 +652,15 @@ run_item(struct run *r, const struct node *n, const struct scope *s,
 {
 	struct scope	 item = { s, v->cls, item_at(v, i), i + 1, v->n };
 
-	if (v->cls != NULL && v->cls->enter != NULL)
-		v->cls->enter(item.self, r->arg);
 	run_nodes(r, n->body, &item);
-	if (v->cls != NULL && v->cls->leave != NULL)
-		v->cls->leave(item.self, r->arg);
 }
 
-static int
-is_own_list(const char *const *lists, const char *name)
-{
-	for (; *lists != NULL; lists++)
-		if (strcmp(*lists, name) == 0)
-			return 1;
-	return 0;
-}
-
-/* Does every $for$ under n loop over one of the lists? */
-static int
-loops_only_over(const struct node *n, const char *const *lists)
-{
-	for (; n != NULL; n = n->next) {
-		if (n->type == N_FOR && !is_own_list(lists, n->name))
-			return 0;
-		if (!loops_only_over(n->body, lists) ||
-		    !loops_only_over(n->alt, lists))
-			return 0;
-	}
-	return 1;
-}
-
-#define BATCH	64	/* items written at once, then put in order */
-
-struct batch {
-	const struct run	*r;
-	const struct node	*n;	/* the $for$ */
-	const struct scope	*s;
-	const struct tval	*v;
-	size_t			 first;	/* the item out[0] holds */
-	struct buf		 out[BATCH];
-};
-
-/* pool_fn: item first + k into out[k], on either thread. */
+/* Whole lines out once the page has grown: memory stays flat. */
 static void
-write_item(void *arg, size_t k, int thread)
+flush_grown(struct run *r)
 {
-	struct batch	*b = arg;
-	struct run	 w;
-
-	(void)thread;
-	memset(&w, 0, sizeof(w));
-	w.esc = b->r->esc;
-	w.arg = b->r->arg;
-	w.out = b->out[k];
-	buf_truncate(&w.out, 0);
-	run_item(&w, b->n, b->s, b->v, b->first + k);
-	b->out[k] = w.out;
-}
-
-/*
- * Whole lines out once the page has grown: memory stays flat.  While a
- * batch is written, the sink (fwrite, or wrapping text) works on the
- * last one's lines: it touches only the run's own buffer and stream.
- */
-static void
-flush_grown(void *arg)
-{
-	struct run	*r = arg;
-
 	if (r->out.len > 65536)
 		flush_lines(r, 0);
-}
-
-/* The items, BATCH at a time on the pool's threads, out in order. */
-static void
-run_for_pooled(struct run *r, const struct node *n, const struct scope *s,
-    const struct tval *v)
-{
-	struct batch	 b;
-	size_t		 k, count;
-
-	memset(&b, 0, sizeof(b));
-	b.r = r;
-	b.n = n;
-	b.s = s;
-	b.v = v;
-	for (; b.first < v->n; b.first += count) {
-		count = v->n - b.first < BATCH ? v->n - b.first : BATCH;
-		pool_run_meanwhile(r->pool, count, write_item, &b,
-		    flush_grown, r);
-		for (k = 0; k < count; k++) {
-			if (b.first + k > 0)
-				run_nodes(r, n->alt, s);
-			buf_put(&r->out, b.out[k].data, b.out[k].len);
-		}
-	}
-	flush_grown(r);
-	for (k = 0; k < BATCH; k++)
-		buf_free(&b.out[k]);
 }
 
 static void
@@ -748,12 +673,6 @@ run_for(struct run *r, const struct node *n, const struct scope *s)
 	if (v.kind != TV_LIST) {
 		if (truthy(&v))
 			run_nodes(r, n->body, s);
-		free(v.owned);
-		return;
-	}
-	if (r->pool != NULL && v.cls != NULL && v.cls->own_lists != NULL &&
-	    v.n > 1 && loops_only_over(n->body, v.cls->own_lists)) {
-		run_for_pooled(r, n, s, &v);
 		free(v.owned);
 		return;
 	}
@@ -796,7 +715,7 @@ run_nodes(struct run *r, const struct node *n, const struct scope *s)
 
 void
 tmpl_run(const struct tmpl *t, const struct tclass *root, const void *self,
-    void *arg, const struct escaper *esc, struct pool *pool, tmpl_sink sink,
+    void *arg, const struct escaper *esc, tmpl_sink sink,
     void *sink_arg)
 {
 	struct run	 r;
@@ -805,7 +724,6 @@ tmpl_run(const struct tmpl *t, const struct tclass *root, const void *self,
 	memset(&r, 0, sizeof(r));
 	r.esc = esc;
 	r.arg = arg;
-	r.pool = pool;
 	r.sink = sink;
 	r.sink_arg = sink_arg;
 	run_nodes(&r, t->root, &s);

@@ -21,7 +21,6 @@
 #include <stddef.h>
 
 struct buf;
-struct pool;
 struct tmpl;
 
 enum tval_kind {
@@ -61,18 +60,6 @@ struct tclass {
 	/* Fill *v and return 1 if the name is known; 0 to ask the parent. */
 	int	(*get)(const void *self, const char *name, struct tval *v,
 		    void *arg);
-	/*
-	 * Around each $for$ item of this class, or NULL: an object can
-	 * hold what it makes while an item (or an enclosing one) is on it.
-	 */
-	void	(*enter)(const void *self, void *arg);
-	void	(*leave)(const void *self, void *arg);
-	/*
-	 * Items that may be written on two threads at once (a pool): the
-	 * lists one may loop over meanwhile, NULL-terminated.  A $for$ whose
-	 * body loops over anything else is written in order, on one.
-	 */
-	const char *const	*own_lists;
 };
 
 /* How an output format writes values. */
@@ -100,14 +87,11 @@ void		 tmpl_free(struct tmpl *);
  * for every item of the loops around it.
  */
 size_t		 tmpl_loop_depth(const struct tmpl *);
-/*
- * With a pool, the items of a $for$ that allows it are written on both
- * of its threads (in order all the same): everything the template
- * reaches must then be safe to call from either.
- */
+/* Does the template (NULL: none) ask for the variable name anywhere? */
+int		 tmpl_uses(const struct tmpl *, const char *name);
 void		 tmpl_run(const struct tmpl *, const struct tclass *root,
 		    const void *self, void *arg, const struct escaper *,
-		    struct pool *, tmpl_sink, void *sink_arg);
+		    tmpl_sink, void *sink_arg);
 
 
 #endif

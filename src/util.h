@@ -136,16 +136,9 @@ void		**strmap_slot(struct strmap *, const char *key);
 size_t		 strmap_count(const struct strmap *);
 void		 strmap_reserve(struct strmap *, size_t n);
 
-/* strmap.c too: 64-bit hash -> pointer; the caller keeps the keys. */
-struct hashmap;
-
-uint64_t	 hash64(const char *);		/* never 0 */
-struct hashmap	*hashmap_new(void);
-void		*hashmap_get(const struct hashmap *, uint64_t);
-void		 hashmap_put(struct hashmap *, uint64_t, void *);
-/* Room for n hashes without growing: for maps whose size is known. */
-void		 hashmap_reserve(struct hashmap *, size_t n);
-void		 hashmap_free(struct hashmap *);
+/* strmap.c too: FNV-1a of n bytes; of a string, never 0. */
+uint64_t	 hash_bytes(const void *, size_t n);
+uint64_t	 hash64(const char *);
 
 /* utf8.c: small UTF-8 helpers built on utf8proc. */
 size_t	 utf8_width(const char *, size_t len);	/* display columns */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ids.h"
 #include "model.h"
 #include "names.h"
 #include "normalize.h"
@@ -19,10 +20,6 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const kind_names[] = {
-	"conference", "journal", "preprint", "thesis", "book", "other"
-};
-
 /* What a theme calls a kind: its kind_KIND variable, or the kind. */
 static const char *
 kind_label(const struct page *pg, enum pub_kind kind)
@@ -30,9 +27,9 @@ kind_label(const struct page *pg, enum pub_kind kind)
 	char		 name[32];
 	const char	*label;
 
-	snprintf(name, sizeof(name), "kind_%s", kind_names[kind]);
+	snprintf(name, sizeof(name), "kind_%s", pub_kind_name(kind));
 	label = vars_get(pg->vars, name);
-	return label != NULL ? label : kind_names[kind];
+	return label != NULL ? label : pub_kind_name(kind);
 }
 
 /* The same kinds as CSL (and Hugo Blox) name them. */
@@ -123,20 +120,6 @@ list(struct tval *v, const void *items, size_t n, size_t size,
 	return 1;
 }
 
-/* The DOI alone, "10.1145/...", from the checked doi link. */
-static int
-doi_id(const struct pub *p, struct tval *v)
-{
-	const char	*prefix = "https://doi.org/";
-	size_t		 i;
-
-	for (i = 0; i < p->text->nlinks; i++)
-		if (strcmp(p->text->links[i].name, "doi") == 0 &&
-		    strncmp(p->text->links[i].url, prefix, strlen(prefix)) == 0)
-			return text(v, p->text->links[i].url + strlen(prefix));
-	return 1;
-}
-
 /* ---- links ---- */
 
 /* How a link is shown on a button. */
@@ -176,7 +159,7 @@ link_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_link = { link_get, NULL, NULL, NULL };
+static const struct tclass view_link = { link_get };
 
 /* ---- persons ---- */
 
@@ -248,7 +231,7 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_person = { person_get, NULL, NULL, NULL };
+static const struct tclass view_person = { person_get };
 
 /* ---- pubs ---- */
 
@@ -275,10 +258,10 @@ venue_year(const struct pub *p)
 	struct buf	 b = { 0 };
 	char		 year[16];
 
-	if (p->text->venue == NULL)
+	if (p->venue == NULL)
 		return NULL;
-	buf_puts(&b, p->text->venue);
-	if (p->year > 0 && !has_year(p->text->venue, p->year)) {
+	buf_puts(&b, p->venue);
+	if (p->year > 0 && !has_year(p->venue, p->year)) {
 		year[0] = ' ';
 		buf_put(&b, year, 1 + put_decimal(year + 1, p->year));
 	}
@@ -308,15 +291,15 @@ notes(const struct pub *p, int with_rank)
 
 	if (with_rank && p->rank != NULL)
 		put_md_literal(&b, p->rank);
-	if (p->text->track != NULL) {
+	if (p->track != NULL) {
 		if (b.len > 0)
 			buf_puts(&b, ", ");
-		put_md_literal(&b, p->text->track);
+		put_md_literal(&b, p->track);
 	}
-	if (p->text->note != NULL) {
+	if (p->note != NULL) {
 		if (b.len > 0)
 			buf_puts(&b, ", ");
-		buf_puts(&b, p->text->note);
+		buf_puts(&b, p->note);
 	}
 	return b.len > 0 ? buf_detach(&b) : NULL;
 }
@@ -365,9 +348,9 @@ find_link(const struct pub *p, const char *name)
 {
 	size_t	 i;
 
-	for (i = 0; i < p->text->nlinks; i++)
-		if (same_name(p->text->links[i].name, name))
-			return &p->text->links[i];
+	for (i = 0; i < p->nlinks; i++)
+		if (same_name(p->links[i].name, name))
+			return &p->links[i];
 	return NULL;
 }
 
@@ -426,8 +409,6 @@ bibtex_source(const struct entry *e)
 	struct buf	 b = { 0 };
 	size_t		 i;
 
-	static const char *const months[] = { "jan", "feb", "mar", "apr",
-	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
 	int		 m;
 
 	buf_putc(&b, '@');
@@ -436,7 +417,7 @@ bibtex_source(const struct entry *e)
 	buf_puts(&b, e->key);
 	for (i = 0; i < e->nfields; i++) {
 		const struct field *f = &e->fields[i];
-		const char *name = e->names[i];
+		const char *name = f->name;
 
 		if (is_display_field(name))
 			continue;
@@ -445,7 +426,7 @@ bibtex_source(const struct entry *e)
 		    (m = month_number(f->value)) > 0 &&
 		    !isdigit((unsigned char)f->value[0])) {
 			buf_puts(&b, ",\n  month = ");
-			buf_puts(&b, months[m - 1]);
+			buf_puts(&b, month_macro(m));
 		} else {	/* puts, not printf: abstracts are long */
 			buf_puts(&b, ",\n  ");
 			buf_puts(&b, name);
@@ -484,20 +465,15 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 {
 	const struct pub	*p = self;
 	const struct page	*pg = arg;
-	const struct pub_text	*t;
 	const struct link	*l;
-
-	/* Light until shown: its text is filled on the first question. */
-	pub_complete((struct pub *)p, pg->pubs->opts);
-	t = p->text;
 
 	switch (name[0]) {
 	case 'a':
 		if (strcmp(name, "authors") == 0)
-			return list(v, t->authors, t->nauthors,
-			    sizeof(*t->authors), &view_person);
+			return list(v, p->authors, p->nauthors,
+			    sizeof(*p->authors), &view_person);
 		if (strcmp(name, "abstract") == 0)
-			return markdown(v, pub_abstract((struct pub *)p), 0);
+			return markdown(v, p->abstract, 0);
 		if (strcmp(name, "anchor") == 0)
 			return owned_text(v, anchor(p));
 		if (strcmp(name, "award") == 0)
@@ -511,7 +487,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		if (strcmp(name, "key") == 0)
 			return text(v, p->entry->key);
 		if (strcmp(name, "kind") == 0)
-			return text(v, kind_names[p->kind]);
+			return text(v, pub_kind_name(p->kind));
 		if (strcmp(name, "kind_label") == 0)
 			return text(v, kind_label(pg, p->kind));
 		break;
@@ -531,7 +507,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'd':
 		if (strcmp(name, "doi_id") == 0)
-			return doi_id(p, v);
+			return text(v, p->doi);
 		if (strcmp(name, "date") == 0 && p->year > 0) {
 			snprintf(v->room, sizeof(v->room), "%04d-%02d-01",
 			    p->year, p->month > 0 ? p->month : 1);
@@ -546,7 +522,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		if (strcmp(name, "notes") == 0)
 			return markdown_owned(v, notes(p, 1));
 		if (strcmp(name, "note") == 0)
-			return markdown(v, t->note, 1);
+			return markdown(v, p->note, 1);
 		break;
 	case 'r':
 		if (strcmp(name, "rank") == 0)
@@ -561,9 +537,9 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 't':
 		if (strcmp(name, "title") == 0)
-			return text(v, t->title);
+			return text(v, p->title);
 		if (strcmp(name, "track") == 0)
-			return text(v, t->track);
+			return text(v, p->track);
 		if (strcmp(name, "track_note") == 0)
 			return markdown_owned(v, notes(p, 0));
 		if (strcmp(name, "type") == 0)
@@ -576,13 +552,13 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return s != NULL ? owned_text(v, s) : 1;
 		}
 		if (strcmp(name, "venue_line") == 0)
-			return boolean(v, t->venue != NULL || p->rank != NULL ||
-			    t->track != NULL || t->note != NULL ||
+			return boolean(v, p->venue != NULL || p->rank != NULL ||
+			    p->track != NULL || p->note != NULL ||
 			    entry_get(p->entry, "award") != NULL);
 		if (strcmp(name, "venue_label") == 0)
-			return text(v, t->venue);
+			return text(v, p->venue);
 		if (strcmp(name, "venue_name") == 0)
-			return text(v, t->venue_name);
+			return text(v, p->venue_name);
 		break;
 	case 'y':
 		if (strcmp(name, "year") == 0 && p->year > 0) {
@@ -599,34 +575,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 	return pub_field(p, name, v);
 }
 
-/*
- * A pub's text is made when a theme first asks, and dropped when no
- * $for$ item is on it any more: a loop over the entries inside another
- * one's authors must not take the outer entry's authors away.
- */
-static void
-pub_enter(const void *self, void *arg)
-{
-	(void)arg;
-	pub_hold((struct pub *)self);
-}
-
-static void
-pub_leave(const void *self, void *arg)
-{
-	(void)arg;
-	pub_drop((struct pub *)self);
-}
-
-/*
- * An entry and its authors and links are its own: entries can be
- * written on two threads at once, unless a theme loops over the others
- * inside one (then they are written in order).
- */
-static const char *const pub_lists[] = { "authors", "links", NULL };
-
-static const struct tclass view_pub = { pub_get, pub_enter, pub_leave,
-	pub_lists };
+static const struct tclass view_pub = { pub_get };
 
 /* ---- groups ---- */
 
@@ -657,7 +606,7 @@ group_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-static const struct tclass view_group = { group_get, NULL, NULL, NULL };
+static const struct tclass view_group = { group_get };
 
 /* ---- the page ---- */
 
@@ -712,7 +661,7 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-const struct tclass view_page = { page_get, NULL, NULL, NULL };
+const struct tclass view_page = { page_get };
 
 void
 page_init(struct page *pg, const struct pub_list *pubs,
@@ -768,4 +717,4 @@ entry_page_get(const void *self, const char *name, struct tval *v, void *arg)
 	return page_get(ev->page, name, v, arg);
 }
 
-const struct tclass view_entry_page = { entry_page_get, NULL, NULL, NULL };
+const struct tclass view_entry_page = { entry_page_get };

@@ -6,14 +6,11 @@
  *	INJECT_OPEN_EACCES=SUBSTRING	open() of a matching path fails
  *	INJECT_OPEN_AFTER=N		but the first N such opens succeed
  *	INJECT_WRITE_ENOSPC=SUBSTRING	writes to a matching path fail
- *	INJECT_FORK=fail		fork() fails (EAGAIN)
- *	INJECT_FORK=die			the child of fork() is killed at once
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,23 +80,4 @@ fwrite(const void *p, size_t size, size_t n, FILE *fp)
 		return 0;
 	}
 	return real(p, size, n, fp);
-}
-
-pid_t
-fork(void)
-{
-	static pid_t	(*real)(void);
-	const char	*how = getenv("INJECT_FORK");
-	pid_t		 pid;
-
-	if (real == NULL)
-		real = (pid_t (*)(void))dlsym(RTLD_NEXT, "fork");
-	if (how != NULL && strcmp(how, "fail") == 0) {
-		errno = EAGAIN;
-		return -1;
-	}
-	pid = real();
-	if (pid == 0 && how != NULL && strcmp(how, "die") == 0)
-		raise(SIGKILL);
-	return pid;
 }

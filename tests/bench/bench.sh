@@ -132,9 +132,6 @@ for n in $sizes; do
 		row "bib2pubs_-f_$f" "$bytes" "$4" "$1" "$2" "$3" ${5:-}
 		[ "$f" != md ] || echo "$n $1" >> "$dir/scaling"
 	done
-	set -- $(measure_paired "$runs" env BIB2PUBS_THREADS=1 "$bib2pubs" \
-	    -f md "$in")
-	row "bib2pubs_-f_md,_1_thread" "$bytes" "$4" "$1" "$2" "$3" ${5:-}
 	set -- $(measure_paired "$runs" "$bib2pubs" --sort none "$in")
 	row "bib2pubs_--sort_none" "$bytes" "$4" "$1" "$2" "$3" ${5:-}
 	# A page owner to mark, as most users name one.

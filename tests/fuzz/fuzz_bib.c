@@ -70,7 +70,7 @@ render(const struct pub_list *pubs, const struct grouping *g, size_t which)
 	size_t		 i = which, k;
 
 	if (i == sizeof(themes) / sizeof(themes[0])) {
-		emit_json(pubs, NULL, devnull);
+		emit_json(pubs, devnull);
 		return;
 	}
 	page_init(&pg, pubs, g, &themes[i].vars);
@@ -90,7 +90,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct grouping		 g;
 	struct source		 src;
 	struct selection	 sel = { 0 };
-	struct norm_opts	 no = { &me, 1, venues };
+	struct norm_opts	 no = { &me, 1, venues, 1 };
 	struct bib		*b;
 	char			*copy;
 	unsigned		 mode = size > 0 ? data[0] : 0;
@@ -104,8 +104,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bib_free(b);
 	source_free(&src);
 	normalize_crossrefs(&entries);
-	normalize_duplicates(&entries, NULL);
-	normalize(&entries, &no, &pubs, NULL);
+	normalize_duplicates(&entries);
+	normalize(&entries, &no, &pubs);
 	sel.sort = (enum sort_key)(mode % 5);
 	sel.reverse = (mode >> 3) & 1;
 	sel.filter = (mode >> 4) & 1 ? filter : NULL;

@@ -36,7 +36,7 @@ static struct grouping		 groups;
 static struct vars		 vars;
 static FILE			*devnull;
 static struct name_key		*me;
-static struct norm_opts		 no;	/* pubs keep a pointer to it */
+static struct norm_opts		 no;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -61,8 +61,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	no.me = &me;
 	no.nme = 1;
 	no.venues = NULL;
+	no.want_abstract = 1;
 	normalize_crossrefs(&entries);
-	normalize(&entries, &no, &pubs, NULL);
+	normalize(&entries, &no, &pubs);
 	select_group(&pubs, GROUP_TYPE, NULL, &groups);
 	vars_set(&vars, "title", "Fuzz <page> & \"title\"");
 	vars_set(&vars, "show_counts", "1");

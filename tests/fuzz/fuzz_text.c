@@ -90,14 +90,12 @@ select_expr(const char *s)
 	struct filter	*f;
 	struct entry	 e = { .type = "article", .key = "k",
 			     .file = "fuzz.bib", .line = 1 };
-	struct pub_text	 text = { 0 };	/* as pub_complete() leaves it */
 	struct pub	 p;
 	const char	*error;
 	int		 column;
 
 	memset(&p, 0, sizeof(p));
 	p.entry = &e;
-	p.text = &text;
 	p.year = 2024;
 	if ((f = filter_parse(s, &column, &error)) != NULL) {
 		filter_match(f, &p);

@@ -14,7 +14,6 @@
 #include "model.h"
 #include "normalize.h"
 #include "source.h"
-#include "split.h"
 #include "tap.h"
 #include "template.h"
 #include "util.h"
@@ -127,7 +126,7 @@ thing_get(const void *self, const char *name, struct tval *v, void *arg)
 	return 0;
 }
 
-const struct tclass thing_class = { thing_get, NULL, NULL, NULL };
+const struct tclass thing_class = { thing_get };
 
 static void
 collect(void *arg, const char *s, size_t n)
@@ -148,7 +147,7 @@ rendered(const char *tmpl, const char *want)
 		is_str("(parse error)", want, tmpl);
 		return;
 	}
-	tmpl_run(t, &thing_class, &root, NULL, &esc, NULL, collect, &b);
+	tmpl_run(t, &thing_class, &root, NULL, &esc, collect, &b);
 	is_str(b.data != NULL ? b.data : "", want, tmpl);
 	buf_free(&b);
 	tmpl_free(t);
@@ -159,27 +158,25 @@ static struct entry *
 entry_of(struct entry_list *l, const char *const *names, size_t n)
 {
 	struct entry	*e = arena_alloc(&l->arena, sizeof(*e));
-	const char	*interned[4];
 	size_t		 i;
 
 	memset(e, 0, sizeof(*e));
 	e->type = e->key = e->file = "";
 	e->fields = arena_alloc(&l->arena, n * sizeof(*e->fields));
 	for (i = 0; i < n; i++) {
-		interned[i] = entry_list_name(l, names[i]);
+		e->fields[i].name = entry_list_name(l, names[i]);
 		e->fields[i].value = (char *)names[i];
 		e->fields[i].line = (int)i + 1;
 		e->fields[i].has_blocks = 0;
 	}
 	e->nfields = n;
-	e->names = entry_list_shape(l, interned, n);
 	return e;
 }
 
 /*
  * One entry gaining a thousand fields, as one that many duplicates
  * merge into does: each is found by name (through the entry's index
- * past 64 fields), at its place, in the order set.
+ * past FIELDS_INDEXED fields), at its place, in the order set.
  */
 static void
 wide_entry(void)
@@ -203,13 +200,13 @@ wide_entry(void)
 		snprintf(name, sizeof(name), "x%d", i);
 		f = entry_field(e, name);
 		all = f != NULL && f->line == i && f == &e->fields[i + 2] &&
-		    strcmp(field_name(e, f), name) == 0;
+		    strcmp(f->name, name) == 0;
 	}
 	ok(all, "1,000 fields set on one entry: each found at its place");
 	ok(e->nfields == 1002 && entry_field(e, "x1000") == NULL &&
 	    entry_field(e, "title") == &e->fields[1] &&
-	    strcmp(e->names[0], "author") == 0 &&
-	    strcmp(e->names[1001], "x999") == 0,
+	    strcmp(e->fields[0].name, "author") == 0 &&
+	    strcmp(e->fields[1001].name, "x999") == 0 && e->index != NULL,
 	    "the read fields first, then the set ones in order; no others");
 	entry_list_free(&l);
 }
@@ -239,76 +236,52 @@ loop_depths(void)
 	    "$endif$", 2);
 }
 
+/* Fields are found by name, whether looked through or indexed. */
 static void
-shared_names(void)
+fields_by_name(void)
 {
 	static const char *const ab[] = { "author", "title" };
 	static const char *const ba[] = { "title", "author" };
-	static const char *const abc[] = { "author", "title", "year" };
 	struct entry_list	 l;
-	struct entry		*e1, *e2, *e3, *e4, *e5;
+	struct entry		*e1, *e2, *e3;
+	struct field		 v[FIELDS_INDEXED + 2];
+	struct strmap		*index = NULL;
+	char			 names[FIELDS_INDEXED + 2][8];
+	size_t			 i;
+	int			 all = 1;
 
 	entry_list_init(&l);
 	e1 = entry_of(&l, ab, 2);
 	e2 = entry_of(&l, ab, 2);
 	e3 = entry_of(&l, ba, 2);
-	e4 = entry_of(&l, abc, 3);
-	e5 = entry_of(&l, ab, 1);
-	ok(e1->names == e2->names, "entries with the same fields share names");
-	ok(e3->names != e1->names, "the same fields in another order do not");
-	ok(e4->names != e1->names && e5->names != e1->names &&
-	    e5->names != e4->names, "nor do longer or shorter lists");
 	entry_set(&l, e2, "year", "2024", 9);
-	ok(e2->names == e4->names && e2->nfields == 3 && e2->edited,
-	    "a field set joins the names of its new shape");
 	ok(e1->nfields == 2 && entry_get(e1, "year") == NULL,
-	    "an entry that shared the old names keeps them");
+	    "a field set on one entry is not on another");
 	is_str(entry_get(e2, "year"), "2024", "the set field is found");
-	is_str(field_name(e2, entry_field(e2, "title")), "title",
-	    "field_name names a field by its place");
+	is_str(entry_field(e2, "title")->name, "title",
+	    "a field knows its name");
 	ok(entry_field(e3, "author")->line == 2,
 	    "fields are found by name, not by place");
+	for (i = 0; i < FIELDS_INDEXED + 2; i++) {
+		snprintf(names[i], sizeof(names[i]), "f%zu", i);
+		ok(fields_find(v, i, &index, names[i]) == NULL &&
+		    (i <= FIELDS_INDEXED) == (index == NULL),
+		    "a new name is not found; the index comes past the limit");
+		v[i].name = entry_list_name(&l, names[i]);
+		fields_added(v, i + 1, index);
+	}
+	for (i = 0; i < FIELDS_INDEXED + 2; i++)
+		all &= fields_find(v, FIELDS_INDEXED + 2, &index, names[i]) ==
+		    &v[i];
+	ok(all, "through the index each name finds its own field");
+	strmap_free(index, NULL);
 	entry_list_free(&l);
-}
-
-/*
- * The parent gives back records it has read, but never the first page:
- * the child publishes into it all along, and a store into a page being
- * punched out is lost (bib2pubs once took a finished child for a
- * failed one that way, 1 run in 12 under load).
- */
-static void
-split_keeps_first_page(void)
-{
-	struct split	 sp;
-	size_t		 size = 4 * 1024 * 1024;
-	size_t		 page = (size_t)sysconf(_SC_PAGESIZE);
-
-	memset(&sp, 0, sizeof(sp));
-	sp.pipe = -1;
-	sp.cap = size;
-	sp.base = mmap(NULL, size, PROT_READ | PROT_WRITE,
-	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	ok(sp.base != MAP_FAILED, "a shared mapping for records");
-	if (sp.base == MAP_FAILED)
-		return;
-	memset(sp.base, 'x', size);
-	sp.len = size;
-	sp.pos = 3 * 1024 * 1024;
-	split_release(&sp);
-	ok(sp.base[0] == 'x' && sp.base[page - 1] == 'x',
-	    "split_release leaves the first page, where the child publishes");
-	ok(sp.base[page] == '\0' && sp.base[sp.pos - page] == '\0',
-	    "split_release gives back the pages read");
-	ok(sp.base[sp.pos] == 'x', "split_release keeps what is not read");
-	split_free(&sp);
 }
 
 int
 main(void)
 {
 	struct strmap	*m = strmap_new();
-	struct hashmap	*hm;
 	char		 key[16], *f, block[40];
 	int		 i, good = 1, cp;
 
@@ -362,36 +335,9 @@ main(void)
 	ok(good && put_decimal(key, 2147483647) == 10 &&
 	    strcmp(key, "2147483647") == 0, "put_decimal writes as %d does");
 
-	/* hashmap: hashes to pointers, growth, replacement. */
-	hm = hashmap_new();
-	for (i = 0, good = 1; i < 5000; i++) {
-		snprintf(key, sizeof(key), "k%d", i);
-		hashmap_put(hm, hash64(key), (void *)(size_t)(i + 1));
-	}
-	for (i = 0; i < 5000; i++) {
-		snprintf(key, sizeof(key), "k%d", i);
-		good &= hashmap_get(hm, hash64(key)) == (void *)(size_t)(i + 1);
-	}
-	ok(good, "hashmap keeps 5000 hashes");
-	hashmap_put(hm, hash64("k7"), (void *)99);
-	ok(hashmap_get(hm, hash64("k7")) == (void *)99, "hashmap_put "
-	    "replaces");
-	ok(hashmap_get(hm, hash64("nosuch")) == NULL, "hashmap_get of a "
-	    "missing hash");
-	ok(hash64("") != 0, "hash64 is never 0 (the empty slot)");
-	/* Reserving room keeps what is there, and room for more. */
-	hashmap_reserve(hm, 20000);
-	for (i = 5000; i < 20000; i++) {
-		snprintf(key, sizeof(key), "k%d", i);
-		hashmap_put(hm, hash64(key), (void *)(size_t)(i + 1));
-	}
-	for (i = 0, good = 1; i < 20000; i++) {
-		snprintf(key, sizeof(key), "k%d", i);
-		good &= hashmap_get(hm, hash64(key)) ==
-		    (void *)(size_t)(i == 7 ? 99 : i + 1);
-	}
-	ok(good, "hashmap_reserve keeps 5000 hashes, and 15000 more fit");
-	hashmap_free(hm);
+	ok(hash64("") != 0, "hash64 is never 0");
+	ok(hash_bytes("ab", 2) == hash64("ab") && hash_bytes("ab", 1) ==
+	    hash64("a"), "hash64 is hash_bytes of the string");
 
 	/* ASCII lowercase: letters only, other bytes as they are. */
 	f = ascii_lower(xstrdup("Key-2024:ÉTÉ_Z"));
@@ -496,8 +442,7 @@ main(void)
 	ok(tmpl_parse("$x.nosuch$", "t", NULL, NULL) == NULL, "unknown filter refused");
 	ok(tmpl_parse("a $ b", "t", NULL, NULL) == NULL, "lone $ is refused");
 	loop_depths();
-	shared_names();
+	fields_by_name();
 	wide_entry();
-	split_keeps_first_page();
 	return done();
 }
