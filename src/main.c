@@ -566,7 +566,7 @@ render_split(const struct options *o, const struct theme *t,
 			    name, safe_relative(name) ? "already taken" :
 			    "not a file name");
 		else if ((ok = make_parents(path.data) &&
-		    output_open(&out, path.data)))
+		    output_open_small(&out, path.data)))
 			ok = output_close(&out, emit_entry(t, pg, p, &eo,
 			    out.fp));
 		strmap_put(used, name, (void *)1);

@@ -30,6 +30,23 @@ buffer_output(FILE *fp, char *buffer)
 		(void)setvbuf(fp, buffer, _IOFBF, OUTPUT_BUFFER);
 }
 
+/* A new temporary file from the template tmp, readable as a page is
+ * (mkstemp makes it 0600); its descriptor, or -1. */
+static int
+make_temporary(char *tmp, mode_t *mask)
+{
+	int	 fd;
+
+	*mask = umask(0);
+	umask(*mask);
+	if ((fd = mkstemp(tmp)) != -1 && fchmod(fd, 0666 & ~*mask) == -1) {
+		close(fd);
+		unlink(tmp);
+		fd = -1;
+	}
+	return fd;
+}
+
 int
 output_open(struct output *o, const char *path)
 {
@@ -50,11 +67,7 @@ output_open(struct output *o, const char *path)
 	o->path = xstrdup(path);
 	o->tmp = xmalloc(strlen(path) + 16);
 	sprintf(o->tmp, "%s.tmp-XXXXXX", path);
-	/* mkstemp makes the file 0600; a page is for everyone to read. */
-	mask = umask(0);
-	umask(mask);
-	if ((fd = mkstemp(o->tmp)) == -1 ||
-	    fchmod(fd, 0666 & ~mask) == -1 ||
+	if ((fd = make_temporary(o->tmp, &mask)) == -1 ||
 	    (o->fp = fdopen(fd, "w")) == NULL) {
 		msg(MSG_SYSERR, path, 0, "cannot write: %s", strerror(errno));
 		if (fd != -1) {
@@ -69,6 +82,69 @@ output_open(struct output *o, const char *path)
 	o->buffer = xmalloc(OUTPUT_BUFFER);
 	buffer_output(o->fp, o->buffer);
 	return 1;
+}
+
+int
+output_open_small(struct output *o, const char *path)
+{
+	memset(o, 0, sizeof(*o));
+	o->path = xstrdup(path);
+	if ((o->fp = open_memstream(&o->mem, &o->memlen)) == NULL) {
+		msg(MSG_SYSERR, path, 0, "cannot write: %s", strerror(errno));
+		free(o->path);
+		return 0;
+	}
+	return 1;
+}
+
+/* Does the file at path hold exactly the n bytes of text? */
+static int
+file_holds(const char *path, const char *text, size_t n)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	 b[65536];
+	size_t	 got, at = 0;
+	int	 same = fp != NULL;
+
+	while (same && (got = fread(b, 1, sizeof(b), fp)) > 0) {
+		same = got <= n - at && memcmp(b, text + at, got) == 0;
+		at += got;
+	}
+	if (fp != NULL)
+		fclose(fp);
+	return same && at == n;
+}
+
+/* The small file's text in place of the file, if it differs; errno. */
+static int
+replace_small(struct output *o)
+{
+	char	*tmp;
+	mode_t	 mask;
+	int	 fd, err = 0;
+	ssize_t	 w;
+	size_t	 at = 0;
+
+	if (file_holds(o->path, o->mem, o->memlen))
+		return 0;
+	tmp = xmalloc(strlen(o->path) + 16);
+	sprintf(tmp, "%s.tmp-XXXXXX", o->path);
+	if ((fd = make_temporary(tmp, &mask)) == -1) {
+		free(tmp);
+		return errno;
+	}
+	while (at < o->memlen && (w = write(fd, o->mem + at,
+	    o->memlen - at)) > 0)
+		at += (size_t)w;
+	if (at < o->memlen || fsync(fd) != 0)
+		err = errno != 0 ? errno : EIO;
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err == 0 && rename(tmp, o->path) != 0)
+		err = errno;
+	unlink(tmp);
+	free(tmp);
+	return err;
 }
 
 /* Do two files hold the same bytes? */
@@ -98,7 +174,7 @@ same_content(const char *a, const char *b)
 int
 output_close(struct output *o, int ok)
 {
-	int	 err = 0, done = 1;
+	int	 err = 0, done = 1, replace;
 
 	if (o->path == NULL) {
 		if (!ok || fflush(stdout) != 0 || ferror(stdout)) {
@@ -112,14 +188,29 @@ output_close(struct output *o, int ok)
 		}
 		return done;
 	}
-	if (!ok || fflush(o->fp) != 0 || ferror(o->fp) ||
-	    fsync(fileno(o->fp)) != 0)
+	if (o->mem != NULL || o->tmp == NULL) {	/* a small file */
+		if (fclose(o->fp) != 0 || !ok)
+			err = errno != 0 ? errno : EIO;
+		else
+			err = replace_small(o);
+		if (err != 0)
+			msg(MSG_SYSERR, o->path, 0, "cannot write: %s",
+			    strerror(err));
+		free(o->mem);
+		free(o->path);
+		return err == 0;
+	}
+	if (!ok || fflush(o->fp) != 0 || ferror(o->fp))
 		err = errno != 0 ? errno : EIO;
+	/* Only a file that replaces another has to reach the disk first:
+	 * an unchanged page is left as it was, the new one removed. */
+	replace = err == 0 && !same_content(o->tmp, o->path);
+	if (replace && fsync(fileno(o->fp)) != 0)
+		err = errno;
 	if (fclose(o->fp) != 0 && err == 0)
 		err = errno;
 	free(o->buffer);
-	if (err == 0 && !same_content(o->tmp, o->path) &&
-	    rename(o->tmp, o->path) != 0)
+	if (err == 0 && replace && rename(o->tmp, o->path) != 0)
 		err = errno;
 	if (err != 0) {
 		msg(MSG_SYSERR, o->path, 0, "cannot write: %s",
@@ -171,7 +262,7 @@ deps_write(const struct deps *d, const char *path)
 	struct output	 out;
 	size_t		 i;
 
-	if (!output_open(&out, path))
+	if (!output_open_small(&out, path))
 		return 0;
 	put_make_name(out.fp, d->target);
 	fputc(':', out.fp);

@@ -12,11 +12,19 @@
 struct output {
 	FILE	*fp;
 	char	*path;		/* NULL: standard output */
-	char	*tmp;
+	char	*tmp;		/* a page's temporary file */
 	char	*buffer;	/* fp's, when it is not stdio's own */
+	char	*mem;		/* a small file's text, kept in memory */
+	size_t	 memlen;
 };
 
 int	output_open(struct output *, const char *path);
+/*
+ * The same for a small file (--split's entries, a depfile): written
+ * in memory and compared there with the file, which is then touched
+ * only when it changes -- most of a --split run's files do not.
+ */
+int	output_open_small(struct output *, const char *path);
 /* ok: the page was written completely.  Returns 0 after a diagnostic. */
 int	output_close(struct output *, int ok);
 

@@ -1,0 +1,85 @@
+/*
+ * ids_test: the rules for DOIs, arXiv ids, months and kinds, each
+ * written once (ids.c, pub.c) -- every spelling a .bib uses.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ids.h"
+#include "normalize.h"
+#include "tap.h"
+
+static void
+doi(const char *field, const char *plain, const char *url)
+{
+	const char	*p = doi_plain(field);
+	char		*u = doi_url(field);
+
+	is_str(p != NULL ? p : "(none)", plain, field);
+	is_str(u, url, field);
+	free(u);
+}
+
+static void
+arxiv(const char *field, const char *url)
+{
+	char	*u = arxiv_url(field);
+
+	is_str(u, url, field);
+	free(u);
+}
+
+int
+main(void)
+{
+	static const char *const forms[] = { "10.1000/Ab", "doi:10.1000/Ab",
+	    "DOI: 10.1000/Ab", "https://doi.org/10.1000/Ab",
+	    "http://doi.org/10.1000/Ab", "https://dx.doi.org/10.1000/Ab",
+	    "http://dx.doi.org/10.1000/Ab", "https://www.doi.org/10.1000/Ab",
+	    "HTTPS://DX.DOI.ORG/10.1000/Ab" };
+	size_t		 i;
+	char		*k;
+	int		 m, same = 1;
+
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+		doi(forms[i], "10.1000/Ab", "https://doi.org/10.1000/Ab");
+	doi("https://example.org/10.1000/x", "(none)",
+	    "https://example.org/10.1000/x");
+	doi("doi:", "(none)", "doi:");
+	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		k = doi_key(forms[i]);
+		same &= strcmp(k, "10.1000/ab") == 0;
+		free(k);
+	}
+	ok(same, "every spelling has one key, without case");
+
+	arxiv("2401.00001", "https://arxiv.org/abs/2401.00001");
+	arxiv("arXiv:2401.00001", "https://arxiv.org/abs/2401.00001");
+	arxiv("hep-th/9901001", "https://arxiv.org/abs/hep-th/9901001");
+	arxiv("https://arxiv.org/abs/2401.00001v2",
+	    "https://arxiv.org/abs/2401.00001v2");
+	ok(is_arxiv_name("arXiv") && is_arxiv_name("ARXIV") &&
+	    !is_arxiv_name("arxiv.org") && !is_arxiv_name(NULL),
+	    "archivePrefix and eprinttype name arXiv without case");
+
+	is_int(month_number("jan"), 1, "jan");
+	is_int(month_number("January"), 1, "January");
+	is_int(month_number("{Sep}"), 9, "{Sep}");
+	is_int(month_number(" 12"), 12, "12");
+	is_int(month_number("13"), 0, "13 is no month");
+	is_int(month_number("Spring"), 0, "Spring is no month");
+	for (m = 1, same = 1; m <= 12; m++)
+		same &= month_number(month_macro(m)) == m &&
+		    month_number(month_name(m)) == m;
+	ok(same, "each month's macro and name give its number");
+	ok(month_macro(0) == NULL && month_name(13) == NULL,
+	    "no month 0 or 13");
+
+	for (m = KIND_CONFERENCE, same = 1; m <= KIND_OTHER; m++)
+		same &= pub_kind_of_name(pub_kind_name((enum pub_kind)m)) == m;
+	ok(same && pub_kind_of_name("misc") == -1,
+	    "kinds by name and back; no other names");
+	return done();
+}
