@@ -17,21 +17,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bib.h"
-#include "emit.h"
-#include "filter.h"
-#include "model.h"
-#include "msg.h"
-#include "names.h"
-#include "normalize.h"
-#include "output.h"
-#include "select.h"
-#include "source.h"
-#include "template.h"
-#include "theme.h"
-#include "util.h"
-#include "venue.h"
-#include "view.h"
+#include "base/msg.h"
+#include "base/util.h"
+#include "emit/emit.h"
+#include "emit/output.h"
+#include "emit/template.h"
+#include "emit/theme.h"
+#include "emit/view.h"
+#include "normalize/normalize.h"
+#include "normalize/pub.h"
+#include "normalize/venue.h"
+#include "read/bib.h"
+#include "read/entry.h"
+#include "read/source.h"
+#include "select/filter.h"
+#include "select/select.h"
+#include "text/names.h"
 
 enum {
 	OPT_ME = 256,
@@ -479,10 +480,9 @@ load_venues(const struct options *o, struct buf *path)
 
 static int
 render_page(const struct options *o, const struct theme *t,
-    const struct page *pg, const struct pub_list *pubs)
+    const struct page *pg, const struct pub_list *pubs,
+    const struct emit_opts *eo)
 {
-	struct emit_opts eo = { .format = o->format, .width = o->width,
-			    .unsafe = o->unsafe };
 	struct output	 out;
 	int		 ok;
 
@@ -491,91 +491,8 @@ render_page(const struct options *o, const struct theme *t,
 	if (strcmp(o->format, "json") == 0)
 		ok = emit_json(pubs, out.fp);
 	else
-		ok = emit_page(t, pg, &eo, out.fp);
+		ok = emit_page(t, pg, eo, out.fp);
 	return output_close(&out, ok);
-}
-
-/* Make the directories of a relative path under dir. */
-static int
-make_parents(const char *path)
-{
-	char	*copy = xstrdup(path), *slash;
-	int	 ok = 1;
-
-	for (slash = strchr(copy + 1, '/'); slash != NULL && ok;
-	    slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-			msg(MSG_SYSERR, copy, 0, "cannot make the directory: "
-			    "%s", strerror(errno));
-			ok = 0;
-		}
-		*slash = '/';
-	}
-	free(copy);
-	return ok;
-}
-
-/* A theme's split_name may hold '/' (one directory per entry), never "..". */
-static int
-safe_relative(const char *name)
-{
-	const char	*p;
-
-	if (name[0] == '\0' || name[0] == '/')
-		return 0;
-	for (p = name; (p = strstr(p, "..")) != NULL; p += 2)
-		if ((p == name || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
-			return 0;
-	return 1;
-}
-
-/* --split DIR: each entry through the theme's entry template. */
-static int
-render_split(const struct options *o, const struct theme *t,
-    const struct page *pg, const struct pub_list *pubs,
-    const struct vars *vars)
-{
-	struct emit_opts eo = { .format = o->format, .width = o->width,
-			    .unsafe = o->unsafe };
-	const char	*pattern = vars_get(vars, "split_name");
-	struct strmap	*used = strmap_new();
-	struct tmpl	*name_tmpl;
-	struct output	 out;
-	struct buf	 path = { 0 };
-	char		*name;
-	size_t		 i;
-	int		 ok = 1;
-
-	if (pattern == NULL)
-		pattern = "$key$.md";
-	if ((name_tmpl = tmpl_parse(pattern, "split_name", NULL, NULL)) ==
-	    NULL) {
-		strmap_free(used, NULL);
-		return 0;
-	}
-	for (i = 0; i < pubs->n && ok; i++) {
-		const struct pub *p = &pubs->v[i];
-
-		name = emit_file_name(name_tmpl, pg, p);
-		buf_truncate(&path, 0);
-		buf_printf(&path, "%s/%s", o->split, name);
-		if (!safe_relative(name) || strmap_get(used, name) != NULL)
-			msg(MSG_ERROR, p->entry->file, p->entry->line, "no "
-			    "file for '%s': its name '%s' is %s", p->entry->key,
-			    name, safe_relative(name) ? "already taken" :
-			    "not a file name");
-		else if ((ok = make_parents(path.data) &&
-		    output_open_small(&out, path.data)))
-			ok = output_close(&out, emit_entry(t, pg, p, &eo,
-			    out.fp));
-		strmap_put(used, name, (void *)1);
-		free(name);
-	}
-	buf_free(&path);
-	tmpl_free(name_tmpl);
-	strmap_free(used, NULL);
-	return ok;
 }
 
 /* Everything the output was made from, for --depfile. */
@@ -654,6 +571,8 @@ static int
 write_output(struct run *r, char **files, int nfiles)
 {
 	struct norm_opts no = { r->o.me, r->o.nme, r->venues, 0 };
+	struct emit_opts eo = { .format = r->o.format, .width = r->o.width,
+			    .unsafe = r->o.unsafe };
 	struct page	 pg;
 	struct deps	 d;
 	int		 ok;
@@ -668,9 +587,10 @@ write_output(struct run *r, char **files, int nfiles)
 	    &r->groups);
 	page_init(&pg, &r->pubs, &r->groups, &r->vars);
 	if (r->o.split != NULL)
-		ok = render_split(&r->o, &r->theme, &pg, &r->pubs, &r->vars);
+		ok = emit_split(&r->theme, &pg, &r->pubs, &eo, r->o.split,
+		    vars_get(&r->vars, "split_name"));
 	else
-		ok = render_page(&r->o, &r->theme, &pg, &r->pubs);
+		ok = render_page(&r->o, &r->theme, &pg, &r->pubs, &eo);
 	page_free(&pg);
 	if (ok && r->o.depfile != NULL) {
 		deps_init(&d, r->o.output != NULL ? r->o.output : r->o.split);

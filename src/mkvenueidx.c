@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "msg.h"
-#include "venue.h"
+#include "base/msg.h"
+#include "normalize/venue.h"
 
 int
 main(int argc, char **argv)

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "msg.h"
-#include "theme.h"
-#include "util.h"
-#include "venue.h"
+#include "base/msg.h"
+#include "base/util.h"
+#include "emit/theme.h"
+#include "normalize/venue.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int	LLVMFuzzerInitialize(int *, char ***);

@@ -9,18 +9,19 @@
 
 #include <stdio.h>
 
-#include "bib.h"
-#include "emit.h"
-#include "filter.h"
+#include "emit/emit.h"
+#include "read/bib.h"
+#include "select/filter.h"
 #include "fuzz.h"
-#include "model.h"
-#include "names.h"
-#include "normalize.h"
-#include "select.h"
-#include "source.h"
-#include "theme.h"
-#include "venue.h"
-#include "view.h"
+#include "emit/theme.h"
+#include "emit/view.h"
+#include "normalize/normalize.h"
+#include "normalize/pub.h"
+#include "normalize/venue.h"
+#include "read/entry.h"
+#include "read/source.h"
+#include "select/select.h"
+#include "text/names.h"
 
 static struct venue_db	*venues;
 static struct name_key	*me;

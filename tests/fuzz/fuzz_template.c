@@ -8,17 +8,18 @@
 
 #include <stdio.h>
 
-#include "bib.h"
-#include "emit.h"
+#include "emit/emit.h"
+#include "read/bib.h"
 #include "fuzz.h"
-#include "model.h"
-#include "names.h"
-#include "normalize.h"
-#include "select.h"
-#include "source.h"
-#include "template.h"
-#include "theme.h"
-#include "view.h"
+#include "emit/template.h"
+#include "emit/theme.h"
+#include "emit/view.h"
+#include "normalize/normalize.h"
+#include "normalize/pub.h"
+#include "read/entry.h"
+#include "read/source.h"
+#include "select/select.h"
+#include "text/names.h"
 
 /*
  * Loops nested deeper are parsed but not run.  Each level runs once for

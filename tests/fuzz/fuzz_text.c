@@ -6,13 +6,14 @@
  */
 #include "config.h"
 
-#include "filter.h"
+#include "select/filter.h"
 #include "fuzz.h"
-#include "model.h"
-#include "names.h"
-#include "rich.h"
-#include "theme.h"
-#include "venue.h"
+#include "emit/theme.h"
+#include "normalize/pub.h"
+#include "normalize/venue.h"
+#include "read/entry.h"
+#include "text/names.h"
+#include "text/rich.h"
 
 static struct venue_db	*venues;
 static struct name_key	*me;

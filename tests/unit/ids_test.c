@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ids.h"
-#include "normalize.h"
+#include "normalize/pub.h"
+#include "text/ids.h"
 #include "tap.h"
 
 static void

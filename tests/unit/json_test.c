@@ -16,10 +16,10 @@
 
 #include <jansson.h>
 
-#include "escape.h"
-#include "rich.h"
+#include "emit/escape.h"
+#include "text/rich.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rich.h"
+#include "text/rich.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 /* Decode, drop the markup, compare. */
 static void

@@ -14,7 +14,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
-#include "md.h"
+#include "emit/markdown.h"
 #include "tap.h"
 
 static const char *const extensions[] = {

@@ -13,12 +13,13 @@
 
 #include <btparse.h>
 
-#include "model.h"
-#include "msg.h"
-#include "names.h"
-#include "rich.h"
+#include "base/msg.h"
+#include "normalize/pub.h"
+#include "read/entry.h"
+#include "text/names.h"
+#include "text/rich.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 /* "first|von|last|jr" of the single name in s, plain text. */
 static char *

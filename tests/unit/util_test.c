@@ -10,13 +10,14 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "escape.h"
-#include "model.h"
-#include "normalize.h"
-#include "source.h"
+#include "emit/escape.h"
+#include "normalize/normalize.h"
+#include "normalize/pub.h"
+#include "read/entry.h"
+#include "read/source.h"
 #include "tap.h"
-#include "template.h"
-#include "util.h"
+#include "base/util.h"
+#include "emit/template.h"
 
 static void
 cleaned(const char *in, size_t len, const char *want, const char *what)

@@ -12,10 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "source.h"
+#include "read/source.h"
 #include "tap.h"
-#include "util.h"
-#include "venue.h"
+#include "base/util.h"
+#include "normalize/venue.h"
 
 static void
 cleaned(const char *in, int loose, const char *want)

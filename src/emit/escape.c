@@ -1,0 +1,406 @@
+/*
+ * escape.c: output escaping for every format, in one place.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "emit/escape.h"
+#include "emit/markdown.h"
+#include "text/rich.h"
+
+/*
+ * The bytes each escaper must look at; the runs between them are copied
+ * as they are, in one go.  Every table stops at the NUL.
+ */
+#define MARKUP_STOPS \
+	[RICH_EM_ON] = 1, [RICH_EM_OFF] = 1, [RICH_BF_ON] = 1, \
+	[RICH_BF_OFF] = 1, [RICH_MATH_ON] = 1, [RICH_MATH_OFF] = 1, \
+	[RICH_KEEP_ON] = 1, [RICH_KEEP_OFF] = 1
+#define ENTITY_STOPS \
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1
+
+static const unsigned char md_stops[256] = {
+	[0] = 1, MARKUP_STOPS, ENTITY_STOPS,
+	['\\'] = 1, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1,
+	['#'] = 1, ['|'] = 1, ['$'] = 1, ['!'] = 1, ['{'] = 1, ['}'] = 1,
+	['~'] = 1, ['\n'] = 1
+};
+static const unsigned char html_stops[256] = {
+	[0] = 1, MARKUP_STOPS, ENTITY_STOPS
+};
+static const unsigned char txt_stops[256] = {
+	[0] = 1, MARKUP_STOPS, ['\n'] = 1
+};
+static const unsigned char markup_stops[256] = {
+	[0] = 1, MARKUP_STOPS
+};
+
+/*
+ * JSON and URLs stop at every control character and every byte past
+ * ASCII; X16 fills those rows (0x00-0x1f, 0x80-0xff) around the few
+ * bytes named in between.
+ */
+#define X16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+#define HIGH_BYTES X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), X16(1), \
+	X16(1)
+
+/* JSON: quote and backslash; past ASCII, to check the UTF-8. */
+static const unsigned char json_stops[256] = {
+	X16(1), X16(1), ['"'] = 1, ['\\'] = 1, [0x7f] = 0, HIGH_BYTES
+};
+/* A Markdown link destination: blanks, DEL and what could end it. */
+static const unsigned char md_url_stops[256] = {
+	X16(1), X16(1), [' '] = 1, ['<'] = 1, ['>'] = 1, ['('] = 1,
+	[')'] = 1, ['"'] = 1, ['\''] = 1, ['\\'] = 1, ['`'] = 1, ['{'] = 1,
+	['}'] = 1, ['|'] = 1, ['^'] = 1, ['['] = 1, [']'] = 1, [0x7f] = 1,
+	HIGH_BYTES
+};
+/* An HTML attribute: the same for quotes and brackets, '&' as &amp;. */
+static const unsigned char html_url_stops[256] = {
+	X16(1), X16(1), [' '] = 1, ['"'] = 1, ['\''] = 1, ['<'] = 1,
+	['>'] = 1, ['\\'] = 1, ['^'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1,
+	['}'] = 1, ['&'] = 1, [0x7f] = 1, HIGH_BYTES
+};
+#undef HIGH_BYTES
+#undef X16
+
+static const char hex[] = "0123456789ABCDEF";
+
+/* Copy s up to its first byte in stops; returns where that byte is. */
+static const char *
+put_run(struct buf *b, const char *s, const unsigned char *stops)
+{
+	const char	*p = s;
+
+	while (!stops[(unsigned char)*p])
+		p++;
+	if (p > s)
+		buf_put(b, s, (size_t)(p - s));
+	return p;
+}
+
+/* Rich-text markup as HTML tags; shared by Markdown and HTML. */
+static int
+put_markup_html(struct buf *b, char c)
+{
+	switch (c) {
+	case RICH_EM_ON:
+		buf_puts(b, "<em>");
+		return 1;
+	case RICH_EM_OFF:
+		buf_puts(b, "</em>");
+		return 1;
+	case RICH_BF_ON:
+		buf_puts(b, "<strong>");
+		return 1;
+	case RICH_BF_OFF:
+		buf_puts(b, "</strong>");
+		return 1;
+	default:
+		return RICH_IS_MARKUP(c);	/* math, keep: no tag */
+	}
+}
+
+static int
+put_html_entity(struct buf *b, char c)
+{
+	switch (c) {
+	case '&':
+		buf_puts(b, "&amp;");
+		return 1;
+	case '<':
+		buf_puts(b, "&lt;");
+		return 1;
+	case '>':
+		buf_puts(b, "&gt;");
+		return 1;
+	case '"':
+		buf_puts(b, "&quot;");
+		return 1;
+	case '\'':
+		buf_puts(b, "&#39;");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Markdown: HTML's five, then every character that Markdown (kramdown
+ * or CommonMark/GFM) or Jekyll's Liquid could read as syntax.
+ * Backslash escapes where both Markdown dialects accept them,
+ * entities where one does not.
+ */
+void
+escape_md_text(struct buf *b, const char *s)
+{
+	for (; *(s = put_run(b, s, md_stops)) != '\0'; s++) {
+		if (put_markup_html(b, *s) || put_html_entity(b, *s))
+			continue;
+		switch (*s) {
+		case '\\': case '*': case '_': case '`': case '[': case ']':
+		case '#': case '|': case '$': case '!':
+			buf_putc(b, '\\');
+			buf_putc(b, *s);
+			break;
+		case '{':
+			buf_puts(b, "&#123;");
+			break;
+		case '}':
+			buf_puts(b, "&#125;");
+			break;
+		case '~':
+			buf_puts(b, "&#126;");
+			break;
+		case '\n':
+			buf_putc(b, ' ');
+			break;
+		default:
+			buf_putc(b, *s);
+		}
+	}
+}
+
+static void
+percent(struct buf *b, unsigned char c)
+{
+	buf_putc(b, '%');
+	buf_putc(b, hex[c >> 4]);
+	buf_putc(b, hex[c & 15]);
+}
+
+/* A link destination: only unreserved-looking bytes stay as they are. */
+void
+escape_md_url(struct buf *b, const char *s)
+{
+	for (; *(s = put_run(b, s, md_url_stops)) != '\0'; s++)
+		percent(b, (unsigned char)*s);
+}
+
+void
+escape_html_text(struct buf *b, const char *s)
+{
+	for (; *(s = put_run(b, s, html_stops)) != '\0'; s++)
+		if (!put_markup_html(b, *s))
+			put_html_entity(b, *s);
+}
+
+/* An attribute value: characters a URL may not hold are %-encoded. */
+void
+escape_html_url(struct buf *b, const char *s)
+{
+	for (; *(s = put_run(b, s, html_url_stops)) != '\0'; s++)
+		if (*s == '&')
+			buf_puts(b, "&amp;");
+		else
+			percent(b, (unsigned char)*s);
+}
+
+void
+escape_txt_text(struct buf *b, const char *s)
+{
+	for (; *(s = put_run(b, s, txt_stops)) != '\0'; s++)
+		if (*s == '\n')
+			buf_putc(b, ' ');
+}
+
+void
+escape_txt_url(struct buf *b, const char *s)
+{
+	buf_puts(b, s);
+}
+
+void
+escape_yaml(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (RICH_IS_MARKUP(*s))
+			continue;
+		if (*s == '"' || *s == '\\')
+			buf_putc(b, '\\');
+		if (*s == '\n')
+			buf_puts(b, "\\n");
+		else if (*s == '\t')
+			buf_puts(b, "\\t");
+		else
+			buf_putc(b, *s);
+	}
+}
+
+/*
+ * As jansson writes a string: '"', '\\' and control characters escaped
+ * (\b \f \n \r \t, else \u00XX), everything else as it is; and, as
+ * jansson's json_string() does, nothing at all for text that is not
+ * valid UTF-8.  Rich text loses its markup on the way (what
+ * rich_plain() would drop), without a copy.  tests/unit/json_test.c
+ * holds this and jansson side by side.
+ */
+char *
+escape_json_body(char *p, const char *s, int rich)
+{
+	unsigned char	 c;
+	int		 n, cp;
+
+	for (;; s++) {
+		if (!json_stops[c = (unsigned char)*s]) {
+			*p++ = (char)c;
+			continue;
+		}
+		if (c == '\0')
+			return p;
+		if (c >= 0x80) {
+			/* A two-byte sequence (most accented letters) is
+			 * checked here, longer ones by utf8_decode. */
+			if (c >= 0xc2 && c <= 0xdf &&
+			    ((unsigned char)s[1] & 0xc0) == 0x80)
+				n = 2;
+			else if ((n = utf8_decode(s, strnlen(s, 4), &cp)) == 0)
+				return NULL;
+			memcpy(p, s, (size_t)n);
+			p += n;
+			s += n - 1;
+			continue;
+		}
+		if (rich && RICH_IS_MARKUP((char)c))
+			continue;
+		*p++ = '\\';
+		switch (c) {
+		case '"': case '\\':
+			*p++ = (char)c;
+			break;
+		case '\b':
+			*p++ = 'b';
+			break;
+		case '\f':
+			*p++ = 'f';
+			break;
+		case '\n':
+			*p++ = 'n';
+			break;
+		case '\r':
+			*p++ = 'r';
+			break;
+		case '\t':
+			*p++ = 't';
+			break;
+		default:
+			memcpy(p, "u00", 3);
+			p[3] = hex[c >> 4];
+			p[4] = hex[c & 15];
+			p += 5;
+		}
+	}
+}
+
+int
+escape_json(struct buf *b, const char *s, int rich)
+{
+	char	*p;
+
+	/*
+	 * Written straight into room for the worst case (\u00XX for every
+	 * byte): most strings are a few bytes, and buffer calls for each
+	 * run cost more than the copying.
+	 */
+	buf_reserve(b, JSON_ROOM(strlen(s)));
+	p = b->data + b->len;
+	*p++ = '"';
+	if ((p = escape_json_body(p, s, rich)) == NULL) {
+		b->data[b->len] = '\0';
+		return 0;
+	}
+	*p++ = '"';
+	*p = '\0';
+	b->len = (size_t)(p - b->data);
+	return 1;
+}
+
+/* Rich text as Markdown source: emphasis as * and **, no other markup. */
+static char *
+rich_to_markdown(const char *s)
+{
+	struct buf	 b = { 0 };
+
+	buf_grow(&b, strlen(s));
+	for (; *(s = put_run(&b, s, markup_stops)) != '\0'; s++)
+		switch (*s) {
+		case RICH_EM_ON:
+		case RICH_EM_OFF:
+			buf_putc(&b, '*');
+			break;
+		case RICH_BF_ON:
+		case RICH_BF_OFF:
+			buf_puts(&b, "**");
+			break;
+		}	/* math and keep: no mark */
+	return buf_detach(&b);
+}
+
+void
+escape_html_markdown(struct buf *b, const char *rich, int inline_only,
+    int unsafe)
+{
+	char	*src = rich_to_markdown(rich);
+	char	*html = md_to_html(src, inline_only, unsafe);
+
+	buf_puts(b, html);
+	free(html);
+	free(src);
+}
+
+/*
+ * cmark's HTML inside a Markdown page: its text is already free of
+ * < > & ", so outside tags only Markdown's own characters need a
+ * backslash; Liquid's braces become entities everywhere.
+ */
+void
+escape_md_markdown(struct buf *b, const char *rich, int inline_only,
+    int unsafe)
+{
+	char		*src = rich_to_markdown(rich);
+	char		*html = md_to_html(src, inline_only, 0);
+	const char	*p;
+	int		 in_tag = 0;
+
+	(void)unsafe;	/* a Jekyll page never gets raw HTML from a .bib */
+	for (p = html; *p != '\0'; p++) {
+		if (*p == '<')
+			in_tag = 1;
+		else if (*p == '>')
+			in_tag = 0;
+		if (*p == '{')
+			buf_puts(b, "&#123;");
+		else if (*p == '}')
+			buf_puts(b, "&#125;");
+		else if (*p == '\n')
+			buf_putc(b, ' ');
+		else if (!in_tag && strchr("\\*_`[]#|$!~", *p) != NULL) {
+			buf_putc(b, '\\');
+			buf_putc(b, *p);
+		} else
+			buf_putc(b, *p);
+	}
+	free(html);
+	free(src);
+}
+
+void
+escape_txt_markdown(struct buf *b, const char *rich, int inline_only,
+    int unsafe)
+{
+	char	*src = rich_to_markdown(rich);
+	char	*text = md_to_text(src);
+	char	*p;
+
+	(void)unsafe;
+	if (inline_only)
+		for (p = text; *p != '\0'; p++)
+			if (*p == '\n')
+				*p = ' ';
+	buf_puts(b, text);
+	free(text);
+	free(src);
+}

@@ -1,0 +1,50 @@
+/*
+ * output.h: where the page goes.  "-o FILE" is written to a temporary
+ * file in the same directory and renamed over FILE only when complete
+ * and different, so FILE is never half-written and its time stamp
+ * changes only when its content does (make sees no change).
+ */
+#ifndef OUTPUT_H
+#define OUTPUT_H
+
+#include <stdio.h>
+
+struct output {
+	FILE	*fp;
+	char	*path;		/* NULL: standard output */
+	char	*tmp;		/* a page's temporary file */
+	char	*buffer;	/* fp's, when it is not stdio's own */
+	char	*mem;		/* a small file's text, kept in memory */
+	size_t	 memlen;
+};
+
+int	output_open(struct output *, const char *path);
+/*
+ * The same for a small file (--split's entries, a depfile): written
+ * in memory and compared there with the file, which is then touched
+ * only when it changes -- most of a --split run's files do not.
+ */
+int	output_open_small(struct output *, const char *path);
+/* ok: the page was written completely.  Returns 0 after a diagnostic. */
+int	output_close(struct output *, int ok);
+
+/* Make the directories of a path; 0 after a diagnostic. */
+int	output_make_parents(const char *path);
+/* A relative name that stays below its directory: no "..", no '/' first
+ * (a theme's split_name may hold '/': one directory per entry). */
+int	output_safe_relative(const char *name);
+
+/* --depfile: a make rule "TARGET: DEPS", each dependency also a rule of
+ * its own (as gcc -MP does), so a deleted theme file breaks no build. */
+struct deps {
+	char	 *target;
+	char	**v;
+	size_t	  n;
+};
+
+void	deps_init(struct deps *, const char *target);
+void	deps_add(struct deps *, const char *path);	/* once each */
+int	deps_write(const struct deps *, const char *path);
+void	deps_free(struct deps *);
+
+#endif

@@ -1,0 +1,721 @@
+/*
+ * view.c: answer template variable names from the model.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "emit/template.h"
+#include "emit/view.h"
+#include "normalize/normalize.h"
+#include "normalize/pub.h"
+#include "read/entry.h"
+#include "select/select.h"
+#include "text/ids.h"
+#include "text/names.h"
+#include "text/rich.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* What a theme calls a kind: its kind_KIND variable, or the kind. */
+static const char *
+kind_label(const struct page *pg, enum pub_kind kind)
+{
+	char		 name[32];
+	const char	*label;
+
+	snprintf(name, sizeof(name), "kind_%s", pub_kind_name(kind));
+	label = vars_get(pg->vars, name);
+	return label != NULL ? label : pub_kind_name(kind);
+}
+
+/* The same kinds as CSL (and Hugo Blox) name them. */
+static const char *const csl_types[] = {
+	"paper-conference", "article-journal", "article", "thesis", "book",
+	"manuscript"
+};
+
+static int
+by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* ---- variables ---- */
+
+void
+vars_set(struct vars *vs, const char *key, const char *value)
+{
+	vs->v = xreallocarray(vs->v, vs->n + 1, sizeof(*vs->v));
+	vs->v[vs->n].key = xstrdup(key);
+	vs->v[vs->n].value = xstrdup(value);
+	vs->n++;
+}
+
+const char *
+vars_get(const struct vars *vs, const char *key)
+{
+	size_t	 i;
+
+	for (i = vs->n; i > 0; i--)
+		if (strcmp(vs->v[i - 1].key, key) == 0)
+			return vs->v[i - 1].value;
+	return NULL;
+}
+
+void
+vars_free(struct vars *vs)
+{
+	size_t	 i;
+
+	for (i = 0; i < vs->n; i++) {
+		free(vs->v[i].key);
+		free(vs->v[i].value);
+	}
+	free(vs->v);
+	vs->v = NULL;
+	vs->n = 0;
+}
+
+/* ---- value helpers ---- */
+
+static int
+text(struct tval *v, const char *s)
+{
+	if (s == NULL)
+		return 1;	/* known but empty: stops the lookup here */
+	v->kind = TV_TEXT;
+	v->s = s;
+	return 1;
+}
+
+static int
+owned_text(struct tval *v, char *s)
+{
+	v->kind = TV_TEXT;
+	v->s = v->owned = s;
+	return 1;
+}
+
+static int
+boolean(struct tval *v, int truth)
+{
+	v->kind = TV_BOOL;
+	v->truth = truth;
+	return 1;
+}
+
+static int
+list(struct tval *v, const void *items, size_t n, size_t size,
+    const struct tclass *cls)
+{
+	v->kind = TV_LIST;
+	v->items = items;
+	v->n = n;
+	v->size = size;
+	v->cls = cls;
+	return 1;
+}
+
+/* ---- links ---- */
+
+/* How a link is shown on a button. */
+static const char *
+link_label(const char *name)
+{
+	static const char *const labels[][2] = {
+		{ "paper", "Paper" }, { "pdf", "PDF" }, { "code", "Code" },
+		{ "arxiv", "arXiv" }, { "doi", "DOI" }, { "slides", "Slides" },
+		{ "video", "Video" }, { "poster", "Poster" },
+		{ "website", "Website" }, { "blog", "Blog" },
+		{ "supp", "Supplement" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (same_name(labels[i][0], name))
+			return labels[i][1];
+	return name;
+}
+
+static int
+link_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	const struct link *l = self;
+
+	(void)arg;
+	if (strcmp(name, "name") == 0)
+		return text(v, l->name);
+	if (strcmp(name, "label") == 0)
+		return text(v, link_label(l->name));
+	if (strcmp(name, "url") == 0) {
+		v->kind = TV_URL;
+		v->s = l->url;
+		return 1;
+	}
+	return 0;
+}
+
+static const struct tclass view_link = { link_get };
+
+/* ---- persons ---- */
+
+/* A display form, written into the value's room when it fits. */
+static int
+name_text(struct tval *v, const struct person *p, enum name_style style)
+{
+	if (style == NAME_FULL && names_full_into(p, v->room,
+	    sizeof(v->room)))
+		return text(v, v->room);
+	return owned_text(v, names_format(p, style));
+}
+
+static int
+person_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	const struct person	*p = self;
+	const struct page	*pg = arg;
+
+	/* Asked many times an author: one strcmp, mostly. */
+	switch (name[0]) {
+	case 'c':
+		if (strcmp(name, "corresponding") == 0)
+			return boolean(v, p->flags & MARK_CORRESPONDING);
+		break;
+	case 'e':
+		if (strcmp(name, "equal") == 0)
+			return boolean(v, p->flags & MARK_EQUAL);
+		break;
+	case 'f':
+		if (strcmp(name, "full") == 0)
+			return name_text(v, p, NAME_FULL);
+		if (strcmp(name, "first") == 0)
+			return text(v, p->first);
+		break;
+	case 'i':
+		if (strcmp(name, "initials") == 0)
+			return owned_text(v, names_format(p, NAME_INITIALS));
+		break;
+	case 'j':
+		if (strcmp(name, "jr") == 0)
+			return text(v, p->jr);
+		break;
+	case 'l':
+		if (strcmp(name, "last_first") == 0)
+			return owned_text(v, names_format(p, NAME_LAST_FIRST));
+		if (strcmp(name, "last") == 0)
+			return text(v, p->last);
+		break;
+	case 'm':
+		if (strcmp(name, "marks") == 0)
+			return text(v, p->marks);
+		if (strcmp(name, "me") == 0)
+			return boolean(v, p->me);
+		break;
+	case 'n':
+		if (strcmp(name, "name") == 0)
+			return name_text(v, p, pg->names);
+		break;
+	case 'o':
+		if (strcmp(name, "others") == 0)
+			return boolean(v, p->others);
+		break;
+	case 'v':
+		if (strcmp(name, "von") == 0)
+			return text(v, p->von);
+		break;
+	}
+	return 0;
+}
+
+static const struct tclass view_person = { person_get };
+
+/* ---- pubs ---- */
+
+/* Does text have this year as a word of its own? */
+static int
+has_year(const char *text, int year)
+{
+	char		 y[16];
+	const char	*p;
+	size_t		 n = put_decimal(y, year);
+
+	for (p = text; (p = strstr(p, y)) != NULL; p += n)
+		if ((p == text || !isdigit((unsigned char)p[-1])) &&
+		    !isdigit((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+/* "ICML 2025", or "ICML" without a year; a label with the year in it
+ * ("ICML 2025 Workshop on ...") is not given it twice. */
+static char *
+venue_year(const struct pub *p)
+{
+	struct buf	 b = { 0 };
+	char		 year[16];
+
+	if (p->venue == NULL)
+		return NULL;
+	buf_puts(&b, p->venue);
+	if (p->year > 0 && !has_year(p->venue, p->year)) {
+		year[0] = ' ';
+		buf_put(&b, year, 1 + put_decimal(year + 1, p->year));
+	}
+	return buf_detach(&b);
+}
+
+/* Rich text as Markdown text: its punctuation can start nothing. */
+static void
+put_md_literal(struct buf *b, const char *rich)
+{
+	for (; *rich != '\0'; rich++) {
+		if (strchr("\\`*_{}[]()#+-.!|<>~&$", *rich) != NULL &&
+		    *rich != '\0')
+			buf_putc(b, '\\');
+		buf_putc(b, *rich);
+	}
+}
+
+/*
+ * "CCF-A, Research track, Full paper": the parts that exist, as
+ * Markdown -- the note is Markdown already, rank and track are not.
+ */
+static char *
+notes(const struct pub *p, int with_rank)
+{
+	struct buf	 b = { 0 };
+
+	if (with_rank && p->rank != NULL)
+		put_md_literal(&b, p->rank);
+	if (p->track != NULL) {
+		if (b.len > 0)
+			buf_puts(&b, ", ");
+		put_md_literal(&b, p->track);
+	}
+	if (p->note != NULL) {
+		if (b.len > 0)
+			buf_puts(&b, ", ");
+		buf_puts(&b, p->note);
+	}
+	return b.len > 0 ? buf_detach(&b) : NULL;
+}
+
+static int
+markdown(struct tval *v, const char *s, int inline_only)
+{
+	if (s == NULL)
+		return 1;
+	v->kind = inline_only ? TV_MARKDOWN_INLINE : TV_MARKDOWN;
+	v->s = s;
+	return 1;
+}
+
+/* An inline Markdown value the caller allocated (or NULL). */
+static int
+markdown_owned(struct tval *v, char *s)
+{
+	v->owned = s;
+	return markdown(v, s, 1);
+}
+
+/* "rank-ccf-a": a CSS class name from a rank label. */
+static char *
+rank_class(const char *rank)
+{
+	struct buf	 b = { 0 };
+	char		*plain = rich_plain(rank);
+	const char	*s;
+
+	buf_puts(&b, "rank-");
+	for (s = plain; *s != '\0'; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+			buf_putc(&b, *s);
+		else if (*s >= 'A' && *s <= 'Z')
+			buf_putc(&b, (char)(*s - 'A' + 'a'));
+		else if (b.data[b.len - 1] != '-')
+			buf_putc(&b, '-');
+	}
+	free(plain);
+	return buf_detach(&b);
+}
+
+static const struct link *
+find_link(const struct pub *p, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nlinks; i++)
+		if (same_name(p->links[i].name, name))
+			return &p->links[i];
+	return NULL;
+}
+
+/* The links the theme asked for, in its order. */
+static int
+links(struct tval *v, const struct pub *p, const struct page *pg)
+{
+	struct link	*sel = xcalloc(pg->nlinks + 1, sizeof(*sel));
+	size_t		 i, n = 0;
+
+	for (i = 0; i < pg->nlinks; i++) {
+		const struct link *l = find_link(p, pg->links[i]);
+
+		if (l != NULL)
+			sel[n++] = *l;
+	}
+	v->owned = (char *)sel;
+	return list(v, sel, n, sizeof(*sel), &view_link);
+}
+
+/* An id for the entry's element: its key, or its place in the file. */
+static char *
+anchor(const struct pub *p)
+{
+	struct buf	 b = { 0 };
+
+	if (p->entry->key[0] != '\0')
+		buf_puts(&b, p->entry->key);
+	else
+		buf_printf(&b, "entry-%zu", (size_t)p->entry->ordinal + 1);
+	return buf_detach(&b);
+}
+
+/* Fields that only shape the page, left out of the BibTeX shown. */
+static int
+is_display_field(const char *name)
+{
+	static const char *const display[] = { "abbr", "abstract", "award",
+	    "bibtex_show", "blog", "code", "html", "pdf", "poster",
+	    "preview", "rank", "selected", "slides", "supp", "track",
+	    "video", "website" };
+	size_t	 i;
+
+	if (strchr(name, '+') != NULL)	/* author+an and the like */
+		return 1;
+	for (i = 0; i < sizeof(display) / sizeof(display[0]); i++)
+		if (same_name(name, display[i]))
+			return 1;
+	return 0;
+}
+
+/* The entry as BibTeX, regenerated from what was parsed. */
+static char *
+bibtex_source(const struct entry *e)
+{
+	struct buf	 b = { 0 };
+	size_t		 i;
+
+	int		 m;
+
+	buf_putc(&b, '@');
+	buf_puts(&b, e->type);
+	buf_putc(&b, '{');
+	buf_puts(&b, e->key);
+	for (i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+		const char *name = f->name;
+
+		if (is_display_field(name))
+			continue;
+		/* "July" came from the macro jul: give the macro back. */
+		if (strcmp(name, "month") == 0 &&
+		    (m = month_number(f->value)) > 0 &&
+		    !isdigit((unsigned char)f->value[0])) {
+			buf_puts(&b, ",\n  month = ");
+			buf_puts(&b, month_macro(m));
+		} else {	/* puts, not printf: abstracts are long */
+			buf_puts(&b, ",\n  ");
+			buf_puts(&b, name);
+			buf_puts(&b, " = {");
+			buf_puts(&b, f->value);
+			buf_putc(&b, '}');
+		}
+	}
+	buf_puts(&b, "\n}");
+	return buf_detach(&b);
+}
+
+static int
+markdown_field(struct tval *v, const struct pub *p, const char *name)
+{
+	const struct field *f = entry_field(p->entry, name);
+
+	if (f == NULL)
+		return 1;
+	v->owned = latex_decode_markdown(field_blocks(f));
+	return markdown(v, v->owned, 1);
+}
+
+static int
+pub_field(const struct pub *p, const char *name, struct tval *v)
+{
+	const char	*raw = entry_get(p->entry, name);
+
+	if (raw == NULL)
+		return 0;
+	return owned_text(v, latex_decode(raw));
+}
+
+static int
+pub_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	const struct pub	*p = self;
+	const struct page	*pg = arg;
+	const struct link	*l;
+
+	switch (name[0]) {
+	case 'a':
+		if (strcmp(name, "authors") == 0)
+			return list(v, p->authors, p->nauthors,
+			    sizeof(*p->authors), &view_person);
+		if (strcmp(name, "abstract") == 0)
+			return markdown(v, p->abstract, 0);
+		if (strcmp(name, "anchor") == 0)
+			return owned_text(v, anchor(p));
+		if (strcmp(name, "award") == 0)
+			return markdown_field(v, p, "award");
+		break;
+	case 'b':
+		if (strcmp(name, "bibtex") == 0)
+			return owned_text(v, bibtex_source(p->entry));
+		break;
+	case 'k':
+		if (strcmp(name, "key") == 0)
+			return text(v, p->entry->key);
+		if (strcmp(name, "kind") == 0)
+			return text(v, pub_kind_name(p->kind));
+		if (strcmp(name, "kind_label") == 0)
+			return text(v, kind_label(pg, p->kind));
+		break;
+	case 'l':
+		if (strcmp(name, "links") == 0)
+			return links(v, p, pg);
+		break;
+	case 'm':
+		if (strcmp(name, "month") == 0 && p->month > 0) {
+			put_decimal(v->room, p->month);
+			return text(v, v->room);
+		}
+		break;
+	case 'c':
+		if (strcmp(name, "csl_type") == 0)
+			return text(v, csl_types[p->kind]);
+		break;
+	case 'd':
+		if (strcmp(name, "doi_id") == 0)
+			return text(v, p->doi);
+		if (strcmp(name, "date") == 0 && p->year > 0) {
+			snprintf(v->room, sizeof(v->room), "%04d-%02d-01",
+			    p->year, p->month > 0 ? p->month : 1);
+			return text(v, v->room);
+		}
+		break;
+	case 'h':
+		if (strcmp(name, "has_marks") == 0)
+			return boolean(v, p->has_marks);
+		break;
+	case 'n':
+		if (strcmp(name, "notes") == 0)
+			return markdown_owned(v, notes(p, 1));
+		if (strcmp(name, "note") == 0)
+			return markdown(v, p->note, 1);
+		break;
+	case 'r':
+		if (strcmp(name, "rank") == 0)
+			return text(v, p->rank);
+		if (strcmp(name, "rank_class") == 0)
+			return p->rank != NULL ?
+			    owned_text(v, rank_class(p->rank)) : 1;
+		break;
+	case 's':
+		if (strcmp(name, "selected") == 0)
+			return boolean(v, p->selected);
+		break;
+	case 't':
+		if (strcmp(name, "title") == 0)
+			return text(v, p->title);
+		if (strcmp(name, "track") == 0)
+			return text(v, p->track);
+		if (strcmp(name, "track_note") == 0)
+			return markdown_owned(v, notes(p, 0));
+		if (strcmp(name, "type") == 0)
+			return text(v, p->entry->type);
+		break;
+	case 'v':
+		if (strcmp(name, "venue") == 0) {
+			char	*s = venue_year(p);
+
+			return s != NULL ? owned_text(v, s) : 1;
+		}
+		if (strcmp(name, "venue_line") == 0)
+			return boolean(v, p->venue != NULL || p->rank != NULL ||
+			    p->track != NULL || p->note != NULL ||
+			    entry_get(p->entry, "award") != NULL);
+		if (strcmp(name, "venue_label") == 0)
+			return text(v, p->venue);
+		if (strcmp(name, "venue_name") == 0)
+			return text(v, p->venue_name);
+		break;
+	case 'y':
+		if (strcmp(name, "year") == 0 && p->year > 0) {
+			put_decimal(v->room, p->year);
+			return text(v, v->room);
+		}
+		break;
+	}
+	if ((l = find_link(p, name)) != NULL) {
+		v->kind = TV_URL;
+		v->s = l->url;
+		return 1;
+	}
+	return pub_field(p, name, v);
+}
+
+static const struct tclass view_pub = { pub_get };
+
+/* ---- groups ---- */
+
+static int
+group_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	const struct group	*g = self;
+	const struct page	*pg = arg;
+	struct buf		 key = { 0 };
+	const char		*custom;
+
+	if (strcmp(name, "heading") == 0) {
+		if (g->id == NULL)
+			return 1;
+		buf_printf(&key, "group_%s", g->id);
+		custom = vars_get(pg->vars, key.data);
+		buf_free(&key);
+		return text(v, custom != NULL ? custom : g->heading);
+	}
+	if (strcmp(name, "anchor") == 0)
+		return text(v, g->id);
+	if (strcmp(name, "entries") == 0)
+		return list(v, g->pubs, g->n, sizeof(*g->pubs), &view_pub);
+	if (strcmp(name, "count") == 0) {
+		snprintf(v->room, sizeof(v->room), "%zu", g->n);
+		return text(v, v->room);
+	}
+	return 0;
+}
+
+static const struct tclass view_group = { group_get };
+
+/* ---- the page ---- */
+
+/* "16 publications, 9 CCF-A, 1 TH-CPL-A": for a line under a title. */
+static char *
+counts(const struct pub_list *pubs)
+{
+	struct buf	 b = { 0 };
+	char		**ranks = xcalloc(pubs->n + 1, sizeof(char *));
+	size_t		 i, k, n = 0, same;
+
+	buf_printf(&b, "%zu publication%s", pubs->n, pubs->n == 1 ? "" : "s");
+	for (i = 0; i < pubs->n; i++)
+		if (pubs->v[i].rank != NULL)
+			ranks[n++] = rich_plain(pubs->v[i].rank);
+	qsort(ranks, n, sizeof(char *), by_string);
+	for (i = 0; i < n; i = k) {
+		for (k = i, same = 0; k < n && strcmp(ranks[k], ranks[i]) == 0;
+		    k++)
+			same++;
+		buf_printf(&b, ", %zu %s", same, ranks[i]);
+	}
+	for (i = 0; i < n; i++)
+		free(ranks[i]);
+	free(ranks);
+	return buf_detach(&b);
+}
+
+static int
+page_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	const struct page	*pg = self;
+	const char		*s;
+
+	(void)arg;
+	if (strcmp(name, "entries") == 0)
+		return list(v, pg->pubs->v, pg->pubs->n,
+		    sizeof(*pg->pubs->v), &view_pub);
+	if (strcmp(name, "has_marks") == 0)
+		return boolean(v, pg->has_marks);
+	if (strcmp(name, "groups") == 0)
+		return list(v, pg->groups->v, pg->groups->n,
+		    sizeof(*pg->groups->v), &view_group);
+	if (strcmp(name, "counts") == 0)
+		return owned_text(v, counts(pg->pubs));
+	if (strcmp(name, "count") == 0) {
+		snprintf(v->room, sizeof(v->room), "%zu", pg->pubs->n);
+		return text(v, v->room);
+	}
+	if ((s = vars_get(pg->vars, name)) != NULL)
+		return text(v, s);
+	return 0;
+}
+
+const struct tclass view_page = { page_get };
+
+void
+page_init(struct page *pg, const struct pub_list *pubs,
+    const struct grouping *groups, const struct vars *vars)
+{
+	const char	*names = vars_get(vars, "names");
+	const char	*links = vars_get(vars, "links");
+	char		*copy, *tok, *save = NULL;
+	size_t		 i;
+
+	memset(pg, 0, sizeof(*pg));
+	pg->pubs = pubs;
+	pg->vars = vars;
+	pg->names = NAME_FULL;
+	if (names != NULL && strcmp(names, "initials") == 0)
+		pg->names = NAME_INITIALS;
+	else if (names != NULL && strcmp(names, "last-first") == 0)
+		pg->names = NAME_LAST_FIRST;
+	copy = xstrdup(links != NULL ? links :
+	    "paper pdf code arxiv doi slides video poster website");
+	for (tok = strtok_r(copy, " ,", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ,", &save)) {
+		pg->links = xreallocarray(pg->links, pg->nlinks + 1,
+		    sizeof(char *));
+		pg->links[pg->nlinks++] = xstrdup(tok);
+	}
+	free(copy);
+	for (i = 0; i < pubs->n; i++)
+		pg->has_marks |= pubs->v[i].has_marks;
+	pg->groups = groups;
+}
+
+void
+page_free(struct page *pg)
+{
+	size_t	 i;
+
+	for (i = 0; i < pg->nlinks; i++)
+		free(pg->links[i]);
+	free(pg->links);
+}
+
+/* ---- one entry with its page around it (--split) ---- */
+
+static int
+entry_page_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	const struct entry_view *ev = self;
+
+	if (pub_get(ev->pub, name, v, arg))
+		return 1;
+	memset(v, 0, sizeof(*v));
+	return page_get(ev->page, name, v, arg);
+}
+
+const struct tclass view_entry_page = { entry_page_get };

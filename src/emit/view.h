@@ -1,0 +1,59 @@
+/*
+ * view.h: what a theme can see -- the page, its entries, their authors
+ * and links -- as template classes (see template.h and
+ * bib2pubs-themes(5) for the names).
+ */
+#ifndef VIEW_H
+#define VIEW_H
+
+#include <stddef.h>
+
+#include "text/names.h"
+
+struct pub;
+struct pub_list;
+struct tclass;
+
+struct var {
+	char	*key;
+	char	*value;
+};
+
+struct vars {
+	struct var	*v;
+	size_t		 n;
+};
+
+/* Later definitions win: theme.conf first, then each -V. */
+void		 vars_set(struct vars *, const char *key, const char *value);
+const char	*vars_get(const struct vars *, const char *key);
+void		 vars_free(struct vars *);
+
+struct grouping;
+
+struct page {
+	const struct pub_list	*pubs;
+	const struct grouping	*groups;
+	const struct vars	*vars;
+	enum name_style		 names;		/* from the "names" variable */
+	char			**links;	/* link names to list, in order */
+	size_t			 nlinks;
+	int			 has_marks;
+};
+
+/* Headings from the group_ID variables, when set, replace the defaults. */
+void	page_init(struct page *, const struct pub_list *,
+	    const struct grouping *, const struct vars *);
+void	page_free(struct page *);
+
+extern const struct tclass view_page;
+
+/* One entry, seen with the page's variables behind it (--split). */
+struct entry_view {
+	const struct page	*page;
+	const struct pub	*pub;
+};
+
+extern const struct tclass view_entry_page;
+
+#endif

@@ -1,0 +1,375 @@
+/*
+ * pub.c: one complete pub per visible entry -- title, names split once
+ * with the owner found and marks settled, date, kind, venue and rank,
+ * links checked once -- with every warning about it, in file order.
+ * Nothing after this changes a pub.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/msg.h"
+#include "base/util.h"
+#include "normalize/normalize.h"
+#include "normalize/pub.h"
+#include "normalize/venue.h"
+#include "read/entry.h"
+#include "text/ids.h"
+#include "text/names.h"
+#include "text/rich.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const kind_names[] = {
+	"conference", "journal", "preprint", "thesis", "book", "other"
+};
+
+const char *
+pub_kind_name(enum pub_kind k)
+{
+	return kind_names[k];
+}
+
+int
+pub_kind_of_name(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(kind_names); i++)
+		if (strcmp(name, kind_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* ---- text fields ---- */
+
+/* s (taken over) moved into the list's arena, where it costs its length. */
+char *
+normalize_keep(struct arena *a, char *s)
+{
+	char	*kept;
+
+	if (s == NULL)
+		return NULL;
+	kept = arena_strdup(a, s);
+	free(s);
+	return kept;
+}
+
+/* A decoded field, or NULL when absent or blank. */
+static char *
+decoded(const struct entry *e, const char *name)
+{
+	const char	*v = entry_get(e, name);
+	char		*d;
+
+	if (v == NULL)
+		return NULL;
+	d = latex_decode(v);
+	if (rich_is_blank(d)) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* A Markdown field: its lines if it has them, LaTeX decoded gently. */
+static char *
+decoded_markdown(const struct entry *e, const char *name)
+{
+	const struct field	*f = entry_field(e, name);
+	char			*d;
+
+	if (f == NULL)
+		return NULL;
+	d = latex_decode_markdown(field_blocks(f));
+	if (rich_is_blank(d)) {
+		free(d);
+		return NULL;
+	}
+	return d;
+}
+
+static int
+is_true(const char *v)
+{
+	return v != NULL && (strcasecmp(v, "true") == 0 ||
+	    strcasecmp(v, "yes") == 0 || strcmp(v, "1") == 0);
+}
+
+/* ---- date and kind ---- */
+
+/* The first run of four digits: "2025", "{2025}", "2025-05-01". */
+static int
+year_of(const char *s, const char **rest)
+{
+	for (; *s != '\0'; s++)
+		if (isdigit((unsigned char)s[0]) &&
+		    isdigit((unsigned char)s[1]) &&
+		    isdigit((unsigned char)s[2]) &&
+		    isdigit((unsigned char)s[3]) &&
+		    !isdigit((unsigned char)s[4])) {
+			if (rest != NULL)
+				*rest = s + 4;
+			return atoi(s);
+		}
+	return 0;
+}
+
+static void
+set_date(struct pub *p, const struct entry *e)
+{
+	const char	*year = entry_get(e, "year");
+	const char	*month = entry_get(e, "month");
+	const char	*date = entry_get(e, "date");
+	const char	*rest = NULL;
+
+	if (year != NULL)
+		p->year = year_of(year, NULL);
+	if (month != NULL)
+		p->month = month_number(month);
+	if (date != NULL && p->year == 0) {
+		p->year = year_of(date, &rest);
+		if (p->month == 0 && rest != NULL && rest[0] == '-')
+			p->month = month_number(rest + 1);
+	}
+	if (year != NULL && p->year == 0)
+		msg(MSG_WARNING, e->file, entry_field(e, "year")->line,
+		    "year '%s' in '%s' is not a year", year, e->key);
+}
+
+static int
+is_arxiv(const struct entry *e)
+{
+	const char	*journal = entry_get(e, "journal");
+
+	if (entry_get(e, "arxiv") != NULL ||
+	    is_arxiv_name(entry_get(e, "archiveprefix")) ||
+	    is_arxiv_name(entry_get(e, "eprinttype")))
+		return 1;
+	return journal != NULL && (strcasecmp(journal, "corr") == 0 ||
+	    strncasecmp(journal, "arxiv", 5) == 0);
+}
+
+static enum pub_kind
+kind_of(const struct entry *e)
+{
+	const char	*t = e->type;
+
+	if (strcmp(t, "inproceedings") == 0 || strcmp(t, "conference") == 0)
+		return KIND_CONFERENCE;
+	if (strcmp(t, "article") == 0)
+		return is_arxiv(e) ? KIND_PREPRINT : KIND_JOURNAL;
+	if (strstr(t, "thesis") != NULL)
+		return KIND_THESIS;
+	if (strcmp(t, "book") == 0 || strcmp(t, "inbook") == 0 ||
+	    strcmp(t, "incollection") == 0 || strcmp(t, "collection") == 0)
+		return KIND_BOOK;
+	if (is_arxiv(e) || strcmp(t, "unpublished") == 0)
+		return KIND_PREPRINT;
+	return KIND_OTHER;
+}
+
+/* ---- venue and rank ---- */
+
+const struct field *
+normalize_venue_field(const struct entry *e)
+{
+	static const char *const fields[] = { "booktitle", "journal",
+	    "journaltitle", "eventtitle", "school", "institution",
+	    "howpublished", "publisher" };
+	const struct field	*f;
+	size_t			 i;
+
+	for (i = 0; i < NELEM(fields); i++)
+		if ((f = entry_field(e, fields[i])) != NULL &&
+		    f->value[0] != '\0')
+			return f;
+	return NULL;
+}
+
+void
+normalize_venue(const struct entry *e, const struct venue_db *db,
+    struct venue_match *m)
+{
+	const char		*abbr = entry_get(e, "abbr");
+	const struct field	*f = normalize_venue_field(e);
+
+	memset(m, 0, sizeof(*m));
+	if (abbr != NULL && abbr[0] != '\0') {
+		venue_resolve(db, abbr, NULL, m);
+		if (m->how == VENUE_NAME || m->how == VENUE_ABBR)
+			return;
+	}
+	if (f != NULL)
+		venue_resolve(db, f->value, e->key, m);
+}
+
+int
+normalize_venue_found(const struct venue_match *m)
+{
+	return m->how == VENUE_NAME || m->how == VENUE_ABBR ||
+	    m->how == VENUE_DBLP;
+}
+
+/*
+ * Say what could not be resolved, so the user can fix it -- once per
+ * place: children of one crossref parent share its booktitle.
+ */
+static void
+report_venue(const struct entry *e, const struct venue_match *m,
+    struct strmap *reported)
+{
+	const struct field	*f = normalize_venue_field(e);
+	struct buf		 where = { 0 };
+	int			 seen;
+
+	if (f == NULL || (m->how != VENUE_UNKNOWN &&
+	    m->how != VENUE_AMBIGUOUS))
+		return;
+	buf_printf(&where, "%p:%d:%s", (const void *)e->file, f->line,
+	    f->value);
+	seen = strmap_put(reported, where.data, (void *)1) != NULL;
+	buf_free(&where);
+	if (seen)
+		return;
+	if (m->how == VENUE_UNKNOWN)
+		msg(MSG_WARNING, e->file, f->line, "unknown venue \"%s\"",
+		    f->value);
+	else
+		msg(MSG_WARNING, e->file, f->line, "venue \"%s\" could be "
+		    "%s or %s: no rank given", f->value, m->venue->abbr,
+		    m->other->abbr);
+}
+
+/*
+ * The label, the full name and the rank: the rank field wins over the
+ * database, an abbr field over the database's label.
+ */
+static void
+set_venue(struct pub *p, const struct entry *e, const struct norm_opts *o,
+    struct strmap *reported, struct arena *a)
+{
+	const char		*rank = entry_get(e, "rank");
+	const struct field	*f = normalize_venue_field(e);
+	const char		*label = NULL;
+	struct venue_match	 m;
+
+	if (rank != NULL && strcasecmp(rank, "none") != 0 && rank[0] != '\0')
+		p->rank = normalize_keep(a, latex_decode(rank));
+	if (o->venues != NULL) {
+		normalize_venue(e, o->venues, &m);
+		if (normalize_venue_found(&m)) {
+			if (rank == NULL)
+				p->rank = normalize_keep(a,
+				    venue_rank_label(o->venues, m.venue));
+			label = m.venue->abbr;
+		} else if (p->kind == KIND_PREPRINT &&
+		    (f == NULL || m.how == VENUE_EXCLUDED))
+			label = "arXiv";
+		if (p->kind != KIND_PREPRINT || f != NULL)
+			report_venue(e, &m, reported);
+	}
+	p->venue_name = f != NULL ? normalize_keep(a, latex_decode(f->value)) :
+	    NULL;
+	p->venue = normalize_keep(a, decoded(e, "abbr"));
+	if (p->venue == NULL && label != NULL)
+		p->venue = arena_strdup(a, label);
+	if (p->venue == NULL)
+		p->venue = p->venue_name;
+}
+
+/* ---- authors ---- */
+
+/* The authors (or editors), the owner found and marks settled. */
+static void
+set_authors(struct pub *p, const struct entry *e, const struct norm_opts *o)
+{
+	const struct field *f = entry_field(e, "author");
+	const struct field *an;
+	const char	   *an_name = "author+an";
+	size_t		    i, k;
+
+	if (f == NULL) {
+		f = entry_field(e, "editor");
+		an_name = "editor+an";
+	}
+	if (f == NULL)
+		return;
+	p->authors = names_parse(f->value, &p->nauthors, e->file, f->line);
+	an = entry_field(e, an_name);
+	if (an != NULL && !names_annotate(p->authors, p->nauthors, an->value))
+		msg(MSG_WARNING, e->file, an->line, "cannot read the "
+		    "annotation '%s'", an->value);
+	for (i = 0; i < p->nauthors; i++) {
+		struct person *a = &p->authors[i];
+
+		for (k = 0; k < o->nme && !a->me; k++)
+			a->me = names_match(o->me[k], a);
+		names_finish_marks(a);
+		if (a->marks[0] != '\0')
+			p->has_marks = 1;
+	}
+}
+
+/* ---- the pass ---- */
+
+static void
+make_pub(struct pub *p, const struct entry *e, const struct norm_opts *o,
+    struct strmap *reported, struct arena *a)
+{
+	p->entry = e;
+	p->kind = kind_of(e);
+	p->title = normalize_keep(a, decoded(e, "title"));
+	if (p->title == NULL)
+		msg(MSG_WARNING, e->file, e->line, "entry '%s' has no title",
+		    e->key);
+	set_authors(p, e, o);
+	set_date(p, e);
+	set_venue(p, e, o, reported, a);
+	p->track = normalize_keep(a, decoded(e, "track"));
+	p->note = normalize_keep(a, decoded_markdown(e, "note"));
+	if (o->want_abstract)
+		p->abstract = normalize_keep(a,
+		    decoded_markdown(e, "abstract"));
+	normalize_links(p, e, a);
+	p->selected = is_true(entry_get(e, "selected"));
+}
+
+void
+normalize(const struct entry_list *l, const struct norm_opts *o,
+    struct pub_list *out)
+{
+	struct strmap	*reported = strmap_new();
+	size_t		 i;
+
+	memset(out, 0, sizeof(*out));
+	out->v = xcalloc(l->n, sizeof(*out->v));
+	for (i = 0; i < l->n; i++)
+		if (!l->v[i]->hidden)
+			make_pub(&out->v[out->n++], l->v[i], o, reported,
+			    &out->arena);
+	strmap_free(reported, NULL);
+}
+
+void
+pub_free(struct pub *p)
+{
+	names_free(p->authors, p->nauthors);
+	memset(p, 0, sizeof(*p));
+}
+
+void
+pub_list_free(struct pub_list *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		pub_free(&l->v[i]);
+	free(l->v);
+	arena_free(&l->arena);
+	memset(l, 0, sizeof(*l));
+}

@@ -1,0 +1,133 @@
+/*
+ * ids.c: DOIs, arXiv ids and months, as .bib files write them.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/util.h"
+#include "text/ids.h"
+
+/* s with prefix p (any case) taken off, or NULL if it has none. */
+static const char *
+after(const char *s, const char *p)
+{
+	size_t	 n = strlen(p);
+
+	return strncasecmp(s, p, n) == 0 ? s + n : NULL;
+}
+
+/* Past "http://" or "https://", or NULL. */
+static const char *
+after_scheme(const char *s)
+{
+	const char	*r;
+
+	if ((r = after(s, "https://")) == NULL)
+		r = after(s, "http://");
+	return r;
+}
+
+const char *
+doi_plain(const char *s)
+{
+	static const char *const hosts[] = { "doi.org/", "dx.doi.org/",
+	    "www.doi.org/" };
+	const char	*r, *host;
+	size_t		 i;
+
+	if ((r = after(s, "doi:")) != NULL)
+		s = r + strspn(r, " ");
+	else if ((host = after_scheme(s)) != NULL) {
+		for (i = 0, r = NULL; r == NULL && i < 3; i++)
+			r = after(host, hosts[i]);
+		if (r == NULL)
+			return NULL;	/* a link, but not to a DOI */
+		s = r;
+	}
+	return s[0] != '\0' ? s : NULL;
+}
+
+char *
+doi_url(const char *s)
+{
+	const char	*doi = doi_plain(s);
+	struct buf	 b = { 0 };
+
+	if (doi == NULL)
+		return xstrdup(s);
+	buf_puts(&b, "https://doi.org/");
+	buf_puts(&b, doi);
+	return buf_detach(&b);
+}
+
+char *
+doi_key(const char *s)
+{
+	const char	*doi = doi_plain(s);
+
+	return ascii_lower(xstrdup(doi != NULL ? doi : s));
+}
+
+char *
+arxiv_url(const char *s)
+{
+	const char	*id = after(s, "arxiv:");
+	struct buf	 b = { 0 };
+
+	if (id == NULL)
+		id = s;
+	if (after_scheme(id) != NULL)
+		return xstrdup(id);
+	buf_puts(&b, "https://arxiv.org/abs/");
+	buf_puts(&b, id);
+	return buf_detach(&b);
+}
+
+int
+is_arxiv_name(const char *s)
+{
+	return s != NULL && strcasecmp(s, "arxiv") == 0;
+}
+
+static const char *const macros[12] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+	"nov", "dec"
+};
+
+static const char *const names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+int
+month_number(const char *s)
+{
+	int	 i, n;
+
+	while (*s == ' ' || *s == '{')
+		s++;
+	if (isdigit((unsigned char)*s)) {
+		n = atoi(s);
+		return n >= 1 && n <= 12 ? n : 0;
+	}
+	for (i = 0; i < 12; i++)
+		if (strncasecmp(s, macros[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+const char *
+month_macro(int m)
+{
+	return m >= 1 && m <= 12 ? macros[m - 1] : NULL;
+}
+
+const char *
+month_name(int m)
+{
+	return m >= 1 && m <= 12 ? names[m - 1] : NULL;
+}
