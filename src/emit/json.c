@@ -66,8 +66,8 @@ close_with(struct jw *w, char c)
  * Where a member goes: after a comma and a new line, at its depth;
  * then "key": when key is not NULL (a name bib2pubs gives itself, which
  * needs no escaping).  Returns the offset the member began at.  One
- * reservation and plain stores: as buffer calls, a key was ~150
- * instructions and keys a seventh of -f json's page.
+ * reservation and plain stores, not a buffer call per byte: keys are
+ * a large part of -f json's page.
  */
 static size_t
 put_key(struct jw *w, const char *key)

@@ -20,9 +20,8 @@ static const char *const extensions[] = {
 
 /*
  * One parser per set of options, made on first use and kept: finishing
- * a parse resets it with its extensions still attached, and making one
- * with its five extensions cost some 5,000 of the 57,000 instructions a
- * typical abstract took.
+ * a parse resets it with its extensions still attached, so they are
+ * not found and attached again for every field.
  */
 static cmark_node *
 parse(const char *markdown, int options, cmark_parser **parser)
@@ -122,9 +121,8 @@ static const unsigned char plain_punct[256] = {
  * block, other emphasis, code, link, image, entity, raw HTML,
  * strikethrough or autolink can start there ('@', '<', '&', '_', '`',
  * '[', '~', '!', '|', '#', "**" and "www." are left to cmark).  The
- * abstract and notes of most entries read so; a parse costs tens of
- * thousands of instructions, and only one runs at a time (the lock
- * above).  html: as cmark_render_html would (inside <p> for a block),
+ * abstract and notes of most entries read so, and a parse costs far
+ * more than this scan.  html: as cmark_render_html would (inside <p> for a block),
  * else as cmark_render_plaintext, without the final newline.  NULL for
  * anything else.  tests/unit/md_test.c holds it against cmark.
  */

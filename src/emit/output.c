@@ -16,10 +16,9 @@
 #include "emit/output.h"
 
 /*
- * A page goes out in writes this large, not stdio's 4 kB: -f json of
- * 100,000 entries was 85,000 write(2) calls.  glibc takes the size only
- * with a buffer, so it is given one.  A terminal keeps its line
- * buffering.
+ * A page goes out in writes this large, not stdio's 4 kB, which makes
+ * a system call of every few entries.  glibc takes the size only with
+ * a buffer, so it is given one.  A terminal keeps its line buffering.
  */
 #define OUTPUT_BUFFER	65536
 

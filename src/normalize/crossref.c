@@ -42,8 +42,8 @@ is_own_field(const char *name)
 /*
  * A child takes at most this many fields from its parent.  Each child
  * gets its own copy of what it takes, so a parent of thousands of
- * fields and thousands of children would multiply the file (2,000 of
- * each, a 184 KB file: 324 MB); a real volume has a few dozen.
+ * fields and thousands of children would multiply the file a
+ * thousandfold (tests/limits.test); a real volume has a few dozen.
  */
 #define INHERITED_MAX	128
 

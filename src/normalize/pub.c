@@ -46,6 +46,14 @@ pub_kind_of_name(const char *name)
 
 /* ---- text fields ---- */
 
+/* What making pubs keeps from one to the next. */
+struct maker {
+	const struct norm_opts	*o;
+	struct arena		*a;		/* the list's */
+	struct buf		 scratch;
+	struct strmap		*reported;	/* venues warned of */
+};
+
 /* s (taken over) moved into the list's arena, where it costs its length. */
 char *
 normalize_keep(struct arena *a, char *s)
@@ -59,38 +67,40 @@ normalize_keep(struct arena *a, char *s)
 	return kept;
 }
 
-/* A decoded field, or NULL when absent or blank. */
+/*
+ * A field decoded into the list's arena, or NULL when absent or blank:
+ * through one scratch buffer, not a string allocated for each.
+ */
 static char *
-decoded(const struct entry *e, const char *name)
+decoded_in(struct arena *a, struct buf *scratch, const char *latex,
+    int markdown)
+{
+	buf_truncate(scratch, 0);
+	if (markdown)
+		latex_decode_markdown_onto(scratch, latex);
+	else
+		latex_decode_onto(scratch, latex);
+	if (scratch->len == 0 || rich_is_blank(scratch->data))
+		return NULL;
+	return arena_strndup(a, scratch->data, scratch->len);
+}
+
+static char *
+decoded(struct maker *mk, const struct entry *e, const char *name)
 {
 	const char	*v = entry_get(e, name);
-	char		*d;
 
-	if (v == NULL)
-		return NULL;
-	d = latex_decode(v);
-	if (rich_is_blank(d)) {
-		free(d);
-		return NULL;
-	}
-	return d;
+	return v != NULL ? decoded_in(mk->a, &mk->scratch, v, 0) : NULL;
 }
 
 /* A Markdown field: its lines if it has them, LaTeX decoded gently. */
 static char *
-decoded_markdown(const struct entry *e, const char *name)
+decoded_markdown(struct maker *mk, const struct entry *e, const char *name)
 {
 	const struct field	*f = entry_field(e, name);
-	char			*d;
 
-	if (f == NULL)
-		return NULL;
-	d = latex_decode_markdown(field_blocks(f));
-	if (rich_is_blank(d)) {
-		free(d);
-		return NULL;
-	}
-	return d;
+	return f != NULL ? decoded_in(mk->a, &mk->scratch, field_blocks(f),
+	    1) : NULL;
 }
 
 static int
@@ -250,16 +260,17 @@ report_venue(const struct entry *e, const struct venue_match *m,
  * database, an abbr field over the database's label.
  */
 static void
-set_venue(struct pub *p, const struct entry *e, const struct norm_opts *o,
-    struct strmap *reported, struct arena *a)
+set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 {
+	const struct norm_opts	*o = mk->o;
+	struct arena		*a = mk->a;
 	const char		*rank = entry_get(e, "rank");
 	const struct field	*f = normalize_venue_field(e);
 	const char		*label = NULL;
 	struct venue_match	 m;
 
 	if (rank != NULL && strcasecmp(rank, "none") != 0 && rank[0] != '\0')
-		p->rank = normalize_keep(a, latex_decode(rank));
+		p->rank = decoded_in(a, &mk->scratch, rank, 0);
 	if (o->venues != NULL) {
 		normalize_venue(e, o->venues, &m);
 		if (normalize_venue_found(&m)) {
@@ -271,11 +282,11 @@ set_venue(struct pub *p, const struct entry *e, const struct norm_opts *o,
 		    (f == NULL || m.how == VENUE_EXCLUDED))
 			label = "arXiv";
 		if (p->kind != KIND_PREPRINT || f != NULL)
-			report_venue(e, &m, reported);
+			report_venue(e, &m, mk->reported);
 	}
-	p->venue_name = f != NULL ? normalize_keep(a, latex_decode(f->value)) :
+	p->venue_name = f != NULL ? decoded_in(a, &mk->scratch, f->value, 0) :
 	    NULL;
-	p->venue = normalize_keep(a, decoded(e, "abbr"));
+	p->venue = decoded(mk, e, "abbr");
 	if (p->venue == NULL && label != NULL)
 		p->venue = arena_strdup(a, label);
 	if (p->venue == NULL)
@@ -318,24 +329,22 @@ set_authors(struct pub *p, const struct entry *e, const struct norm_opts *o)
 /* ---- the pass ---- */
 
 static void
-make_pub(struct pub *p, const struct entry *e, const struct norm_opts *o,
-    struct strmap *reported, struct arena *a)
+make_pub(struct pub *p, const struct entry *e, struct maker *mk)
 {
 	p->entry = e;
 	p->kind = kind_of(e);
-	p->title = normalize_keep(a, decoded(e, "title"));
+	p->title = decoded(mk, e, "title");
 	if (p->title == NULL)
 		msg(MSG_WARNING, e->file, e->line, "entry '%s' has no title",
 		    e->key);
-	set_authors(p, e, o);
+	set_authors(p, e, mk->o);
 	set_date(p, e);
-	set_venue(p, e, o, reported, a);
-	p->track = normalize_keep(a, decoded(e, "track"));
-	p->note = normalize_keep(a, decoded_markdown(e, "note"));
-	if (o->want_abstract)
-		p->abstract = normalize_keep(a,
-		    decoded_markdown(e, "abstract"));
-	normalize_links(p, e, a);
+	set_venue(p, e, mk);
+	p->track = decoded(mk, e, "track");
+	p->note = decoded_markdown(mk, e, "note");
+	if (mk->o->want_abstract)
+		p->abstract = decoded_markdown(mk, e, "abstract");
+	normalize_links(p, e, mk->a);
 	p->selected = is_true(entry_get(e, "selected"));
 }
 
@@ -343,16 +352,17 @@ void
 normalize(const struct entry_list *l, const struct norm_opts *o,
     struct pub_list *out)
 {
-	struct strmap	*reported = strmap_new();
+	struct maker	 mk = { o, NULL, { 0 }, strmap_new() };
 	size_t		 i;
 
 	memset(out, 0, sizeof(*out));
 	out->v = xcalloc(l->n, sizeof(*out->v));
+	mk.a = &out->arena;
 	for (i = 0; i < l->n; i++)
 		if (!l->v[i]->hidden)
-			make_pub(&out->v[out->n++], l->v[i], o, reported,
-			    &out->arena);
-	strmap_free(reported, NULL);
+			make_pub(&out->v[out->n++], l->v[i], &mk);
+	strmap_free(mk.reported, NULL);
+	buf_free(&mk.scratch);
 }
 
 void

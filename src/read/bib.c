@@ -122,7 +122,7 @@ needs_collapse(const struct buf *v)
 /*
  * BibTeX collapses runs of blanks to one space and trims the ends.
  * Most values have nothing to collapse: libc's scans say so faster
- * than the loop would (it was 3% of a run).
+ * than the loop would.
  */
 static void
 collapse_space(struct buf *v)

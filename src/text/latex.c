@@ -132,9 +132,9 @@ static const char *const dropped[] = {
 /*
  * Every command name of the tables, with its place in each (-1: not
  * there), hashed once: a command costs a hash and a compare or two,
- * where a binary search of each table in turn took up to 16 string
+ * where a binary search of each table in turn costs up to 16 string
  * compares (\emph: symbols, accents, then wrappers).  Made before the
- * first decode; two threads decode.
+ * first decode.
  */
 struct cmd {
 	const char	*name;
@@ -332,11 +332,9 @@ accent_base(const char **pp)
 }
 
 /*
- * Compositions made so far: names repeat their accents,
- * and utf8proc_map costs a malloc and some 1,400 instructions a call.
- * With 64 slots the twenty-odd accented letters of generated author
- * lists collided often enough that utf8proc_map was 3% of splitting
- * names (callgrind); with 256, it is called a few times a run.
+ * Compositions made so far: names repeat their accents, and each
+ * utf8proc_map call costs a malloc and a table walk.  256 slots keep
+ * the few dozen accented letters of a page's authors from colliding.
  */
 #define COMPOSED_SLOTS	256
 
@@ -700,6 +698,12 @@ latex_decode_onto(struct buf *out, const char *latex)
 		decode_word_onto(out, latex, len);
 	else
 		decode_onto(out, latex, 0);
+}
+
+void
+latex_decode_markdown_onto(struct buf *out, const char *latex)
+{
+	decode_onto(out, latex, 1);
 }
 
 char *

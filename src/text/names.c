@@ -256,9 +256,8 @@ static const signed char brace_depth[256] = { ['{'] = 1, ['}'] = -1 };
  * a blank or the end) outside braces; name k is lens[k] bytes long.  It
  * looks back from each 'd', not forward from each blank: names hold
  * many blanks and few d's, and the loop has no other branch to
- * mispredict.  (Skipping 8 bytes at a time without a 'd' or a brace,
- * or strcspn() to the next, was slower: generated lists have one every
- * 5-10 bytes, in accents, "and" and names.)
+ * mispredict.  (Skipping ahead to the next 'd' or brace does not pay:
+ * name lists have one every few bytes, in accents, "and" and names.)
  */
 static size_t
 cut_names(char *s, size_t len, char **v, size_t *lens, size_t max)

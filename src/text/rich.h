@@ -35,6 +35,7 @@ char	*latex_url(const char *latex);		/* \_ -> _, braces dropped */
 /* latex_decode onto the end of a buffer, without an allocation. */
 struct buf;
 void	 latex_decode_onto(struct buf *, const char *latex);
+void	 latex_decode_markdown_onto(struct buf *, const char *latex);
 /* The command tables are sorted, each name once (for tests). */
 int	 latex_tables_sorted(void);
 
