@@ -69,6 +69,18 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+char *
+arena_keep(struct arena *a, char *s)
+{
+	char	*kept;
+
+	if (s == NULL)
+		return NULL;
+	kept = arena_strdup(a, s);
+	free(s);
+	return kept;
+}
+
 void
 arena_free(struct arena *a)
 {

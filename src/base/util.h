@@ -120,6 +120,9 @@ struct arena {
 void	*arena_alloc(struct arena *, size_t);
 char	*arena_strdup(struct arena *, const char *);
 char	*arena_strndup(struct arena *, const char *, size_t);
+/* s (malloc'd, or NULL) moved into the arena, where it costs its
+ * length: s is freed. */
+char	*arena_keep(struct arena *, char *s);
 void	 arena_free(struct arena *);
 
 /* strmap.c: open-addressing hash map from NUL-terminated keys to pointers. */

@@ -146,16 +146,16 @@ normalize_links(struct pub *p, const struct entry *e, struct arena *a)
 	pdf = link_of(e, "pdf");
 	arxiv = arxiv_link(e);
 	doi = doi_link(p, e, a);
-	pdf = normalize_keep(a, pdf);
-	arxiv = normalize_keep(a, arxiv);
-	doi = normalize_keep(a, doi);
-	if ((paper = normalize_keep(a, paper)) == NULL)
+	pdf = arena_keep(a, pdf);
+	arxiv = arena_keep(a, arxiv);
+	doi = arena_keep(a, doi);
+	if ((paper = arena_keep(a, paper)) == NULL)
 		paper = pdf != NULL ? pdf : arxiv != NULL ? arxiv : doi;
 	add_link(&ls, "paper", paper);
 	add_link(&ls, "pdf", pdf);
 	for (i = 0; i < sizeof(plain_links) / sizeof(plain_links[0]); i++)
 		add_link(&ls, plain_links[i],
-		    normalize_keep(a, link_of(e, plain_links[i])));
+		    arena_keep(a, link_of(e, plain_links[i])));
 	add_link(&ls, "arxiv", arxiv);
 	add_link(&ls, "doi", doi);
 	p->nlinks = ls.n;

@@ -50,8 +50,7 @@ int	normalize_venue_found(const struct venue_match *);
 /* links.c: p's links and DOI from e, with a warning per unsafe one;
  * their strings in a. */
 void	normalize_links(struct pub *p, const struct entry *e, struct arena *a);
-/* s (malloc'd, taken over; may be NULL) moved into a. */
-char	*normalize_keep(struct arena *a, char *s);
+
 /* Links: http, https, mailto and relative URLs only. */
 int	url_is_safe(const char *);
 

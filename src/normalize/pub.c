@@ -54,19 +54,6 @@ struct maker {
 	struct strmap		*reported;	/* venues warned of */
 };
 
-/* s (taken over) moved into the list's arena, where it costs its length. */
-char *
-normalize_keep(struct arena *a, char *s)
-{
-	char	*kept;
-
-	if (s == NULL)
-		return NULL;
-	kept = arena_strdup(a, s);
-	free(s);
-	return kept;
-}
-
 /*
  * A field decoded into the list's arena, or NULL when absent or blank:
  * through one scratch buffer, not a string allocated for each.
@@ -275,7 +262,7 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 		normalize_venue(e, o->venues, &m);
 		if (normalize_venue_found(&m)) {
 			if (rank == NULL)
-				p->rank = normalize_keep(a,
+				p->rank = arena_keep(a,
 				    venue_rank_label(o->venues, m.venue));
 			label = m.venue->abbr;
 		} else if (p->kind == KIND_PREPRINT &&
