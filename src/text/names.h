@@ -14,9 +14,9 @@
 struct person {
 	char	*first, *von, *last, *jr;	/* rich text, may be "" */
 	char	*marks;		/* UTF-8 symbols to show after the name */
-	int	 flags;		/* MARK_* */
-	int	 me;		/* the page owner */
-	int	 others;	/* "and others": shown as "et al." */
+	unsigned char flags;	/* MARK_* */
+	unsigned char me;	/* the page owner */
+	unsigned char others;	/* "and others": shown as "et al." */
 };
 
 enum name_style {
