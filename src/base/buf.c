@@ -92,9 +92,6 @@ buf_detach(struct buf *b)
 {
 	char	*s = b->data != NULL ? b->data : xstrdup("");
 
-	/* Strings that are kept should not keep the room they grew in. */
-	if (b->cap > b->len + 1)
-		s = xrealloc(s, b->len + 1);
 	b->data = NULL;
 	b->len = b->cap = 0;
 	return s;

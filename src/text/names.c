@@ -469,7 +469,8 @@ parse_one(struct list_parse *lp, struct person *p, struct parts *q,
 			p->flags |= strip_marks(parts[i], plen, &shown);
 		}
 	}
-	p->marks = shown.len > 0 ? buf_detach(&shown) : no_text;
+	p->marks = shown.len > 0 ? xstrdup(shown.data) : no_text;
+	buf_free(&shown);
 	nw = words_of(parts[0], w, MAX_WORDS);
 	if (nparts == 1)
 		split_no_comma(lp, q, w, nw);
@@ -686,7 +687,8 @@ names_finish_marks(struct person *p)
 	if ((p->flags & MARK_CORRESPONDING) && strchr(b.data, '#') == NULL)
 		buf_putc(&b, '#');
 	free_part(p->marks);
-	p->marks = buf_detach(&b);
+	p->marks = xstrdup(b.data);	/* kept with the page: no spare room */
+	buf_free(&b);
 }
 
 /* ---- display ---- */
@@ -800,7 +802,19 @@ struct name_key {
 	char	**given;	/* folded given-name words */
 	size_t	  ngiven;
 	char	 *given_joined;
+	/*
+	 * Family names already compared, as written (von, a unit
+	 * separator, last) -> KIN or STRANGER.  A page's authors come
+	 * back entry after entry, and folding a name with accents costs
+	 * a Unicode mapping and an allocation: the key remembers each
+	 * answer.  What it remembers is the same whatever is asked next,
+	 * so a const key may learn it.
+	 */
+	struct strmap	*families;
 };
+
+#define KIN		((void *)1)
+#define STRANGER	((void *)2)
 
 /* Folded plain text: no case, accents, braces or marks. */
 static char *
@@ -881,6 +895,7 @@ names_key_new(const char *spec)
 	}
 	k = xcalloc(1, sizeof(*k));
 	key_fill(k, &p[0]);
+	k->families = strmap_new();
 	names_free(p, n);
 	return k;
 }
@@ -891,6 +906,7 @@ names_key_free(struct name_key *k)
 	if (k == NULL)
 		return;
 	key_clear(k);
+	strmap_free(k->families, NULL);
 	free(k);
 }
 
@@ -949,22 +965,14 @@ given_agree(const struct name_key *a, const struct name_key *b)
 	return 1;
 }
 
-int
-names_match(const struct name_key *k, const struct person *p)
+/* Is p's family name k's?  The last name alone first: most authors
+ * are not the one looked for, and it says so. */
+static int
+same_family(const struct name_key *k, const struct person *p)
 {
-	struct name_key	 pk = { 0 };
-	char		*last, *family;
-	int		 ok;
+	char	*last = fold_rich(p->last), *family;
+	int	 ok;
 
-	if (p->others)
-		return 0;
-	/*
-	 * Most authors are not the one looked for, and their family name
-	 * says so: fold it alone first (with --me, folding every part of
-	 * every name was a fifth of a run).  Without a von part and with a
-	 * last name, the family key is the last name's.
-	 */
-	last = fold_rich(p->last);
 	ok = strcmp(k->last, last) == 0;
 	if (!ok && rich_is_blank(p->von) && !rich_is_blank(p->last))
 		ok = strcmp(k->family, last) == 0;
@@ -974,7 +982,28 @@ names_match(const struct name_key *k, const struct person *p)
 		free(family);
 	}
 	free(last);
-	if (!ok)
+	return ok;
+}
+
+int
+names_match(const struct name_key *k, const struct person *p)
+{
+	struct name_key	 pk = { 0 };
+	struct buf	 written = { 0 };
+	void		*known;
+	int		 ok;
+
+	if (p->others)
+		return 0;
+	buf_puts(&written, p->von);
+	buf_putc(&written, '\x1f');
+	buf_puts(&written, p->last);
+	if ((known = strmap_get(k->families, written.data)) == NULL) {
+		known = same_family(k, p) ? KIN : STRANGER;
+		strmap_put(k->families, written.data, known);
+	}
+	buf_free(&written);
+	if (known == STRANGER)
 		return 0;
 	key_fill(&pk, p);
 	ok = given_agree(k, &pk);
