@@ -355,12 +355,35 @@ find_link(const struct pub *p, const char *name)
 	return NULL;
 }
 
-/* The links the theme asked for, in its order. */
+/*
+ * Does another of the n links shown take the place of link i?  Two
+ * buttons for one URL say nothing twice: of the two, the more specific
+ * label stays ("arXiv", "PDF" rather than "Paper"), else the first.
+ */
+static int
+same_url_shown(const struct link *sel, size_t n, size_t i)
+{
+	int	 generic = same_name(sel[i].name, "paper");
+	size_t	 j;
+
+	for (j = 0; j < n; j++) {
+		if (j == i || sel[j].name == NULL ||
+		    strcmp(sel[j].url, sel[i].url) != 0)
+			continue;
+		if (generic != same_name(sel[j].name, "paper"))
+			return generic;
+		if (j < i)
+			return 1;
+	}
+	return 0;
+}
+
+/* The links the theme asked for, in its order, one button a URL. */
 static int
 links(struct tval *v, const struct pub *p, const struct page *pg)
 {
 	struct link	*sel = xcalloc(pg->nlinks + 1, sizeof(*sel));
-	size_t		 i, n = 0;
+	size_t		 i, n = 0, kept = 0;
 
 	for (i = 0; i < pg->nlinks; i++) {
 		const struct link *l = find_link(p, pg->links[i]);
@@ -368,8 +391,15 @@ links(struct tval *v, const struct pub *p, const struct page *pg)
 		if (l != NULL)
 			sel[n++] = *l;
 	}
+	/* Which to drop is decided over all of them, then they move up. */
+	for (i = 0; i < n; i++)
+		if (same_url_shown(sel, n, i))
+			sel[i].name = NULL;
+	for (i = 0; i < n; i++)
+		if (sel[i].name != NULL)
+			sel[kept++] = sel[i];
 	v->owned = (char *)sel;
-	return list(v, sel, n, sizeof(*sel), &view_link);
+	return list(v, sel, kept, sizeof(*sel), &view_link);
 }
 
 /* An id for the entry's element: its key, or its place in the file. */
