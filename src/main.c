@@ -51,7 +51,8 @@ enum {
 	OPT_LIMIT,
 	OPT_KEEP_DUPLICATES,
 	OPT_DEPFILE,
-	OPT_SPLIT
+	OPT_SPLIT,
+	OPT_ASSET_BASE
 };
 
 struct options {
@@ -76,6 +77,7 @@ struct options {
 	int		  keep_duplicates;
 	const char	 *depfile;
 	const char	 *split;	/* --split DIR */
+	const char	 *asset_base;	/* --asset-base URL */
 };
 
 static const struct option longopts[] = {
@@ -96,6 +98,7 @@ static const struct option longopts[] = {
 	{ "keep-duplicates", no_argument, NULL, OPT_KEEP_DUPLICATES },
 	{ "depfile", required_argument, NULL, OPT_DEPFILE },
 	{ "split", required_argument, NULL, OPT_SPLIT },
+	{ "asset-base", required_argument, NULL, OPT_ASSET_BASE },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "list-themes", no_argument, NULL, OPT_LIST_THEMES },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -120,6 +123,8 @@ usage(FILE *fp)
 	    "  -w, --width N        wrap txt output at N columns (default 78)\n"
 	    "      --split DIR      one file per entry in DIR (theme's entry template)\n"
 	    "      --depfile FILE   write a make rule of what the output depends on\n"
+	    "      --asset-base URL where bare file names in pdf, slides, poster and\n"
+	    "                       supp fields live (default /assets/pdf/, al-folio's)\n"
 	    "      --unsafe         let raw HTML in Markdown fields through\n"
 	    "Selection:\n"
 	    "      --me NAME        the page owner, in BibTeX syntax (repeatable)\n"
@@ -302,6 +307,9 @@ output_option(int c, struct options *o)
 		return EXIT_OK;
 	case OPT_SPLIT:
 		o->split = optarg;
+		return EXIT_OK;
+	case OPT_ASSET_BASE:
+		o->asset_base = optarg;
 		return EXIT_OK;
 	}
 	return -1;
@@ -554,6 +562,13 @@ setup_output(struct run *r)
 		vars_set(&r->vars, o->vars[i], eq + 1);
 		*eq = '=';
 	}
+	if (o->asset_base != NULL)
+		vars_set(&r->vars, "asset_base", o->asset_base);
+	/* al-folio's places, unless a theme or the user says otherwise. */
+	if (vars_get(&r->vars, "asset_base") == NULL)
+		vars_set(&r->vars, "asset_base", "/assets/pdf/");
+	if (vars_get(&r->vars, "html_base") == NULL)
+		vars_set(&r->vars, "html_base", "/assets/html/");
 	return 1;
 }
 
@@ -570,7 +585,9 @@ read_entries(struct run *r, char **files, int nfiles)
 static int
 write_output(struct run *r, char **files, int nfiles)
 {
-	struct norm_opts no = { r->o.me, r->o.nme, r->venues, 0 };
+	struct norm_opts no = { r->o.me, r->o.nme, r->venues, 0,
+			    vars_get(&r->vars, "asset_base"),
+			    vars_get(&r->vars, "html_base") };
 	struct emit_opts eo = { .format = r->o.format, .width = r->o.width,
 			    .unsafe = r->o.unsafe };
 	struct page	 pg;

@@ -132,7 +132,7 @@ link_label(const char *name)
 		{ "arxiv", "arXiv" }, { "doi", "DOI" }, { "slides", "Slides" },
 		{ "video", "Video" }, { "poster", "Poster" },
 		{ "website", "Website" }, { "blog", "Blog" },
-		{ "supp", "Supplement" },
+		{ "supp", "Supplement" }, { "html", "HTML" },
 	};
 	size_t	 i;
 
@@ -712,7 +712,7 @@ page_init(struct page *pg, const struct pub_list *pubs,
 	else if (names != NULL && strcmp(names, "last-first") == 0)
 		pg->names = NAME_LAST_FIRST;
 	copy = xstrdup(links != NULL ? links :
-	    "paper pdf code arxiv doi slides video poster website");
+	    "paper html pdf code arxiv doi slides video poster supp website blog");
 	for (tok = strtok_r(copy, " ,", &save); tok != NULL;
 	    tok = strtok_r(NULL, " ,", &save)) {
 		pg->links = xreallocarray(pg->links, pg->nlinks + 1,

@@ -17,6 +17,10 @@
 #include "text/ids.h"
 #include "text/rich.h"
 
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
 int
 url_is_safe(const char *url)
 {
@@ -34,9 +38,22 @@ url_is_safe(const char *url)
 	    strncasecmp(url, "mailto:", 7) == 0;
 }
 
-/* The fields that hold links of their own, in the order pages list them. */
-static const char *const plain_links[] = {
-	"code", "slides", "video", "poster", "website", "blog", "supp"
+/*
+ * The fields that hold links of their own, in the order pages list
+ * them, and whether a bare file name in them is a site's file: al-folio
+ * keeps "pdf = {paper.pdf}" under /assets/pdf/ (the asset base) and
+ * "html = {page.html}" under /assets/html/ (the HTML base).
+ */
+enum base { BASE_NONE, BASE_ASSET, BASE_HTML };
+
+static const struct {
+	const char	*name;
+	enum base	 base;
+} own_links[] = {
+	{ "html", BASE_HTML }, { "code", BASE_NONE },
+	{ "slides", BASE_ASSET }, { "video", BASE_NONE },
+	{ "poster", BASE_ASSET }, { "website", BASE_NONE },
+	{ "blog", BASE_NONE }, { "supp", BASE_ASSET }
 };
 
 struct links {
@@ -54,10 +71,13 @@ add_link(struct links *ls, const char *name, char *url)
 	ls->n++;
 }
 
-/* A field's text as a URL, LaTeX taken out; NULL if absent or empty. */
+/*
+ * A field's text as a URL, LaTeX taken out; NULL if absent or empty.
+ * A field that may hold a file name keeps its blanks.
+ */
 static char *
 field_url(const struct entry *e, const char *name,
-    const struct field **where)
+    const struct field **where, int file)
 {
 	const struct field	*f = entry_field(e, name);
 	char			*url;
@@ -65,7 +85,7 @@ field_url(const struct entry *e, const char *name,
 	*where = f;
 	if (f == NULL || f->value[0] == '\0')
 		return NULL;
-	url = latex_url(f->value);
+	url = file ? latex_file_name(f->value) : latex_url(f->value);
 	if (url[0] == '\0') {
 		free(url);
 		return NULL;
@@ -86,13 +106,57 @@ checked(const struct entry *e, const struct field *f, const char *name,
 	return NULL;
 }
 
-/* A field's link as it stands. */
+/*
+ * A bare file name ("paper.pdf", "papers/x.pdf", "./x.pdf"): no scheme,
+ * not a path from the site's root, not an anchor.  Never written as it
+ * stands: relative to the page that shows it, it would be broken.
+ */
+static int
+is_file_name(const char *url)
+{
+	size_t	 n = strcspn(url, ":/?#");
+
+	if (url[n] == ':')
+		return 0;	/* a scheme */
+	return url[0] != '/' && url[0] != '#' && url[0] != '?';
+}
+
+/* url (taken over) under base when it is a bare file name. */
 static char *
-link_of(const struct entry *e, const char *name)
+under_base(char *url, const char *base)
+{
+	struct buf	 b = { 0 };
+	const char	*name = url;
+
+	if (base == NULL || !is_file_name(url))
+		return url;
+	while (name[0] == '.' && name[1] == '/')
+		name += 2;
+	buf_puts(&b, base);
+	if (b.len > 0 && b.data[b.len - 1] != '/')
+		buf_putc(&b, '/');
+	buf_puts(&b, name);
+	free(url);
+	return buf_detach(&b);
+}
+
+/* A field's link as it stands, a file name under its base. */
+static char *
+link_of(const struct entry *e, const char *name, const char *base)
 {
 	const struct field	*f;
+	char			*url = field_url(e, name, &f, base != NULL);
+	char			*from, *to;
 
-	return checked(e, f, name, field_url(e, name, &f));
+	/* Only a file name keeps its blanks: a URL's are line breaks. */
+	if (url != NULL && base != NULL && !is_file_name(url)) {
+		for (from = to = url; *from != '\0'; from++)
+			if (*from != ' ')
+				*to++ = *from;
+		*to = '\0';
+	}
+	return checked(e, f, name, url != NULL ? under_base(url, base) :
+	    NULL);
 }
 
 /* The arXiv link: an arxiv field, or an eprint that says it is one. */
@@ -109,7 +173,7 @@ arxiv_link(const struct entry *e)
 			return NULL;
 		name = "eprint";
 	}
-	if ((id = field_url(e, name, &f)) == NULL)
+	if ((id = field_url(e, name, &f, 0)) == NULL)
 		return NULL;
 	url = arxiv_url(id);
 	free(id);
@@ -124,7 +188,7 @@ doi_link(struct pub *p, const struct entry *e, struct arena *a)
 	const char		*plain;
 	char			*text, *url;
 
-	if ((text = field_url(e, "doi", &f)) == NULL)
+	if ((text = field_url(e, "doi", &f, 0)) == NULL)
 		return NULL;
 	url = checked(e, f, "doi", doi_url(text));
 	if (url != NULL && (plain = doi_plain(text)) != NULL)
@@ -134,28 +198,32 @@ doi_link(struct pub *p, const struct entry *e, struct arena *a)
 }
 
 void
-normalize_links(struct pub *p, const struct entry *e, struct arena *a)
+normalize_links(struct pub *p, const struct entry *e,
+    const struct norm_opts *o, struct arena *a)
 {
+	const char	*bases[] = { NULL, o->asset_base, o->html_base };
 	struct links	 ls;
-	char		*paper, *pdf, *arxiv, *doi;
+	char		*paper, *pdf, *arxiv, *doi, *own[8];
 	size_t		 i;
 
+	/* In the order their warnings have always come. */
 	ls.n = 0;
-	if ((paper = link_of(e, "url")) == NULL)
-		paper = link_of(e, "html");
-	pdf = link_of(e, "pdf");
-	arxiv = arxiv_link(e);
-	doi = doi_link(p, e, a);
-	pdf = arena_keep(a, pdf);
-	arxiv = arena_keep(a, arxiv);
-	doi = arena_keep(a, doi);
-	if ((paper = arena_keep(a, paper)) == NULL)
-		paper = pdf != NULL ? pdf : arxiv != NULL ? arxiv : doi;
+	paper = arena_keep(a, link_of(e, "url", NULL));
+	own[0] = arena_keep(a, link_of(e, "html", o->html_base));
+	pdf = arena_keep(a, link_of(e, "pdf", o->asset_base));
+	arxiv = arena_keep(a, arxiv_link(e));
+	doi = arena_keep(a, doi_link(p, e, a));
+	for (i = 1; i < NELEM(own_links); i++)
+		own[i] = arena_keep(a, link_of(e, own_links[i].name,
+		    bases[own_links[i].base]));
+	/* The paper: the url, else the page, the PDF, arXiv, the DOI. */
+	if (paper == NULL)
+		paper = own[0] != NULL ? own[0] : pdf != NULL ? pdf :
+		    arxiv != NULL ? arxiv : doi;
 	add_link(&ls, "paper", paper);
 	add_link(&ls, "pdf", pdf);
-	for (i = 0; i < sizeof(plain_links) / sizeof(plain_links[0]); i++)
-		add_link(&ls, plain_links[i],
-		    arena_keep(a, link_of(e, plain_links[i])));
+	for (i = 0; i < NELEM(own_links); i++)
+		add_link(&ls, own_links[i].name, own[i]);
 	add_link(&ls, "arxiv", arxiv);
 	add_link(&ls, "doi", doi);
 	p->nlinks = ls.n;

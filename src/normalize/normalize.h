@@ -24,6 +24,8 @@ struct norm_opts {
 	size_t		  nme;
 	const struct venue_db *venues;	/* NULL: labels as written */
 	int		  want_abstract; /* decode abstracts (a theme shows them) */
+	const char	 *asset_base;	/* bare file names in pdf, slides... */
+	const char	 *html_base;	/* ... and in html go under these */
 };
 
 /* crossref.c: children inherit what their parent has and they lack. */
@@ -49,7 +51,8 @@ int	normalize_venue_found(const struct venue_match *);
 
 /* links.c: p's links and DOI from e, with a warning per unsafe one;
  * their strings in a. */
-void	normalize_links(struct pub *p, const struct entry *e, struct arena *a);
+void	normalize_links(struct pub *p, const struct entry *e,
+	    const struct norm_opts *, struct arena *a);
 
 /* Links: http, https, mailto and relative URLs only. */
 int	url_is_safe(const char *);

@@ -331,7 +331,7 @@ make_pub(struct pub *p, const struct entry *e, struct maker *mk)
 	p->note = decoded_markdown(mk, e, "note");
 	if (mk->o->want_abstract)
 		p->abstract = decoded_markdown(mk, e, "abstract");
-	normalize_links(p, e, mk->a);
+	normalize_links(p, e, mk->o, mk->a);
 	p->selected = is_true(entry_get(e, "selected"));
 }
 

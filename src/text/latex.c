@@ -712,8 +712,13 @@ latex_decode_markdown(const char *latex)
 	return decode(latex, 1);
 }
 
-char *
-latex_url(const char *latex)
+/*
+ * A URL or file name from LaTeX: \url{} and braces dropped, \_ \% \&
+ * \# \$ \~ unescaped.  A URL drops its blanks (BibTeX turned its line
+ * breaks into them); a file name keeps them ("poster (2).pdf").
+ */
+static char *
+url_text(const char *latex, int blanks)
 {
 	struct buf	 b = { 0 };
 	const char	*p = latex;
@@ -728,9 +733,21 @@ latex_url(const char *latex)
 			continue;
 		if (*p == '\\' && p[1] != '\0' && strchr("_%&#$~", p[1]))
 			p++;
-		else if (*p == ' ')
+		else if (*p == ' ' && !blanks)
 			continue;
 		buf_putc(&b, *p);
 	}
 	return buf_detach(&b);
+}
+
+char *
+latex_url(const char *latex)
+{
+	return url_text(latex, 0);
+}
+
+char *
+latex_file_name(const char *latex)
+{
+	return url_text(latex, 1);
 }

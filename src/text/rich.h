@@ -32,6 +32,8 @@ char	*latex_decode(const char *latex);	/* LaTeX -> rich text */
 /* The same for Markdown fields: ` ' and ~ are left to Markdown. */
 char	*latex_decode_markdown(const char *latex);
 char	*latex_url(const char *latex);		/* \_ -> _, braces dropped */
+/* The same for a file name: its blanks are kept. */
+char	*latex_file_name(const char *latex);
 /* latex_decode onto the end of a buffer, without an allocation. */
 struct buf;
 void	 latex_decode_onto(struct buf *, const char *latex);
