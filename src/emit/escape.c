@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,39 +130,72 @@ put_html_entity(struct buf *b, char c)
 }
 
 /*
- * Markdown: HTML's five, then every character that Markdown (kramdown
- * or CommonMark/GFM) or Jekyll's Liquid could read as syntax.
- * Backslash escapes where both Markdown dialects accept them,
- * entities where one does not.
+ * Rich-text markup as Markdown: emphasis and bold as asterisks, which
+ * Hugo's Goldmark keeps with raw HTML off (it drops <em>).  A blank
+ * just inside an asterisk would keep it from opening or closing, so
+ * it goes outside; empty emphasis is left out.
  */
+static const char *
+put_markup_md(struct buf *b, const char *s)
+{
+	const char	*mark = *s == RICH_BF_ON || *s == RICH_BF_OFF ? "**" :
+			    "*";
+	size_t		 blanks = 0;
+
+	switch (*s) {
+	case RICH_EM_ON:
+	case RICH_BF_ON:
+		if (s[1] == *s + 1)	/* on, then off at once */
+			return s + 1;
+		for (s++; *s == ' '; s++)
+			buf_putc(b, ' ');
+		buf_puts(b, mark);
+		return s - 1;
+	case RICH_EM_OFF:
+	case RICH_BF_OFF:
+		while (b->len > blanks && b->data[b->len - 1 - blanks] == ' ')
+			blanks++;
+		buf_truncate(b, b->len - blanks);
+		buf_puts(b, mark);
+		while (blanks-- > 0)
+			buf_putc(b, ' ');
+		return s;
+	default:
+		return s;	/* math, keep: no mark */
+	}
+}
+
+/*
+ * Markdown: what renders the same in cmark-gfm, kramdown (Jekyll) and
+ * Goldmark (Hugo) -- HTML's five as entities, and every character that
+ * Markdown or Liquid could read as syntax as a numeric character
+ * reference: all three show the character and none reads it, even
+ * inside an HTML element (kramdown keeps a backslash escape there as
+ * it is, "Zhang\*"), and Goldmark has no raw HTML to fall back on.
+ */
+static void
+put_md_chars(struct buf *b, const char *s, int newlines)
+{
+	char	 num[8];
+
+	for (; *(s = put_run(b, s, md_stops)) != '\0'; s++) {
+		if (RICH_IS_MARKUP(*s))
+			s = put_markup_md(b, s);
+		else if (put_html_entity(b, *s))
+			continue;
+		else if (*s == '\n')
+			buf_putc(b, newlines ? '\n' : ' ');
+		else {
+			snprintf(num, sizeof(num), "&#%d;", *s);
+			buf_puts(b, num);
+		}
+	}
+}
+
 void
 escape_md_text(struct buf *b, const char *s)
 {
-	for (; *(s = put_run(b, s, md_stops)) != '\0'; s++) {
-		if (put_markup_html(b, *s) || put_html_entity(b, *s))
-			continue;
-		switch (*s) {
-		case '\\': case '*': case '_': case '`': case '[': case ']':
-		case '#': case '|': case '$': case '!':
-			buf_putc(b, '\\');
-			buf_putc(b, *s);
-			break;
-		case '{':
-			buf_puts(b, "&#123;");
-			break;
-		case '}':
-			buf_puts(b, "&#125;");
-			break;
-		case '~':
-			buf_puts(b, "&#126;");
-			break;
-		case '\n':
-			buf_putc(b, ' ');
-			break;
-		default:
-			buf_putc(b, *s);
-		}
-	}
+	put_md_chars(b, s, 0);
 }
 
 static void
@@ -360,30 +394,31 @@ void
 escape_md_markdown(struct buf *b, const char *rich, int inline_only,
     int unsafe)
 {
-	char		*src = rich_to_markdown(rich);
-	char		*html = md_to_html(src, inline_only, 0);
+	char		*src = rich_to_markdown(rich), *md;
 	const char	*p;
-	int		 in_tag = 0;
 
-	(void)unsafe;	/* a Jekyll page never gets raw HTML from a .bib */
-	for (p = html; *p != '\0'; p++) {
-		if (*p == '<')
-			in_tag = 1;
-		else if (*p == '>')
-			in_tag = 0;
+	(void)unsafe;	/* a site's page never gets raw HTML from a .bib */
+	/* Plain text is written as text is; other Markdown as cmark
+	 * renders it back, without raw HTML or unsafe links. */
+	if ((md = md_plain(src, inline_only)) != NULL) {
+		put_md_chars(b, md, !inline_only);
+		free(md);
+		free(src);
+		return;
+	}
+	md = md_to_markdown(src, inline_only);
+	for (p = md; *p != '\0'; p++) {
+		/* Liquid's and Hugo's braces, kramdown's table bar. */
 		if (*p == '{')
 			buf_puts(b, "&#123;");
 		else if (*p == '}')
 			buf_puts(b, "&#125;");
-		else if (*p == '\n')
-			buf_putc(b, ' ');
-		else if (!in_tag && strchr("\\*_`[]#|$!~", *p) != NULL) {
-			buf_putc(b, '\\');
-			buf_putc(b, *p);
-		} else
+		else if (*p == '|')
+			buf_puts(b, "&#124;");
+		else
 			buf_putc(b, *p);
 	}
-	free(html);
+	free(md);
 	free(src);
 }
 

@@ -13,6 +13,7 @@
 
 #include "base/util.h"
 #include "emit/markdown.h"
+#include "normalize/normalize.h"
 
 static const char *const extensions[] = {
 	"table", "strikethrough", "autolink", "tagfilter", "tasklist"
@@ -211,6 +212,71 @@ md_to_html(const char *markdown, int inline_only, int unsafe)
 		strip_paragraph(html);
 	copy = xstrdup(html);	/* ours to free with free() */
 	free(html);
+	return copy;
+}
+
+/*
+ * What a site would run from a .bib, taken out before Markdown goes to
+ * it: raw HTML (Hugo drops it, kramdown and cmark keep it) and links or
+ * images with a scheme other than http, https or mailto (cmark has
+ * decoded entities in them by now).
+ */
+static void
+make_safe(cmark_node *doc)
+{
+	cmark_iter		*it = cmark_iter_new(doc);
+	cmark_node		*n, **drop = NULL;
+	cmark_event_type	 ev;
+	cmark_node_type		 type;
+	const char		*url;
+	size_t			 ndrop = 0, i;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		n = cmark_iter_get_node(it);
+		type = cmark_node_get_type(n);
+		if (type == CMARK_NODE_HTML_INLINE ||
+		    type == CMARK_NODE_HTML_BLOCK) {
+			drop = xreallocarray(drop, ndrop + 1, sizeof(*drop));
+			drop[ndrop++] = n;
+		} else if ((type == CMARK_NODE_LINK ||
+		    type == CMARK_NODE_IMAGE) &&
+		    (url = cmark_node_get_url(n)) != NULL && !url_is_safe(url))
+			cmark_node_set_url(n, "");
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < ndrop; i++)
+		cmark_node_free(drop[i]);	/* unlinks it first */
+	free(drop);
+}
+
+char *
+md_plain(const char *markdown, int inline_only)
+{
+	return render_plain(markdown, 0, !inline_only);
+}
+
+char *
+md_to_markdown(const char *markdown, int inline_only)
+{
+	cmark_parser	*parser;
+	cmark_node	*doc;
+	char		*md, *copy, *p;
+	size_t		 n;
+
+	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
+	make_safe(doc);
+	md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
+	cmark_node_free(doc);
+	n = strlen(md);
+	while (n > 0 && md[n - 1] == '\n')
+		md[--n] = '\0';
+	if (inline_only)	/* one line: its paragraphs joined */
+		for (p = md; (p = strchr(p, '\n')) != NULL; p++)
+			*p = ' ';
+	copy = xstrdup(md);
+	free(md);
 	return copy;
 }
 

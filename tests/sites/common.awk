@@ -238,10 +238,15 @@ function canon(u,    l) {
 # fields that gave it).  Two fields that give the same URL are one
 # expectation: the page must show it once.  Fields with a scheme other
 # than http/https are not links (bib2pubs drops them).
-function expect_links(e,    i, n, f, v, u, kind, lf, ap) {
+#
+# With -v only="paper code" (the theme's links variable), only those
+# are expected: "paper" is the first of url, html, pdf, arXiv and DOI
+# that the entry has, as bib2pubs' paper link is.
+function expect_links(e,    i, n, f, v, u, kind, lf, ap, paper) {
 	NX = 0
 	ap = tolower(FV[e, "archiveprefix"] FV[e, "eprinttype"])
 	n = split("url html pdf code slides video poster website supp blog arxiv eprint doi", lf, " ")
+	paper = 0
 	for (i = 1; i <= n; i++) {
 		f = lf[i]
 		if (!((e, f) in FV))
@@ -249,6 +254,12 @@ function expect_links(e,    i, n, f, v, u, kind, lf, ap) {
 		v = trim(FV[e, f])
 		if (v == "")
 			continue
+		if (only != "" && f == "eprint" && ap !~ /arxiv/)
+			continue
+		if (only != "" && !wanted(f, paper))
+			continue
+		if (f ~ /^(url|html|pdf|arxiv|eprint|doi)$/)
+			paper = 1
 		kind = "url"
 		if (f == "eprint") {
 			if (ap !~ /arxiv/)
@@ -281,6 +292,17 @@ function expect_links(e,    i, n, f, v, u, kind, lf, ap) {
 		XF[NX] = f
 		XSEEN[e, kind, u] = NX
 	}
+}
+
+# wanted(F, PAPER): is field F's link one that "only" lists?  PAPER:
+# the paper link was taken already.
+function wanted(f, paper,    w) {
+	w = " " only " "
+	if (f == "eprint")
+		f = "arxiv"
+	if (index(w, " " f " "))
+		return 1
+	return index(w, " paper ") && !paper && f ~ /^(url|html|pdf|arxiv|doi)$/
 }
 
 # nows(S): S without blanks and control characters.

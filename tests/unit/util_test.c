@@ -16,6 +16,7 @@
 #include "read/entry.h"
 #include "read/source.h"
 #include "tap.h"
+#include "text/ids.h"
 #include "base/util.h"
 #include "emit/template.h"
 
@@ -407,11 +408,15 @@ main(void)
 	escaped(escape_html_url, "https://x.org/?a=1&b=\"2\" <x>",
 	    "https://x.org/?a=1&amp;b=%222%22%20%3Cx%3E");
 	escaped(escape_md_text, "*a* _b_ [c](d) `e` #f |g| \\ $h$ ~i~",
-	    "\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` \\#f \\|g\\| \\\\ \\$h\\$ "
-	    "&#126;i&#126;");
+	    "&#42;a&#42; &#95;b&#95; &#91;c&#93;(d) &#96;e&#96; &#35;f "
+	    "&#124;g&#124; &#92; &#36;h&#36; &#126;i&#126;");
 	escaped(escape_md_text, "{{ site }} {% raw %}",
 	    "&#123;&#123; site &#125;&#125; &#123;% raw %&#125;");
 	escaped(escape_md_text, "<script>", "&lt;script&gt;");
+	/* Markup as asterisks, which Hugo keeps with raw HTML off. */
+	escaped(escape_md_text, "a\x01" "b c\x02" "d \x03" "e\x04", "a*b c*d **e**");
+	escaped(escape_md_text, "\x01 x \x02.", " *x* .");
+	escaped(escape_md_text, "x\x03\x04y", "xy");
 	escaped(escape_md_url, "https://x.org/a b(c)<d>",
 	    "https://x.org/a%20b%28c%29%3Cd%3E");
 	url_bytes(escape_md_url, "<>()\"'\\`{}|^[]", 0,
