@@ -605,7 +605,8 @@ write_output(struct run *r, char **files, int nfiles)
 	page_init(&pg, &r->pubs, &r->groups, &r->vars);
 	if (r->o.split != NULL)
 		ok = emit_split(&r->theme, &pg, &r->pubs, &eo, r->o.split,
-		    vars_get(&r->vars, "split_name"));
+		    vars_get(&r->vars, "split_name"),
+		    vars_get(&r->vars, "split_cite"));
 	else
 		ok = render_page(&r->o, &r->theme, &pg, &r->pubs, &eo);
 	page_free(&pg);

@@ -34,10 +34,11 @@ int	emit_page(const struct theme *, const struct page *,
 int	emit_entry(const struct theme *, const struct page *,
 	    const struct pub *, const struct emit_opts *, FILE *);
 /* --split DIR: each pub into its own file, named by the split_name
- * template pattern (NULL: "$key$.md"); 0 after a diagnostic. */
+ * template pattern (NULL: "$key$.md"), and with cite (NULL: none) its
+ * BibTeX in a file of that name beside it; 0 after a diagnostic. */
 int	emit_split(const struct theme *, const struct page *,
 	    const struct pub_list *, const struct emit_opts *, const char *dir,
-	    const char *pattern);
+	    const char *pattern, const char *cite);
 /* --split: the file name a theme's split_name template gives an entry;
  * values are reduced to letters, digits, '.', '_' and '-'.  Caller frees. */
 char	*emit_file_name(const struct tmpl *, const struct page *,

@@ -12,12 +12,41 @@
 #include "emit/output.h"
 #include "emit/template.h"
 #include "emit/theme.h"
+#include "emit/view.h"
 #include "normalize/pub.h"
+
+/*
+ * The entry's BibTeX beside its file, as Hugo Blox keeps a cite.bib
+ * beside each publication's index.md: path is the entry's file, cite
+ * the name to give it.
+ */
+static int
+write_cite(const struct page *pg, const struct pub *p, const char *path,
+    const char *cite)
+{
+	const char	*slash = strrchr(path, '/');
+	struct output	 out;
+	struct buf	 where = { 0 };
+	char		*bibtex;
+	int		 ok;
+
+	buf_put(&where, path, slash != NULL ? (size_t)(slash - path) + 1 : 0);
+	buf_puts(&where, cite);
+	if ((ok = output_open_small(&out, where.data))) {
+		bibtex = view_bibtex(pg, p);
+		fputs(bibtex, out.fp);
+		fputc('\n', out.fp);
+		free(bibtex);
+		ok = output_close(&out, 1);
+	}
+	buf_free(&where);
+	return ok;
+}
 
 int
 emit_split(const struct theme *t, const struct page *pg,
     const struct pub_list *pubs, const struct emit_opts *eo, const char *dir,
-    const char *pattern)
+    const char *pattern, const char *cite)
 {
 	struct strmap	*used = strmap_new();
 	struct tmpl	*name_tmpl;
@@ -47,9 +76,12 @@ emit_split(const struct theme *t, const struct page *pg,
 			    name, output_safe_relative(name) ? "already taken" :
 			    "not a file name");
 		else if ((ok = output_make_parents(path.data) &&
-		    output_open_small(&out, path.data)))
+		    output_open_small(&out, path.data))) {
 			ok = output_close(&out, emit_entry(t, pg, p, eo,
 			    out.fp));
+			if (ok && cite != NULL && cite[0] != '\0')
+				ok = write_cite(pg, p, path.data, cite);
+		}
 		strmap_put(used, name, (void *)1);
 		free(name);
 	}

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/util.h"
 #include "emit/template.h"
@@ -415,32 +416,37 @@ anchor(const struct pub *p)
 	return buf_detach(&b);
 }
 
-/* Fields that only shape the page, left out of the BibTeX shown. */
+/*
+ * Fields that only shape a page, which al-folio leaves out of the
+ * BibTeX it shows (its filtered_bibtex_keywords), and ours: unless a
+ * theme's bibtex_hide says otherwise.
+ */
+static const char default_hidden[] = "abbr abstract additional_info "
+    "altmetric annotation arxiv award award_name bibtex_show blog code "
+    "dimensions eprint google_scholar_id hal html inspirehep_id pdf pmid "
+    "poster preview rank selected slides supp track video website";
+
 static int
-is_display_field(const char *name)
+is_hidden(const struct page *pg, const char *name)
 {
-	static const char *const display[] = { "abbr", "abstract", "award",
-	    "bibtex_show", "blog", "code", "html", "pdf", "poster",
-	    "preview", "rank", "selected", "slides", "supp", "track",
-	    "video", "website" };
 	size_t	 i;
 
 	if (strchr(name, '+') != NULL)	/* author+an and the like */
 		return 1;
-	for (i = 0; i < sizeof(display) / sizeof(display[0]); i++)
-		if (same_name(name, display[i]))
+	for (i = 0; i < pg->nhidden; i++)
+		if (same_name(name, pg->hidden[i]))
 			return 1;
 	return 0;
 }
 
-/* The entry as BibTeX, regenerated from what was parsed. */
-static char *
-bibtex_source(const struct entry *e)
+char *
+view_bibtex(const struct page *pg, const struct pub *p)
 {
-	struct buf	 b = { 0 };
-	size_t		 i;
-
-	int		 m;
+	const struct entry	*e = p->entry;
+	struct buf		 b = { 0 };
+	char			*names;
+	size_t			 i;
+	int			 m;
 
 	buf_putc(&b, '@');
 	buf_puts(&b, e->type);
@@ -450,7 +456,7 @@ bibtex_source(const struct entry *e)
 		const struct field *f = &e->fields[i];
 		const char *name = f->name;
 
-		if (is_display_field(name))
+		if (is_hidden(pg, name))
 			continue;
 		/* "July" came from the macro jul: give the macro back. */
 		if (strcmp(name, "month") == 0 &&
@@ -458,16 +464,30 @@ bibtex_source(const struct entry *e)
 		    !isdigit((unsigned char)f->value[0])) {
 			buf_puts(&b, ",\n  month = ");
 			buf_puts(&b, month_macro(m));
-		} else {	/* puts, not printf: abstracts are long */
-			buf_puts(&b, ",\n  ");
-			buf_puts(&b, name);
-			buf_puts(&b, " = {");
-			buf_puts(&b, f->value);
-			buf_putc(&b, '}');
+			continue;
 		}
+		buf_puts(&b, ",\n  ");	/* puts, not printf: abstracts are long */
+		buf_puts(&b, name);
+		buf_puts(&b, " = {");
+		if (strcmp(name, "author") == 0 || strcmp(name, "editor") == 0) {
+			names = names_unmarked(f->value);
+			buf_puts(&b, names);
+			free(names);
+		} else
+			buf_puts(&b, f->value);
+		buf_putc(&b, '}');
 	}
 	buf_puts(&b, "\n}");
 	return buf_detach(&b);
+}
+
+static int
+is_true_field(const struct pub *p, const char *name)
+{
+	const char	*v = entry_get(p->entry, name);
+
+	return v != NULL && (strcasecmp(v, "true") == 0 ||
+	    strcasecmp(v, "yes") == 0 || strcmp(v, "1") == 0);
 }
 
 static int
@@ -512,7 +532,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'b':
 		if (strcmp(name, "bibtex") == 0)
-			return owned_text(v, bibtex_source(p->entry));
+			return owned_text(v, view_bibtex(pg, p));
 		break;
 	case 'k':
 		if (strcmp(name, "key") == 0)
@@ -527,6 +547,8 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return links(v, p, pg);
 		break;
 	case 'm':
+		if (strcmp(name, "month_name") == 0)
+			return text(v, month_name(p->month));
 		if (strcmp(name, "month") == 0 && p->month > 0) {
 			put_decimal(v->room, p->month);
 			return text(v, v->room);
@@ -565,6 +587,10 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 	case 's':
 		if (strcmp(name, "selected") == 0)
 			return boolean(v, p->selected);
+		/* al-folio shows an entry's BibTeX when it asks for it. */
+		if (strcmp(name, "show_bibtex") == 0)
+			return boolean(v, pg->all_bibtex || is_true_field(p,
+			    "bibtex_show"));
 		break;
 	case 't':
 		if (strcmp(name, "title") == 0)
@@ -694,13 +720,43 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 
 const struct tclass view_page = { page_get };
 
+static const char default_links[] = "paper html pdf code arxiv doi slides "
+    "video poster supp website blog";
+
+/* The words of a list variable (blanks or commas between), or of dflt
+ * when it is unset; *n of them. */
+static char **
+words(const char *list, const char *dflt, size_t *n)
+{
+	char	*copy = xstrdup(list != NULL ? list : dflt), *tok, *save = NULL;
+	char	**v = NULL;
+
+	*n = 0;
+	for (tok = strtok_r(copy, " ,", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ,", &save)) {
+		v = xreallocarray(v, *n + 1, sizeof(char *));
+		v[(*n)++] = xstrdup(tok);
+	}
+	free(copy);
+	return v;
+}
+
+static void
+free_words(char **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 void
 page_init(struct page *pg, const struct pub_list *pubs,
     const struct grouping *groups, const struct vars *vars)
 {
 	const char	*names = vars_get(vars, "names");
-	const char	*links = vars_get(vars, "links");
-	char		*copy, *tok, *save = NULL;
+	const char	*bibtex = vars_get(vars, "bibtex");
 	size_t		 i;
 
 	memset(pg, 0, sizeof(*pg));
@@ -711,15 +767,10 @@ page_init(struct page *pg, const struct pub_list *pubs,
 		pg->names = NAME_INITIALS;
 	else if (names != NULL && strcmp(names, "last-first") == 0)
 		pg->names = NAME_LAST_FIRST;
-	copy = xstrdup(links != NULL ? links :
-	    "paper html pdf code arxiv doi slides video poster supp website blog");
-	for (tok = strtok_r(copy, " ,", &save); tok != NULL;
-	    tok = strtok_r(NULL, " ,", &save)) {
-		pg->links = xreallocarray(pg->links, pg->nlinks + 1,
-		    sizeof(char *));
-		pg->links[pg->nlinks++] = xstrdup(tok);
-	}
-	free(copy);
+	pg->links = words(vars_get(vars, "links"), default_links, &pg->nlinks);
+	pg->hidden = words(vars_get(vars, "bibtex_hide"), default_hidden,
+	    &pg->nhidden);
+	pg->all_bibtex = bibtex != NULL && strcmp(bibtex, "all") == 0;
 	for (i = 0; i < pubs->n; i++)
 		pg->has_marks |= pubs->v[i].has_marks;
 	pg->groups = groups;
@@ -728,11 +779,8 @@ page_init(struct page *pg, const struct pub_list *pubs,
 void
 page_free(struct page *pg)
 {
-	size_t	 i;
-
-	for (i = 0; i < pg->nlinks; i++)
-		free(pg->links[i]);
-	free(pg->links);
+	free_words(pg->links, pg->nlinks);
+	free_words(pg->hidden, pg->nhidden);
 }
 
 /* ---- one entry with its page around it (--split) ---- */

@@ -38,6 +38,9 @@ struct page {
 	enum name_style		 names;		/* from the "names" variable */
 	char			**links;	/* link names to list, in order */
 	size_t			 nlinks;
+	char			**hidden;	/* fields the BibTeX leaves out */
+	size_t			 nhidden;
+	int			 all_bibtex;	/* bibtex = all: every entry's */
 	int			 has_marks;
 };
 
@@ -47,6 +50,10 @@ void	page_init(struct page *, const struct pub_list *,
 void	page_free(struct page *);
 
 extern const struct tclass view_page;
+
+/* An entry as BibTeX for readers: the fields that shape the page left
+ * out (bibtex_hide), marks taken off names.  Caller frees. */
+char	*view_bibtex(const struct page *, const struct pub *);
 
 /* One entry, seen with the page's variables behind it (--split). */
 struct entry_view {

@@ -614,6 +614,53 @@ names_parse_first(const char *latex, size_t *count)
 	return parse_list(latex, count, NULL, 0, 1);
 }
 
+/* One name of a list with the marks taken off each of its parts. */
+static void
+put_unmarked(struct buf *out, char *name, size_t len)
+{
+	char		*parts[8];
+	struct buf	 shown = { 0 };
+	size_t		 nparts, i, plen;
+
+	nparts = cut(name, SEP_COMMA, parts, NELEM(parts));
+	for (i = 0; i < nparts; i++) {
+		/* cut() put a NUL where each comma was. */
+		plen = i + 1 < nparts ? (size_t)(parts[i + 1] - parts[i]) - 1 :
+		    len - (size_t)(parts[i] - name);
+		parts[i] = trim(parts[i], plen, &plen);
+		strip_marks(parts[i], plen, &shown);
+		if (i > 0)
+			buf_puts(out, ", ");
+		buf_puts(out, parts[i]);
+	}
+	buf_free(&shown);
+}
+
+char *
+names_unmarked(const char *latex)
+{
+	size_t		 len = strlen(latex), max = 1 + len / 4, n, i, nlen;
+	char		*copy = memcpy(xmalloc(len + 1), latex, len + 1);
+	char		**names = xreallocarray(NULL, max, sizeof(char *));
+	size_t		*lens = xreallocarray(NULL, max, sizeof(size_t));
+	struct buf	 out = { 0 };
+	char		*name;
+
+	n = cut_names(copy, len, names, lens, max);
+	for (i = 0; i < n; i++) {
+		name = trim(names[i], lens[i], &nlen);
+		if (name[0] == '\0')
+			continue;
+		if (out.len > 0)
+			buf_puts(&out, " and ");
+		put_unmarked(&out, name, nlen);
+	}
+	free(lens);
+	free(names);
+	free(copy);
+	return buf_detach(&out);
+}
+
 void
 names_free(struct person *v, size_t count)
 {

@@ -37,6 +37,9 @@ struct person	*names_parse(const char *latex, size_t *count,
  * not read past it. */
 struct person	*names_parse_first(const char *latex, size_t *count);
 void		 names_free(struct person *, size_t count);
+/* The list (LaTeX) with every name's marks taken off ("Zhang*, Jintao"
+ * -> "Zhang, Jintao"), for BibTeX shown to readers.  Caller frees. */
+char		*names_unmarked(const char *latex);
 
 /*
  * Apply a biblatex annotation such as "1=equal; 2=equal,corresponding"
