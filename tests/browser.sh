@@ -7,6 +7,11 @@
 # without scripts.  Slow (Chromium starts each time), so it is not part
 # of "make check"; .ci/run runs it.  Screenshots are left in $OUT
 # (default: a temporary directory) to look at.
+# It also builds the two sites of tests/sites.test (tests/sites/README)
+# from bib/example.bib and takes full-page screenshots, 1200 px wide, of
+# the Jekyll page (site-jekyll.png), the Hugo page (site-hugo.png) and
+# the Hugo Blox bundle of zhang2025sageattention2 (site-hugo-bundle.png);
+# one SKIP per screenshot when jekyll or hugo is not installed.
 # Usage: BIB2PUBS=src/bib2pubs tests/browser.sh
 set -u
 TESTS_SRCDIR=$(cd "$(dirname "$0")" && pwd)
@@ -57,4 +62,102 @@ for theme in default fragment; do
 	[ -s "$tmp/xss.dom" ] && ! grep -q 'data-ran=' "$tmp/xss.dom"
 	ok $? "$theme: no script from a .bib runs in Chromium"
 done
+
+# The built sites, as tests/sites.test builds them (bib/example.bib,
+# --me "Zhang, Jintao"), screenshot whole.  Headless Chromium shoots the
+# window only, so a copy of the page beside it (same base for relative
+# links) first reports its height at 1200 px wide; the screenshot's
+# window is then that tall.
+bib=$TESTS_SRCDIR/../bib/example.bib
+me="Zhang, Jintao"
+sites=$TESTS_SRCDIR/sites
+
+# page_height PROFILE PAGE: the page's full height in CSS px at 1200 px
+# wide (800 when it cannot be measured).
+page_height() {
+	measure=$(dirname "$2")/.measure-height.html
+	sed 's|</body>|<script>document.documentElement.setAttribute("data-full-height",String(Math.ceil(Math.max(document.documentElement.scrollHeight,document.body.scrollHeight))))</script></body>|' \
+	    "$2" >"$measure"
+	h=$(chrome "$1" --window-size=1200,800 --dump-dom "file://$measure" |
+	    sed -n 's/.*data-full-height="\([0-9]*\)".*/\1/p' | head -n 1)
+	rm -f "$measure"
+	case $h in
+	''|*[!0-9]*) h=800 ;;
+	esac
+	[ "$h" -ge 100 ] || h=100
+	echo "$h"
+}
+
+# png_width FILE: the width in the PNG's IHDR (nothing if not a PNG).
+png_width() {
+	sig=$(dd if="$1" bs=8 count=1 2>/dev/null | od -An -tx1 | tr -d ' \n')
+	[ "$sig" = 89504e470d0a1a0a ] || return 1
+	dd if="$1" bs=1 skip=16 count=4 2>/dev/null | od -An -tu1 |
+	    awk '{ printf "%d\n", (($1 * 256 + $2) * 256 + $3) * 256 + $4 }'
+}
+
+# shot NAME PAGE DESCRIPTION: a full-page screenshot of PAGE (a built
+# file) into $OUT/NAME.png, one TAP line.
+shot() {
+	png=$OUT/$1.png
+	rm -f "$png"
+	if [ -f "$2" ]; then
+		h=$(page_height "$1-h" "$2")
+		chrome "$1" --window-size=1200,"$h" --screenshot="$png" \
+		    "file://$2" >/dev/null
+	else
+		echo "# $2 was not built"
+	fi
+	w=$( [ -s "$png" ] && png_width "$png")
+	[ -s "$png" ] && [ "$w" = 1200 ]
+	ok $? "$3 (full page, 1200 px wide: $png)"
+}
+
+# built LOG STATUS: the log of a step that failed, as diagnostics.
+built() {
+	[ "$2" -eq 0 ] || { echo "# exit status $2:"; diag <"$1"; }
+}
+
+if command -v jekyll >/dev/null 2>&1; then
+	src=$tmp/site-jekyll
+	dest=$tmp/site-jekyll-out
+	cp -R "$sites/jekyll" "$src" && chmod -R u+w "$src"
+	st=0
+	b2p --me "$me" "$bib" >"$src/_pages/publications.md" \
+	    2>>"$tmp/site-jekyll.b2p.log" || st=$?
+	b2p --me "$me" --split "$src/_publications" "$bib" \
+	    2>>"$tmp/site-jekyll.b2p.log" || st=$?
+	built "$tmp/site-jekyll.b2p.log" $st
+	st=0
+	jekyll build -s "$src" -d "$dest" --disable-disk-cache \
+	    >"$tmp/site-jekyll.log" 2>&1 || st=$?
+	built "$tmp/site-jekyll.log" $st
+	shot site-jekyll "$dest/publications/index.html" \
+	    "the Jekyll site's publications page renders"
+else
+	skip "jekyll is not installed: no screenshot of the Jekyll site (apt-get install jekyll)"
+fi
+
+if command -v hugo >/dev/null 2>&1; then
+	src=$tmp/site-hugo
+	dest=$tmp/site-hugo-out
+	cp -R "$sites/hugo" "$src" && chmod -R u+w "$src"
+	st=0
+	b2p -t hugo --me "$me" -o "$src/content/publications.md" "$bib" \
+	    2>>"$tmp/site-hugo.b2p.log" || st=$?
+	b2p -t hugo --me "$me" --split "$src/content/publication" "$bib" \
+	    2>>"$tmp/site-hugo.b2p.log" || st=$?
+	built "$tmp/site-hugo.b2p.log" $st
+	st=0
+	hugo -s "$src" -d "$dest" --cacheDir "$tmp/site-hugo-cache" \
+	    >"$tmp/site-hugo.log" 2>&1 || st=$?
+	built "$tmp/site-hugo.log" $st
+	shot site-hugo "$dest/publications/index.html" \
+	    "the Hugo site's publications page renders"
+	shot site-hugo-bundle "$dest/publication/zhang2025sageattention2/index.html" \
+	    "the Hugo Blox bundle of zhang2025sageattention2 renders"
+else
+	skip "hugo is not installed: no screenshot of the Hugo site (apt-get install hugo)"
+	skip "hugo is not installed: no screenshot of the Hugo bundle (apt-get install hugo)"
+fi
 finish

@@ -357,50 +357,41 @@ find_link(const struct pub *p, const char *name)
 }
 
 /*
- * Does another of the n links shown take the place of link i?  Two
- * buttons for one URL say nothing twice: of the two, the more specific
- * label stays ("arXiv", "PDF" rather than "Paper"), else the first.
+ * The links the theme asked for, in its order, one button a URL: of
+ * two with one URL the more specific label stays ("arXiv" or "PDF"
+ * rather than "Paper", in the paper's place), else the first.
  */
-static int
-same_url_shown(const struct link *sel, size_t n, size_t i)
-{
-	int	 generic = same_name(sel[i].name, "paper");
-	size_t	 j;
-
-	for (j = 0; j < n; j++) {
-		if (j == i || sel[j].name == NULL ||
-		    strcmp(sel[j].url, sel[i].url) != 0)
-			continue;
-		if (generic != same_name(sel[j].name, "paper"))
-			return generic;
-		if (j < i)
-			return 1;
-	}
-	return 0;
-}
-
-/* The links the theme asked for, in its order, one button a URL. */
 static int
 links(struct tval *v, const struct pub *p, const struct page *pg)
 {
-	struct link	*sel = xcalloc(pg->nlinks + 1, sizeof(*sel));
-	size_t		 i, n = 0, kept = 0;
+	const struct link **sel = xcalloc(pg->nlinks + 1, sizeof(*sel));
+	struct link	*out = xcalloc(pg->nlinks + 1, sizeof(*out));
+	size_t		 i, j, k, n = 0, kept = 0;
 
-	for (i = 0; i < pg->nlinks; i++) {
-		const struct link *l = find_link(p, pg->links[i]);
+	for (i = 0; i < pg->nlinks; i++)
+		if ((sel[n] = find_link(p, pg->links[i])) != NULL)
+			n++;
+	for (i = 0; i < n; i++) {
+		const struct link *l = sel[i];
 
-		if (l != NULL)
-			sel[n++] = *l;
+		if (l == NULL)
+			continue;	/* taken into a paper's place */
+		for (j = 0; same_name(l->name, "paper") && j < n; j++)
+			if (j != i && sel[j] != NULL &&
+			    !same_name(sel[j]->name, "paper") &&
+			    strcmp(sel[j]->url, l->url) == 0) {
+				l = sel[j];
+				sel[j] = NULL;
+				break;
+			}
+		for (k = 0; k < kept && strcmp(out[k].url, l->url) != 0; k++)
+			continue;
+		if (k == kept)
+			out[kept++] = *l;
 	}
-	/* Which to drop is decided over all of them, then they move up. */
-	for (i = 0; i < n; i++)
-		if (same_url_shown(sel, n, i))
-			sel[i].name = NULL;
-	for (i = 0; i < n; i++)
-		if (sel[i].name != NULL)
-			sel[kept++] = sel[i];
-	v->owned = (char *)sel;
-	return list(v, sel, kept, sizeof(*sel), &view_link);
+	free(sel);
+	v->owned = (char *)out;
+	return list(v, out, kept, sizeof(*out), &view_link);
 }
 
 /* An id for the entry's element: its key, or its place in the file. */
