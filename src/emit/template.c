@@ -30,12 +30,13 @@ enum filter {
 	F_YAML,
 	F_FRAGMENT,
 	F_UNDERLINE,
-	F_SLUG
+	F_SLUG,
+	F_YAMLPLAIN
 };
 
 static const char *const filter_names[] = {
 	"upper", "lower", "sentence", "title", "plain", "period", "yaml",
-	"fragment", "underline", "slug"
+	"fragment", "underline", "slug", "yamlplain"
 };
 
 #define MAX_FILTERS 4
@@ -533,26 +534,44 @@ percent_fragment(const char *s)
 }
 
 /* A value's text s, after its filters, as the output format writes it. */
+/* s, of v's kind, as the output format escapes it, onto b. */
+static void
+put_formatted(const struct escaper *esc, const struct tval *v,
+    const char *s, struct buf *b)
+{
+	if (v->kind == TV_URL)
+		esc->url(b, s);
+	else if (v->kind == TV_MARKDOWN || v->kind == TV_MARKDOWN_INLINE)
+		esc->markdown(b, s, v->kind == TV_MARKDOWN_INLINE, esc->unsafe);
+	else
+		esc->text(b, s);
+}
+
 static void
 put_escaped(struct run *r, const struct tval *v, const char *s, int yaml,
     int fragment)
 {
-	char	*t;
+	struct buf	 b = { 0 };
+	char		*t;
 
-	if (yaml)
+	if (yaml == 2)	/* the site escapes it: quoted for YAML only */
 		escape_yaml(&r->out, s);
-	else if (fragment) {
+	else if (yaml) {
+		/*
+		 * Front matter: a site prints it as HTML, through Markdown
+		 * or in an href (academicpages, Hugo Blox), so the value is
+		 * escaped for the format first, then quoted for YAML.
+		 */
+		put_formatted(r->esc, v, s, &b);
+		escape_yaml(&r->out, b.data != NULL ? b.data : "");
+		buf_free(&b);
+	} else if (fragment) {
 		/* After a '#' the theme wrote: only ever a fragment. */
 		t = percent_fragment(s);
 		r->esc->url(&r->out, t);
 		free(t);
-	} else if (v->kind == TV_URL)
-		r->esc->url(&r->out, s);
-	else if (v->kind == TV_MARKDOWN || v->kind == TV_MARKDOWN_INLINE)
-		r->esc->markdown(&r->out, s, v->kind == TV_MARKDOWN_INLINE,
-		    r->esc->unsafe);
-	else
-		r->esc->text(&r->out, s);
+	} else
+		put_formatted(r->esc, v, s, &r->out);
 }
 
 static void
@@ -593,6 +612,9 @@ put_value(struct run *r, const struct node *n, const struct tval *v)
 			break;
 		case F_YAML:
 			yaml = 1;
+			continue;
+		case F_YAMLPLAIN:
+			yaml = 2;
 			continue;
 		case F_FRAGMENT:
 			fragment = 1;

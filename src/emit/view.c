@@ -502,6 +502,21 @@ pub_field(const struct pub *p, const char *name, struct tval *v)
 	return owned_text(v, latex_decode(raw));
 }
 
+/* Names that are links: asked for by name, only ever a checked one. */
+static int
+is_link_name(const char *name)
+{
+	static const char *const names[] = { "paper", "url", "html", "pdf",
+	    "code", "slides", "video", "poster", "website", "blog", "supp",
+	    "arxiv", "doi" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (same_name(name, names[i]))
+			return 1;
+	return 0;
+}
+
 static int
 pub_get(const void *self, const char *name, struct tval *v, void *arg)
 {
@@ -620,6 +635,10 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		v->s = l->url;
 		return 1;
 	}
+	/* A link that was not kept (unsafe, or empty) is no link: never
+	 * the field as written. */
+	if (is_link_name(name))
+		return 1;
 	return pub_field(p, name, v);
 }
 
