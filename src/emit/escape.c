@@ -56,8 +56,8 @@ static const unsigned char json_stops[256] = {
 static const unsigned char md_url_stops[256] = {
 	X16(1), X16(1), [' '] = 1, ['<'] = 1, ['>'] = 1, ['('] = 1,
 	[')'] = 1, ['"'] = 1, ['\''] = 1, ['\\'] = 1, ['`'] = 1, ['{'] = 1,
-	['}'] = 1, ['|'] = 1, ['^'] = 1, ['['] = 1, [']'] = 1, [0x7f] = 1,
-	HIGH_BYTES
+	['}'] = 1, ['|'] = 1, ['^'] = 1, ['['] = 1, [']'] = 1, ['&'] = 1,
+	[0x7f] = 1, HIGH_BYTES
 };
 /* An HTML attribute: the same for quotes and brackets, '&' as &amp;. */
 static const unsigned char html_url_stops[256] = {
@@ -210,8 +210,17 @@ percent(struct buf *b, unsigned char c)
 void
 escape_md_url(struct buf *b, const char *s)
 {
+	/*
+	 * '&' as &amp;: cmark-gfm, kramdown and Goldmark all make it the
+	 * '&' it was, and no entity can hide in a destination (Goldmark
+	 * decodes "&#106;avascript:").  Percent-encoding it would change
+	 * what a query says.
+	 */
 	for (; *(s = put_run(b, s, md_url_stops)) != '\0'; s++)
-		percent(b, (unsigned char)*s);
+		if (*s == '&')
+			buf_puts(b, "&amp;");
+		else
+			percent(b, (unsigned char)*s);
 }
 
 void

@@ -194,35 +194,15 @@ strip_paragraph(char *html)
 	memmove(html, html + 3, n - 6);
 }
 
-char *
-md_to_html(const char *markdown, int inline_only, int unsafe)
-{
-	int		 options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT;
-	cmark_parser	*parser;
-	cmark_node	*doc;
-	char		*html, *copy;
-
-	if ((html = render_plain(markdown, 1, !inline_only)) != NULL)
-		return html;
-	doc = parse(markdown, options, &parser);
-	html = cmark_render_html(doc, options,
-	    cmark_parser_get_syntax_extensions(parser));
-	cmark_node_free(doc);
-	if (inline_only)
-		strip_paragraph(html);
-	copy = xstrdup(html);	/* ours to free with free() */
-	free(html);
-	return copy;
-}
-
 /*
  * What a site would run from a .bib, taken out before Markdown goes to
- * it: raw HTML (Hugo drops it, kramdown and cmark keep it) and links or
- * images with a scheme other than http, https or mailto (cmark has
+ * it: raw HTML (Hugo drops it, kramdown and cmark keep it) unless
+ * keep_html (--unsafe, which is about raw HTML only), and always links
+ * or images with a scheme other than http, https or mailto (cmark has
  * decoded entities in them by now).
  */
 static void
-make_safe(cmark_node *doc)
+make_safe(cmark_node *doc, int keep_html)
 {
 	cmark_iter		*it = cmark_iter_new(doc);
 	cmark_node		*n, **drop = NULL;
@@ -236,8 +216,8 @@ make_safe(cmark_node *doc)
 			continue;
 		n = cmark_iter_get_node(it);
 		type = cmark_node_get_type(n);
-		if (type == CMARK_NODE_HTML_INLINE ||
-		    type == CMARK_NODE_HTML_BLOCK) {
+		if (!keep_html && (type == CMARK_NODE_HTML_INLINE ||
+		    type == CMARK_NODE_HTML_BLOCK)) {
 			drop = xreallocarray(drop, ndrop + 1, sizeof(*drop));
 			drop[ndrop++] = n;
 		} else if ((type == CMARK_NODE_LINK ||
@@ -250,6 +230,29 @@ make_safe(cmark_node *doc)
 		cmark_node_free(drop[i]);	/* unlinks it first */
 	free(drop);
 }
+
+char *
+md_to_html(const char *markdown, int inline_only, int unsafe)
+{
+	int		 options = unsafe ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT;
+	cmark_parser	*parser;
+	cmark_node	*doc;
+	char		*html, *copy;
+
+	if ((html = render_plain(markdown, 1, !inline_only)) != NULL)
+		return html;
+	doc = parse(markdown, options, &parser);
+	make_safe(doc, 1);	/* cmark keeps any link with --unsafe */
+	html = cmark_render_html(doc, options,
+	    cmark_parser_get_syntax_extensions(parser));
+	cmark_node_free(doc);
+	if (inline_only)
+		strip_paragraph(html);
+	copy = xstrdup(html);	/* ours to free with free() */
+	free(html);
+	return copy;
+}
+
 
 char *
 md_plain(const char *markdown, int inline_only)
@@ -266,7 +269,7 @@ md_to_markdown(const char *markdown, int inline_only)
 	size_t		 n;
 
 	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
-	make_safe(doc);
+	make_safe(doc, 0);
 	md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
 	cmark_node_free(doc);
 	n = strlen(md);

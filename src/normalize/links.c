@@ -21,21 +21,92 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The value of a character reference at s ("&#106;", "&#x6A;",
+ * "&colon;"), its length in *n; -1 when s is none we know. */
+static int
+char_ref(const char *s, size_t *n)
+{
+	static const struct {
+		const char	*name;
+		int		 c;
+	} named[] = {
+		{ "&colon;", ':' }, { "&Tab;", '\t' }, { "&NewLine;", '\n' },
+		{ "&amp;", '&' }, { "&sol;", '/' }, { "&lpar;", '(' },
+		{ "&rpar;", ')' }, { "&period;", '.' }, { "&num;", '#' }
+	};
+	char	*end;
+	long	 c;
+	size_t	 i;
+
+	if (s[1] == '#') {
+		c = s[2] == 'x' || s[2] == 'X' ? strtol(s + 3, &end, 16) :
+		    strtol(s + 2, &end, 10);
+		if (end == s + 2 || (end == s + 3 && s[2] != '0'))
+			return -1;
+		*n = (size_t)(end - s) + (*end == ';');
+		return c > 0 && c < 128 ? (int)c : 0x80;
+	}
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+		if (strncmp(s, named[i].name, strlen(named[i].name)) == 0) {
+			*n = strlen(named[i].name);
+			return named[i].c;
+		}
+	return -1;
+}
+
+/*
+ * The scheme part of url as a browser or a Markdown renderer reads it:
+ * character references and %-escapes decoded, blanks and control
+ * characters (which browsers skip there) dropped, lowercase; up to its
+ * ':' or to where a scheme can no longer be.  Returns 0 when a
+ * reference is none we know: it could hide anything.
+ */
+static int
+scheme_of(const char *url, char *out, size_t cap)
+{
+	size_t	 n, k = 0;
+	int	 c;
+
+	for (; *url != '\0' && k + 1 < cap; url += n) {
+		n = 1;
+		c = (unsigned char)*url;
+		if (c == '&' && (c = char_ref(url, &n)) < 0)
+			return 0;
+		else if (c == '%' && isxdigit((unsigned char)url[1]) &&
+		    isxdigit((unsigned char)url[2])) {
+			c = (int)strtol((char[]){ url[1], url[2], '\0' }, NULL,
+			    16);
+			n = 3;
+		}
+		if (c <= ' ' || c == 0x7f)
+			continue;
+		if (c == '/' || c == '?' || c == '#')
+			break;
+		out[k++] = (char)tolower(c);
+		if (c == ':')
+			break;
+	}
+	out[k] = '\0';
+	return 1;
+}
+
 int
 url_is_safe(const char *url)
 {
-	const char	*p = url;
+	char	 scheme[64];
+	size_t	 n;
 
-	if (!isalpha((unsigned char)*p))
-		return 1;	/* "/x", "./x", "#x", "//host": no scheme */
-	while (isalnum((unsigned char)*p) || *p == '+' || *p == '-' ||
-	    *p == '.')
-		p++;
-	if (*p != ':')
-		return 1;	/* "paper.pdf" */
-	return strncasecmp(url, "http:", 5) == 0 ||
-	    strncasecmp(url, "https:", 6) == 0 ||
-	    strncasecmp(url, "mailto:", 7) == 0;
+	if (!scheme_of(url, scheme, sizeof(scheme)))
+		return 0;
+	n = strlen(scheme);
+	if (n == 0 || scheme[n - 1] != ':')
+		return 1;	/* "/x", "paper.pdf", "#x": no scheme */
+	if (!isalpha((unsigned char)scheme[0]) ||
+	    scheme[strspn(scheme, "abcdefghijklmnopqrstuvwxyz0123456789+-.")]
+	    != ':')
+		return 1;	/* "a b:c": a path, not a scheme */
+	return strcmp(scheme, "http:") == 0 || strcmp(scheme, "https:") == 0 ||
+	    strcmp(scheme, "mailto:") == 0;
 }
 
 /*

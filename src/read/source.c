@@ -4,7 +4,10 @@
  * Policy (documented in bib2pubs(1)):
  *  - a UTF-8 byte-order mark is dropped; CRLF and lone CR become LF;
  *  - form feed and vertical tab become spaces;
- *  - NUL is an error, other control bytes a warning: both become U+FFFD;
+ *  - NUL is an error, other control characters (DEL and the C1 range
+ *    U+0080-U+009F too) and non-characters (U+FFFE, U+FFFF, U+FDD0-
+ *    U+FDEF, ...) a warning: all become U+FFFD.  A site's YAML refuses
+ *    them (Hugo fails the whole build; Jekyll drops the front matter);
  *  - a file with no valid multi-byte UTF-8 sequence but some high bytes
  *    is read as Windows-1252 (a superset of Latin-1), with a warning;
  *  - otherwise each invalid byte becomes U+FFFD, with an error.
@@ -47,18 +50,26 @@ struct survey {
 static int
 is_bad_control(unsigned char c)
 {
-	return c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-	    c != '\f' && c != '\v';
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+	    c != '\f' && c != '\v') || c == 0x7f;
+}
+
+/* A code point no text should hold: a C1 control or a non-character. */
+static int
+is_bad_codepoint(int cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || (cp >= 0xfdd0 && cp <= 0xfdef) ||
+	    (cp & 0xfffe) == 0xfffe;
 }
 
 static int
 is_plain(unsigned char c)
 {
-	return (c >= 0x20 && c < 0x80) || c == '\n' || c == '\t';
+	return (c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t';
 }
 
 /*
- * How many of the first bytes of s are printable ASCII (0x20-0x7f),
+ * How many of the first bytes of s are printable ASCII (0x20-0x7e),
  * newlines or tabs: almost all of a .bib file is, and the survey only
  * has to look closely at the rest.  Sixteen at a time with SSE2 (every
  * x86-64 has it), without stopping at every line; elsewhere, eight at
@@ -69,7 +80,7 @@ plain_run(const char *s, size_t len)
 {
 	size_t		 i = 0, end;
 #ifdef __SSE2__
-	const __m128i	 space = _mm_set1_epi8(0x1f);
+	const __m128i	 space = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f);
 	const __m128i	 nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
 	__m128i		 w, ok;
 	int		 mask;
@@ -84,17 +95,21 @@ plain_run(const char *s, size_t len)
 		for (; i + 16 <= len; i += 16) {
 			w = _mm_loadu_si128((const __m128i *)(const void *)
 			    (s + i));
-			ok = _mm_or_si128(_mm_cmpgt_epi8(w, space),
+			ok = _mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(w,
+			    del), _mm_cmpgt_epi8(w, space)),
 			    _mm_or_si128(_mm_cmpeq_epi8(w, nl),
 			    _mm_cmpeq_epi8(w, tab)));
 			if ((mask = _mm_movemask_epi8(ok)) != 0xffff)
 				return i + (size_t)__builtin_ctz(~(unsigned)mask);
 		}
 #else
-		/* A byte below 0x20 or above 0x7f sets its top bit. */
+		/* A byte below 0x20 or above 0x7f sets its top bit, and
+		 * so does DEL, xor 0x7f making it 0. */
 		for (; i + 8 <= len; i += 8) {
 			memcpy(&w, s + i, 8);
-			if (((w | (w - 0x20 * ones)) & 0x80 * ones) != 0)
+			if (((w | (w - 0x20 * ones)) & 0x80 * ones) != 0 ||
+			    (((w ^ 0x7f * ones) - ones) & ~(w ^ 0x7f * ones) &
+			    0x80 * ones) != 0)
 				break;
 		}
 #endif
@@ -147,6 +162,8 @@ survey(const char *s, size_t len, struct survey *sv)
 				sv->ctrl_line = line_at(s, i);
 		} else if (c >= 0x80) {
 			n = utf8_decode(s + i, len - i, &cp);
+			if (n > 0 && is_bad_codepoint(cp) && sv->ctrl++ == 0)
+				sv->ctrl_line = line_at(s, i);
 			if (n > 0) {
 				sv->multibyte++;
 				i += (size_t)n;
@@ -199,7 +216,10 @@ rewrite(const char *s, size_t len, int latin1, size_t *outlen)
 			put_codepoint(&b, cp != 0 ? cp : 0xfffd);
 			i++;
 		} else if ((n = utf8_decode(s + i, len - i, &cp)) > 0) {
-			buf_put(&b, s + i, (size_t)n);
+			if (is_bad_codepoint(cp))
+				buf_puts(&b, REPLACEMENT);
+			else
+				buf_put(&b, s + i, (size_t)n);
 			i += (size_t)n;
 		} else {
 			buf_puts(&b, REPLACEMENT);
@@ -241,7 +261,8 @@ report(const char *name, const struct survey *sv, int latin1)
 		    "NUL byte replaced by U+FFFD", sv->nul);
 	if (sv->ctrl > 0)
 		add_damage(d, &n, sv->ctrl_line, MSG_WARNING,
-		    "control character replaced by U+FFFD", sv->ctrl);
+		    "control character or non-character replaced by U+FFFD",
+		    sv->ctrl);
 	if (sv->invalid > 0 && latin1)
 		add_damage(d, &n, sv->invalid_line, MSG_WARNING,
 		    "not UTF-8; read as Latin-1 (Windows-1252)", 0);

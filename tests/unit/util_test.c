@@ -419,8 +419,10 @@ main(void)
 	escaped(escape_md_text, "x\x03\x04y", "xy");
 	escaped(escape_md_url, "https://x.org/a b(c)<d>",
 	    "https://x.org/a%20b%28c%29%3Cd%3E");
-	url_bytes(escape_md_url, "<>()\"'\\`{}|^[]", 0,
+	/* Markdown destinations write '&' as &amp; too: no entity hides. */
+	url_bytes(escape_md_url, "<>()\"'\\`{}|^[]", 1,
 	    "escape_md_url: each of the 255 bytes as the rule says");
+	escaped(escape_md_url, "&#106;avascript:x", "&amp;#106;avascript:x");
 	url_bytes(escape_html_url, "\"'<>\\^`{|}", 1,
 	    "escape_html_url: each of the 255 bytes as the rule says");
 	escaped(escape_txt_text, "\x01x\x02 \x03y\x04", "x y");
