@@ -368,6 +368,44 @@ other_option(int c, char **argv, struct options *o)
 	}
 }
 
+/* Are a and b one file (both exist)? */
+static int
+same_file(const char *a, const char *b)
+{
+	struct stat	 sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/*
+ * What bib2pubs writes is never what it reads: "-o papers.bib
+ * papers.bib" would replace the bibliography with its page, and a
+ * depfile that is the page (or an input) would overwrite it.
+ */
+static int
+check_targets(const struct options *o, char **inputs, int n)
+{
+	const char	*out[2] = { o->output, o->depfile };
+	const char	*what[2] = { "-o", "--depfile" };
+	int		 i, k;
+
+	for (k = 0; k < 2; k++) {
+		if (out[k] == NULL || strcmp(out[k], "-") == 0)
+			continue;
+		for (i = 0; i < n; i++)
+			if (strcmp(inputs[i], out[k]) == 0 ||
+			    same_file(inputs[i], out[k]))
+				return bad_usage("%s %s is an input: it would "
+				    "be overwritten", what[k], out[k]);
+	}
+	if (o->output != NULL && o->depfile != NULL &&
+	    (strcmp(o->output, o->depfile) == 0 ||
+	    same_file(o->output, o->depfile)))
+		return bad_usage("--depfile %s is the output file", o->depfile);
+	return EXIT_OK;
+}
+
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
@@ -391,7 +429,7 @@ parse_options(int argc, char **argv, struct options *o)
 	if (o->split != NULL && o->output != NULL)
 		return bad_usage("%s", "--split writes a directory; -o does "
 		    "not go with it");
-	return EXIT_OK;
+	return check_targets(o, argv + optind, argc - optind);
 }
 
 static void
