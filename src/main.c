@@ -448,20 +448,24 @@ free_options(struct options *o)
 
 /* ---- reading ---- */
 
-static void
+/* Returns how many inputs could not be read (each said so). */
+static int
 read_inputs(char **files, int n, struct entry_list *entries)
 {
 	struct bib	*b = bib_new();
 	struct source	 src;
-	int		 i;
+	int		 i, unread = 0;
 
 	for (i = 0; i < n; i++) {
-		if (!source_load(&src, files[i]))
+		if (!source_load(&src, files[i])) {
+			unread++;
 			continue;
+		}
 		bib_read(b, &src, entries);
 		source_free(&src);
 	}
 	bib_free(b);
+	return unread;
 }
 
 /*
@@ -610,14 +614,28 @@ setup_output(struct run *r)
 	return 1;
 }
 
-/* Entries from all inputs, crossrefs resolved, duplicates merged. */
-static void
+/*
+ * Entries from all inputs, crossrefs resolved, duplicates merged.
+ * Returns 0 when an input could not be read and the output is a file
+ * or a directory: a page made from part of the inputs would replace a
+ * whole one (to standard output the rest is still written).
+ */
+static int
 read_entries(struct run *r, char **files, int nfiles)
 {
-	read_inputs(files, nfiles, &r->entries);
+	const char	*target = r->o.output != NULL ? r->o.output :
+			    r->o.split;
+
+	if (read_inputs(files, nfiles, &r->entries) > 0 && target != NULL &&
+	    strcmp(target, "-") != 0) {
+		msg(MSG_SYSERR, target, 0, "not written: an input could not "
+		    "be read");
+		return 0;
+	}
 	normalize_crossrefs(&r->entries);
 	if (!r->o.keep_duplicates)
 		normalize_duplicates(&r->entries);
+	return 1;
 }
 
 static int
@@ -692,11 +710,12 @@ main(int argc, char **argv)
 		run_free(&r);
 		return msg_exit_status();
 	}
-	read_entries(&r, argv + optind, argc - optind);
-	if (r.o.check_venues)
-		emit_check_venues(&r.entries, r.venues, stdout);
-	else if (load_keys(&r.o, &r.entries))
-		write_output(&r, argv + optind, argc - optind);
+	if (read_entries(&r, argv + optind, argc - optind)) {
+		if (r.o.check_venues)
+			emit_check_venues(&r.entries, r.venues, stdout);
+		else if (load_keys(&r.o, &r.entries))
+			write_output(&r, argv + optind, argc - optind);
+	}
 	run_free(&r);
 	return msg_exit_status();
 }
