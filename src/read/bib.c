@@ -516,17 +516,76 @@ new_entry(struct entry_list *l, const struct span *type, const char *key,
 	return e;
 }
 
+/* A field's letters and digits, lowercase: "{T}he {GPU} Way" -> "thegpuway". */
+static char *
+letters(const struct entry *e, const char *name)
+{
+	const char	*v = entry_get(e, name), *p;
+	struct buf	 b = { 0 };
+
+	for (p = v != NULL ? v : ""; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    (unsigned char)*p >= 0x80)
+			buf_putc(&b, *p);
+		else if (*p >= 'A' && *p <= 'Z')
+			buf_putc(&b, (char)(*p - 'A' + 'a'));
+	return buf_detach(&b);
+}
+
+/*
+ * Two entries under one key: the same work written twice, or two works
+ * (a key copied as a template)?  Different DOIs or titles say two.
+ */
+static int
+same_work(const struct entry *a, const struct entry *b)
+{
+	static const char *const fields[] = { "doi", "title" };
+	char	*x, *y;
+	size_t	 i;
+	int	 differ = 0;
+
+	for (i = 0; i < 2 && !differ; i++) {
+		x = letters(a, fields[i]);
+		y = letters(b, fields[i]);
+		differ = x[0] != '\0' && y[0] != '\0' && strcmp(x, y) != 0;
+		free(x);
+		free(y);
+	}
+	return !differ;
+}
+
+/*
+ * A second entry under a key: skipped when it is the same work, kept
+ * under KEY-2 (or -3 ...) when it is another, so no paper disappears.
+ */
 static void
 add_entry(struct entry_list *list, struct entry *e)
 {
 	struct entry	*first;
+	struct buf	 key = { 0 };
+	const char	*was = e->key;
+	int		 n;
 
 	if (entry_list_add(list, e))
 		return;
 	first = entry_list_find(list, e->key);
+	if (same_work(first, e)) {
+		msg(MSG_WARNING, e->file, e->line, "duplicate key '%s' (first "
+		    "at %s:%d): the same work, this entry is skipped", e->key,
+		    first->file, first->line);
+		return;
+	}
+	for (n = 2; ; n++) {
+		buf_truncate(&key, 0);
+		buf_printf(&key, "%s-%d", was, n);
+		e->key = arena_strdup(&list->arena, key.data);
+		if (entry_list_add(list, e))
+			break;
+	}
+	buf_free(&key);
 	msg(MSG_WARNING, e->file, e->line, "duplicate key '%s' (first at "
-	    "%s:%d): this entry is skipped", e->key, first->file,
-	    first->line);
+	    "%s:%d) for another work: kept as '%s'", was, first->file,
+	    first->line, e->key);
 }
 
 static void
