@@ -641,9 +641,10 @@ read_entries(struct run *r, char **files, int nfiles)
 static int
 write_output(struct run *r, char **files, int nfiles)
 {
-	struct norm_opts no = { r->o.me, r->o.nme, r->venues, 0,
-			    vars_get(&r->vars, "asset_base"),
-			    vars_get(&r->vars, "html_base") };
+	struct norm_opts no = { .me = r->o.me, .nme = r->o.nme,
+			    .venues = r->venues,
+			    .asset_base = vars_get(&r->vars, "asset_base"),
+			    .html_base = vars_get(&r->vars, "html_base") };
 	struct emit_opts eo = { .format = r->o.format, .width = r->o.width,
 			    .unsafe = r->o.unsafe };
 	struct page	 pg;
@@ -654,6 +655,7 @@ write_output(struct run *r, char **files, int nfiles)
 	 * that shows them. */
 	no.want_abstract = tmpl_uses(r->theme.page, "abstract") ||
 	    (r->o.split != NULL && tmpl_uses(r->theme.entry, "abstract"));
+	no.no_ranks = r->o.ranks != NULL && strcmp(r->o.ranks, "none") == 0;
 	normalize(&r->entries, &no, &r->pubs);
 	select_pubs(&r->pubs, &r->o.sel);
 	select_group(&r->pubs, r->o.group, vars_get(&r->vars, "group_order"),

@@ -24,6 +24,7 @@ struct norm_opts {
 	size_t		  nme;
 	const struct venue_db *venues;	/* NULL: labels as written */
 	int		  want_abstract; /* decode abstracts (a theme shows them) */
+	int		  no_ranks;	/* --ranks none: no venue warnings */
 	const char	 *asset_base;	/* bare file names in pdf, slides... */
 	const char	 *html_base;	/* ... and in html go under these */
 };

@@ -51,7 +51,9 @@ struct maker {
 	const struct norm_opts	*o;
 	struct arena		*a;		/* the list's */
 	struct buf		 scratch;
-	struct strmap		*reported;	/* venues warned of */
+	struct strmap		*reported;	/* venue -> unresolved + 1 */
+	struct unresolved	*unresolved;
+	size_t			 nunresolved;
 };
 
 /*
@@ -212,34 +214,79 @@ normalize_venue_found(const struct venue_match *m)
 	    m->how == VENUE_DBLP;
 }
 
+/* A venue string the database could not resolve, said once at the end. */
+struct unresolved {
+	const char	*file;		/* where it first came */
+	int		 line;
+	const char	*value;
+	const char	*first, *second;	/* ambiguous: the two venues */
+	size_t		 count;		/* entries that have it */
+};
+
 /*
- * Say what could not be resolved, so the user can fix it -- once per
- * place: children of one crossref parent share its booktitle.
+ * Note what could not be resolved, so the user can fix it: once per
+ * distinct string, however many entries have it.  A thesis's school, a
+ * report's institution and a publisher are not venues to rank.
  */
 static void
-report_venue(const struct entry *e, const struct venue_match *m,
-    struct strmap *reported)
+note_venue(struct maker *mk, const struct entry *e,
+    const struct venue_match *m)
 {
 	const struct field	*f = normalize_venue_field(e);
-	struct buf		 where = { 0 };
-	int			 seen;
+	struct unresolved	*u;
+	uintptr_t		 at;
 
-	if (f == NULL || (m->how != VENUE_UNKNOWN &&
-	    m->how != VENUE_AMBIGUOUS))
+	if (f == NULL || mk->o->no_ranks ||
+	    (m->how != VENUE_UNKNOWN && m->how != VENUE_AMBIGUOUS) ||
+	    same_name(f->name, "school") || same_name(f->name, "institution") ||
+	    same_name(f->name, "publisher"))
 		return;
-	buf_printf(&where, "%p:%d:%s", (const void *)e->file, f->line,
-	    f->value);
-	seen = strmap_put(reported, where.data, (void *)1) != NULL;
-	buf_free(&where);
-	if (seen)
-		return;
-	if (m->how == VENUE_UNKNOWN)
-		msg(MSG_WARNING, e->file, f->line, "unknown venue \"%s\"",
-		    f->value);
-	else
-		msg(MSG_WARNING, e->file, f->line, "venue \"%s\" could be "
-		    "%s or %s: no rank given", f->value, m->venue->abbr,
-		    m->other->abbr);
+	/* The map keeps places in the array, which moves as it grows. */
+	if ((at = (uintptr_t)strmap_get(mk->reported, f->value)) == 0) {
+		mk->unresolved = xreallocarray(mk->unresolved,
+		    mk->nunresolved + 1, sizeof(*mk->unresolved));
+		u = &mk->unresolved[mk->nunresolved++];
+		memset(u, 0, sizeof(*u));
+		u->file = e->file;
+		u->line = f->line;
+		u->value = f->value;
+		if (m->how == VENUE_AMBIGUOUS) {
+			u->first = m->venue->abbr;
+			u->second = m->other->abbr;
+		}
+		at = mk->nunresolved;
+		strmap_put(mk->reported, f->value, (void *)at);
+	}
+	mk->unresolved[at - 1].count++;
+}
+
+/* Each unresolved venue once, in the order they came, and a summary. */
+static void
+report_venues(const struct maker *mk)
+{
+	const struct unresolved	*u;
+	char			 count[48];
+	size_t			 i, unknown = 0;
+
+	for (i = 0; i < mk->nunresolved; i++) {
+		u = &mk->unresolved[i];
+		count[0] = '\0';
+		if (u->count > 1)
+			snprintf(count, sizeof(count), " (%zu entries)",
+			    u->count);
+		if (u->first == NULL) {
+			msg(MSG_WARNING, u->file, u->line, "unknown venue "
+			    "\"%s\"%s", u->value, count);
+			unknown++;
+		} else
+			msg(MSG_WARNING, u->file, u->line, "venue \"%s\" "
+			    "could be %s or %s: no rank given%s", u->value,
+			    u->first, u->second, count);
+	}
+	if (unknown > 1)
+		msg(MSG_WARNING, NULL, 0, "%zu venues are not in the "
+		    "database; --check-venues lists how each entry's was "
+		    "read, --venues FILE adds them", unknown);
 }
 
 /*
@@ -269,7 +316,7 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 		    (f == NULL || m.how == VENUE_EXCLUDED))
 			label = "arXiv";
 		if (p->kind != KIND_PREPRINT || f != NULL)
-			report_venue(e, &m, mk->reported);
+			note_venue(mk, e, &m);
 	}
 	p->venue_name = f != NULL ? decoded_in(a, &mk->scratch, f->value, 0) :
 	    NULL;
@@ -339,7 +386,7 @@ void
 normalize(const struct entry_list *l, const struct norm_opts *o,
     struct pub_list *out)
 {
-	struct maker	 mk = { o, NULL, { 0 }, strmap_new() };
+	struct maker	 mk = { o, NULL, { 0 }, strmap_new(), NULL, 0 };
 	size_t		 i;
 
 	memset(out, 0, sizeof(*out));
@@ -348,7 +395,9 @@ normalize(const struct entry_list *l, const struct norm_opts *o,
 	for (i = 0; i < l->n; i++)
 		if (!l->v[i]->hidden)
 			make_pub(&out->v[out->n++], l->v[i], &mk);
+	report_venues(&mk);
 	strmap_free(mk.reported, NULL);
+	free(mk.unresolved);
 	buf_free(&mk.scratch);
 }
 
