@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@
 #include "select/filter.h"
 #include "select/select.h"
 #include "text/names.h"
+#include "text/rich.h"
 
 enum {
 	OPT_ME = 256,
@@ -62,6 +64,7 @@ struct options {
 	char		**vars;		/* "KEY=VALUE" from -V */
 	size_t		  nvars;
 	struct name_key	**me;
+	const char	**me_spec;	/* as given, for messages */
 	size_t		  nme;
 	int		  width;
 	char		**venues;	/* --venues files */
@@ -326,6 +329,9 @@ other_option(int c, char **argv, struct options *o)
 			return bad_usage("--me wants one name, such as "
 			    "\"Zhang, Jintao\", not '%s'", optarg);
 		o->me = xreallocarray(o->me, o->nme + 1, sizeof(*o->me));
+		o->me_spec = xreallocarray(o->me_spec, o->nme + 1,
+		    sizeof(*o->me_spec));
+		o->me_spec[o->nme] = optarg;
 		o->me[o->nme++] = k;
 		return EXIT_OK;
 	case OPT_VENUES:
@@ -440,6 +446,7 @@ free_options(struct options *o)
 	for (i = 0; i < o->nme; i++)
 		names_key_free(o->me[i]);
 	free(o->me);
+	free(o->me_spec);
 	free(o->vars);
 	free(o->venues);
 	filter_free(o->filter);
@@ -638,6 +645,143 @@ read_entries(struct run *r, char **files, int nfiles)
 	return 1;
 }
 
+/* Levenshtein distance of two names, for suggestions. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t	 row[65], i, j, prev, cur, la = strlen(a), lb = strlen(b);
+
+	if (la > 64)
+		la = 64;
+	if (lb > 64)
+		lb = 64;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			cur = row[j];
+			row[j] = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] > row[j - 1] + 1)
+				row[j] = row[j - 1] + 1;
+			if (row[j] > cur + 1)
+				row[j] = cur + 1;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+/* Does some author of the pubs match k? */
+static int
+someone_is(const struct pub_list *pubs, const struct name_key *k)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < pubs->n; i++)
+		for (j = 0; j < pubs->v[i].nauthors; j++)
+			if (names_match(k, &pubs->v[i].authors[j]))
+				return 1;
+	return 0;
+}
+
+/* "de la Cruz, María": a name as --me would write it. */
+static char *
+written_family_first(const struct person *p)
+{
+	struct buf	 b = { 0 };
+	char		*plain;
+
+	if (p->von[0] != '\0')
+		buf_printf(&b, "%s ", p->von);
+	buf_puts(&b, p->last);
+	if (p->first[0] != '\0')
+		buf_printf(&b, ", %s", p->first);
+	plain = rich_plain(b.data);
+	buf_free(&b);
+	return plain;
+}
+
+/* The three authors' names ("Zhang, Jintao") nearest to spec, into b. */
+static void
+nearest_names(const struct pub_list *pubs, const char *spec, struct buf *b)
+{
+	char		*best[3] = { NULL, NULL, NULL }, *name, *folded;
+	char		*want = utf8_fold(spec);
+	size_t		 dist[3] = { SIZE_MAX, SIZE_MAX, SIZE_MAX }, d, i, j, k;
+
+	for (i = 0; i < pubs->n; i++)
+		for (j = 0; j < pubs->v[i].nauthors; j++) {
+			if (pubs->v[i].authors[j].others)
+				continue;
+			name = written_family_first(&pubs->v[i].authors[j]);
+			folded = utf8_fold(name);
+			d = distance(want, folded);
+			free(folded);
+			for (k = 0; k < 3 && (best[k] == NULL ||
+			    strcmp(best[k], name) != 0) && d >= dist[k]; k++)
+				continue;
+			if (k == 3 || (best[k] != NULL &&
+			    strcmp(best[k], name) == 0)) {
+				free(name);
+				continue;
+			}
+			free(best[2]);
+			memmove(&best[k + 1], &best[k], (2 - k) * sizeof(*best));
+			memmove(&dist[k + 1], &dist[k], (2 - k) * sizeof(*dist));
+			best[k] = name;
+			dist[k] = d;
+		}
+	for (k = 0; k < 3 && best[k] != NULL; k++) {
+		buf_printf(b, "%s\"%s\"", k > 0 ? ", " : "", best[k]);
+		free(best[k]);
+	}
+	free(want);
+}
+
+/*
+ * A --me that matches no author highlights nobody: say so, with the
+ * nearest names, and with the family-first reading of a name written
+ * without a comma ("Zhang Yichi" is given name Zhang, family Yichi).
+ */
+static void
+check_me(const struct options *o, const struct pub_list *pubs)
+{
+	struct name_key	*alt;
+	struct buf	 near = { 0 }, flipped = { 0 };
+	const char	*spec, *blank;
+	size_t		 i;
+
+	for (i = 0; i < o->nme; i++) {
+		if (someone_is(pubs, o->me[i]))
+			continue;
+		spec = o->me_spec[i];
+		buf_truncate(&flipped, 0);
+		if (strchr(spec, ',') == NULL &&
+		    (blank = strchr(spec, ' ')) != NULL) {
+			buf_put(&flipped, spec, (size_t)(blank - spec));
+			buf_printf(&flipped, ",%s", blank);
+		}
+		alt = flipped.len > 0 ? names_key_new(flipped.data) : NULL;
+		if (alt != NULL && someone_is(pubs, alt))
+			msg(MSG_WARNING, NULL, 0, "--me \"%s\" matches no "
+			    "author; \"%s\" does (a name without a comma is "
+			    "read as given names, then the family name)", spec,
+			    flipped.data);
+		else {
+			buf_truncate(&near, 0);
+			nearest_names(pubs, spec, &near);
+			msg(MSG_WARNING, NULL, 0, "--me \"%s\" matches no "
+			    "author%s%s", spec, near.len > 0 ? "; the nearest: " :
+			    "", near.len > 0 ? near.data : "");
+		}
+		names_key_free(alt);
+	}
+	buf_free(&near);
+	buf_free(&flipped);
+}
+
 static int
 write_output(struct run *r, char **files, int nfiles)
 {
@@ -657,6 +801,7 @@ write_output(struct run *r, char **files, int nfiles)
 	    (r->o.split != NULL && tmpl_uses(r->theme.entry, "abstract"));
 	no.no_ranks = r->o.ranks != NULL && strcmp(r->o.ranks, "none") == 0;
 	normalize(&r->entries, &no, &r->pubs);
+	check_me(&r->o, &r->pubs);
 	select_pubs(&r->pubs, &r->o.sel);
 	select_group(&r->pubs, r->o.group, vars_get(&r->vars, "group_order"),
 	    &r->groups);
