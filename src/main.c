@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "base/msg.h"
 #include "base/util.h"
@@ -81,6 +83,8 @@ struct options {
 	const char	 *depfile;
 	const char	 *split;	/* --split DIR */
 	const char	 *asset_base;	/* --asset-base URL */
+	char		**inputs;	/* the files named, or "-" */
+	int		  ninputs;
 };
 
 static const struct option longopts[] = {
@@ -115,11 +119,12 @@ static const struct option longopts[] = {
 static void
 usage(FILE *fp)
 {
-	fputs("usage: bib2pubs [options] FILE...\n"
-	    "Turn BibTeX files into a publication page (FILE - is standard input).\n"
+	fputs("usage: bib2pubs [options] [FILE...]\n"
+	    "Turn BibTeX files into a publication page (FILE - is standard input,\n"
+	    "also read when no FILE is named and it is not a terminal).\n"
 	    "\n"
 	    "Output:\n"
-	    "  -f, --format FMT     md (default), html, txt or json\n"
+	    "  -f, --format FMT     md (default; or markdown), html, txt or json\n"
 	    "  -t, --theme NAME|DIR academicpages (md), default (html), plain (txt)\n"
 	    "  -o, --output FILE    write FILE (atomically; untouched if unchanged)\n"
 	    "  -V, --var KEY=VALUE  set a page variable, e.g. -V title=Papers\n"
@@ -270,6 +275,76 @@ selection_option(int c, struct options *o)
 	return -1;
 }
 
+/* What a format may be called, for suggestions. */
+static const char *const format_words[] = { "md", "markdown", "html", "txt",
+	"text", "json", NULL };
+
+/* The names people also give formats. */
+static const char *
+format_alias(const char *f)
+{
+	static const char *const alias[][2] = {
+		{ "markdown", "md" }, { "htm", "html" }, { "text", "txt" },
+		{ "plain", "txt" }
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(alias) / sizeof(alias[0]); i++)
+		if (strcasecmp(f, alias[i][0]) == 0)
+			return alias[i][1];
+	return f;
+}
+
+static size_t	distance(const char *, const char *);
+
+/* ": did you mean 'x'?" for the word of words nearest to w, or "". */
+static const char *
+suggest(const char *w, const char *const *words)
+{
+	static char	 text[96];
+	const char	*best = NULL;
+	size_t		 d, bestd;
+
+	/* A typo -- one edit in a short word, two in a longer one --
+	 * not another word ("pdf" is no "md"). */
+	bestd = strlen(w) <= 4 ? 2 : 3;
+	for (; *words != NULL; words++)
+		if ((d = distance(w, *words)) < bestd) {
+			best = *words;
+			bestd = d;
+		}
+	if (best == NULL)
+		return "";
+	snprintf(text, sizeof(text), "; did you mean '%s'?", best);
+	return text;
+}
+
+/* The same for a long option, "--sotr" -> "--sort". */
+static const char *
+suggest_option(const char *arg)
+{
+	static char	 text[96];
+	const char	*names[sizeof(longopts) / sizeof(longopts[0])];
+	const char	*s;
+	size_t		 i, n = 0;
+
+	char		 word[64];
+
+	if (strncmp(arg, "--", 2) != 0)
+		return "";
+	snprintf(word, sizeof(word), "%.*s", (int)strcspn(arg + 2, "="),
+	    arg + 2);
+	for (i = 0; longopts[i].name != NULL; i++)
+		names[n++] = longopts[i].name;
+	names[n] = NULL;
+	s = suggest(word, names);
+	if (*s == '\0')
+		return "";
+	/* "; did you mean 'sort'?" -> "; did you mean '--sort'?" */
+	snprintf(text, sizeof(text), "; did you mean '--%s", strchr(s, '\'') + 1);
+	return text;
+}
+
 /* The options about what is written and where. */
 static int
 output_option(int c, struct options *o)
@@ -278,10 +353,10 @@ output_option(int c, struct options *o)
 
 	switch (c) {
 	case 'f':
-		if (!emit_known_format(optarg))
-			return bad_usage("unknown format '%s' (md, html, txt "
-			    "or json)", optarg);
-		o->format = optarg;
+		o->format = format_alias(optarg);
+		if (!emit_known_format(o->format))
+			return bad_usage("unknown format '%s'%s (md, html, txt "
+			    "or json)", optarg, suggest(optarg, format_words));
 		return EXIT_OK;
 	case 't':
 		o->theme = optarg;
@@ -370,7 +445,8 @@ other_option(int c, char **argv, struct options *o)
 	default:
 		if (optopt != 0)
 			return bad_usage("unknown option '-%c'", optopt);
-		return bad_usage("unknown option '%s'", argv[optind - 1]);
+		return bad_usage("unknown option '%s'%s", argv[optind - 1],
+		    suggest_option(argv[optind - 1]));
 	}
 }
 
@@ -412,6 +488,8 @@ check_targets(const struct options *o, char **inputs, int n)
 	return EXIT_OK;
 }
 
+static const char *const standard_input[] = { "-", NULL };
+
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
@@ -426,16 +504,22 @@ parse_options(int argc, char **argv, struct options *o)
 		if (rc != EXIT_OK)
 			return rc;
 	}
-	if (optind == argc)
-		return bad_usage("%s", "no input files (use - for standard "
-		    "input)");
+	o->inputs = argv + optind;
+	o->ninputs = argc - optind;
+	if (o->ninputs == 0 && isatty(STDIN_FILENO))
+		return bad_usage("%s", "no input files (name them, or give "
+		    "them on standard input)");
+	if (o->ninputs == 0) {	/* "cat papers.bib | bib2pubs" */
+		o->inputs = (char **)standard_input;
+		o->ninputs = 1;
+	}
 	if (o->depfile != NULL && o->output == NULL && o->split == NULL)
 		return bad_usage("%s", "--depfile needs -o or --split: it "
 		    "names the file the rule makes");
 	if (o->split != NULL && o->output != NULL)
 		return bad_usage("%s", "--split writes a directory; -o does "
 		    "not go with it");
-	return check_targets(o, argv + optind, argc - optind);
+	return check_targets(o, o->inputs, o->ninputs);
 }
 
 static void
@@ -645,32 +729,40 @@ read_entries(struct run *r, char **files, int nfiles)
 	return 1;
 }
 
-/* Levenshtein distance of two names, for suggestions. */
+/*
+ * Edits from a to b (insert, delete, change, swap two neighbours: the
+ * optimal string alignment distance), over their first 64 bytes, for
+ * suggestions.
+ */
 static size_t
 distance(const char *a, const char *b)
 {
-	size_t	 row[65], i, j, prev, cur, la = strlen(a), lb = strlen(b);
+	size_t	 d[3][65], i, j, la = strlen(a), lb = strlen(b), v;
+	size_t	*two = d[0], *one = d[1], *row = d[2], *t;
 
-	if (la > 64)
-		la = 64;
-	if (lb > 64)
-		lb = 64;
+	la = la > 64 ? 64 : la;
+	lb = lb > 64 ? 64 : lb;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		one[j] = j;
 	for (i = 1; i <= la; i++) {
-		prev = row[0];
 		row[0] = i;
 		for (j = 1; j <= lb; j++) {
-			cur = row[j];
-			row[j] = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] > row[j - 1] + 1)
-				row[j] = row[j - 1] + 1;
-			if (row[j] > cur + 1)
-				row[j] = cur + 1;
-			prev = cur;
+			v = one[j - 1] + (a[i - 1] != b[j - 1]);
+			if (one[j] + 1 < v)
+				v = one[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && two[j - 2] + 1 < v)
+				v = two[j - 2] + 1;
+			row[j] = v;
 		}
+		t = two;
+		two = one;
+		one = row;
+		row = t;
 	}
-	return row[lb];
+	return one[lb];
 }
 
 /* Does some author of the pubs match k? */
@@ -857,11 +949,11 @@ main(int argc, char **argv)
 		run_free(&r);
 		return msg_exit_status();
 	}
-	if (read_entries(&r, argv + optind, argc - optind)) {
+	if (read_entries(&r, r.o.inputs, r.o.ninputs)) {
 		if (r.o.check_venues)
 			emit_check_venues(&r.entries, r.venues, stdout);
 		else if (load_keys(&r.o, &r.entries))
-			write_output(&r, argv + optind, argc - optind);
+			write_output(&r, r.o.inputs, r.o.ninputs);
 	}
 	run_free(&r);
 	return msg_exit_status();
