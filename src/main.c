@@ -956,5 +956,6 @@ main(int argc, char **argv)
 			write_output(&r, r.o.inputs, r.o.ninputs);
 	}
 	run_free(&r);
+	msg_finish();
 	return msg_exit_status();
 }

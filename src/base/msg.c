@@ -16,6 +16,7 @@ static const char *const level_names[] = {
 static enum msg_level	max_level = MSG_NONE;
 static enum msg_level	fatal_level = MSG_ERROR;
 static int		quiet;
+static size_t		hidden;		/* warnings -q did not print */
 
 /*
  * The whole line is made first and written with one write(2), to the
@@ -42,8 +43,10 @@ msg(enum msg_level level, const char *file, int line, const char *fmt, ...)
 
 	if (level > max_level)
 		max_level = level;
-	if (quiet > 1 || (quiet && level == MSG_WARNING))
+	if (quiet > 1 || (quiet && level == MSG_WARNING)) {
+		hidden += level == MSG_WARNING;
 		return;
+	}
 	buf_puts(b, "bib2pubs: ");
 	if (file != NULL) {
 		buf_puts(b, file);
@@ -80,6 +83,22 @@ void
 msg_set_fatal(enum msg_level level)
 {
 	fatal_level = level;
+}
+
+void
+msg_finish(void)
+{
+	struct buf	 b = { 0 };
+
+	/* -q --strict failing on warnings it hid would fail in silence. */
+	if (hidden > 0 && max_level == MSG_WARNING &&
+	    fatal_level <= MSG_WARNING) {
+		buf_printf(&b, "bib2pubs: %zu warning%s, not shown (-q), "
+		    "and --strict: exit status 1\n", hidden,
+		    hidden == 1 ? "" : "s");
+		put_line(b.data, b.len);
+		buf_free(&b);
+	}
 }
 
 int
