@@ -242,7 +242,11 @@ collect(void *arg, const char *s, size_t n)
 	buf_put(arg, s, n);
 }
 
-/* A file name from values: letters, digits, '.', '_' and '-' only. */
+/*
+ * A file name from values: letters, digits, '.', '_' and '-' only, and
+ * characters past ASCII kept in UTF-8 (a Chinese title's slug is its
+ * characters; Jekyll, Hugo and every current file system take them).
+ */
 static void
 escape_file_name(struct buf *b, const char *rich)
 {
@@ -250,9 +254,9 @@ escape_file_name(struct buf *b, const char *rich)
 		unsigned char c = (unsigned char)*rich;
 
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '_' ||
+		    (c >= '0' && c <= '9') || c == '_' || c >= 0x80 ||
 		    (c == '.' && b->len > 0 && b->data[b->len - 1] != '.'))
-			buf_putc(b, (char)c);
+			buf_putc(b, (char)c);	/* UTF-8 as it is: see slug */
 		else if (!RICH_IS_MARKUP(c) && b->len > 0 &&
 		    b->data[b->len - 1] != '-')
 			buf_putc(b, '-');

@@ -237,23 +237,24 @@ static const struct tclass view_person = { person_get };
 
 /* ---- pubs ---- */
 
-/* Does text have this year as a word of its own? */
+/* Does text have a year (1900-2099) as a word of its own? */
 static int
-has_year(const char *text, int year)
+has_a_year(const char *text)
 {
-	char		 y[16];
 	const char	*p;
-	size_t		 n = put_decimal(y, year);
 
-	for (p = text; (p = strstr(p, y)) != NULL; p += n)
-		if ((p == text || !isdigit((unsigned char)p[-1])) &&
-		    !isdigit((unsigned char)p[n]))
+	for (p = text; *p != '\0'; p++)
+		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' ||
+		    p[1] == '0') && isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) && !isdigit((unsigned char)
+		    p[4]) && (p == text || !isdigit((unsigned char)p[-1])) &&
+		    (p[0] == '2') == (p[1] == '0'))
 			return 1;
 	return 0;
 }
 
-/* "ICML 2025", or "ICML" without a year; a label with the year in it
- * ("ICML 2025 Workshop on ...") is not given it twice. */
+/* "ICML 2025", or "ICML" without a year; a label with a year in it
+ * ("ICML 2025 Workshop on ...", abbr = {ICRA 2023}) is given none. */
 static char *
 venue_year(const struct pub *p)
 {
@@ -263,7 +264,7 @@ venue_year(const struct pub *p)
 	if (p->venue == NULL)
 		return NULL;
 	buf_puts(&b, p->venue);
-	if (p->year > 0 && !has_year(p->venue, p->year)) {
+	if (p->year > 0 && !has_a_year(p->venue)) {
 		year[0] = ' ';
 		buf_put(&b, year, 1 + put_decimal(year + 1, p->year));
 	}

@@ -439,6 +439,22 @@ first_of(struct list_parse *lp, char **parts, size_t nparts)
 	    lp->scratch.data : "");
 }
 
+/* Is text written in Chinese, Japanese or Korean script?  Its first
+ * character says. */
+static int
+is_cjk(const char *text)
+{
+	int	 cp;
+
+	while (RICH_IS_MARKUP(*text))
+		text++;
+	if (utf8_decode(text, strlen(text), &cp) == 0)
+		return 0;
+	return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 &&
+	    cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0x20000 && cp <= 0x3134f);
+}
+
 #define MAX_WORDS 64
 
 /*
@@ -468,10 +484,25 @@ parse_one(struct list_parse *lp, struct person *p, struct parts *q,
 			parts[i] = trim(parts[i], plen, &plen);
 			p->flags |= strip_marks(parts[i], plen, &shown);
 		}
+		/* "Yuan*, Zhihang,": a comma at the end is a slip, not an
+		 * empty given name making "Zhihang" a Jr. */
+		if (nparts > 1 && parts[nparts - 1][0] == '\0') {
+			nparts--;
+			if (file != NULL)
+				msg(MSG_WARNING, file, line, "name '%.*s' ends "
+				    "with a comma: read without it", (int)len,
+				    orig);
+		}
 	}
 	p->marks = shown.len > 0 ? xstrdup(shown.data) : no_text;
 	buf_free(&shown);
-	nw = words_of(parts[0], w, MAX_WORDS);
+	/* A name in CJK script without a comma is one string, family
+	 * name first: "王维欢", "孔 宪" -- not given names, then family. */
+	if (nparts == 1 && is_cjk(parts[0])) {
+		w[0] = parts[0];
+		nw = 1;
+	} else
+		nw = words_of(parts[0], w, MAX_WORDS);
 	if (nparts == 1)
 		split_no_comma(lp, q, w, nw);
 	else
@@ -783,11 +814,17 @@ put_part(struct buf *b, const char *part, const char *sep)
 	buf_puts(b, part);
 }
 
+
 void
 names_display_parts(const struct person *p, enum name_style style,
     const char *given, const char *part[4], const char *sep[4])
 {
-	if (style == NAME_LAST_FIRST) {
+	if (is_cjk(p->last) && (given[0] == '\0' || is_cjk(given))) {
+		/* 孔宪: family name first, no space, in every style. */
+		part[0] = p->von, part[1] = p->last, part[2] = p->first;
+		part[3] = p->jr;
+		sep[0] = sep[1] = sep[3] = " ", sep[2] = "";
+	} else if (style == NAME_LAST_FIRST) {
 		part[0] = p->von, part[1] = p->last, part[2] = p->jr;
 		part[3] = given;
 		sep[0] = sep[1] = " ", sep[2] = sep[3] = ", ";
@@ -1032,6 +1069,41 @@ same_family(const struct name_key *k, const struct person *p)
 	return ok;
 }
 
+/* a then b without blanks: a name in CJK script, family name first. */
+static char *
+whole_name(const char *a, const char *b)
+{
+	struct buf	 out = { 0 };
+	const char	*s;
+
+	for (s = a; *s != '\0'; s++)
+		if (*s != ' ')
+			buf_putc(&out, *s);
+	for (s = b; *s != '\0'; s++)
+		if (*s != ' ')
+			buf_putc(&out, *s);
+	return buf_detach(&out);
+}
+
+/*
+ * A name in CJK script is one string, family name first: "孔, 宪" and
+ * "孔宪" (one word, so all family name) are one name.
+ */
+static int
+same_cjk_name(const struct name_key *k, const struct person *p)
+{
+	char	*family = family_key(p), *given = fold_rich(p->first);
+	char	*pw = whole_name(family, given);
+	char	*kw = whole_name(k->family, k->given_joined);
+	int	 same = strcmp(pw, kw) == 0;
+
+	free(family);
+	free(given);
+	free(pw);
+	free(kw);
+	return same;
+}
+
 int
 names_match(const struct name_key *k, const struct person *p)
 {
@@ -1042,6 +1114,8 @@ names_match(const struct name_key *k, const struct person *p)
 
 	if (p->others)
 		return 0;
+	if (is_cjk(p->last))
+		return same_cjk_name(k, p);
 	buf_puts(&written, p->von);
 	buf_putc(&written, '\x1f');
 	buf_puts(&written, p->last);

@@ -124,6 +124,27 @@ rich_add_period(const char *s)
 	return buf_detach(&b);
 }
 
+/*
+ * The length of the character at s (past ASCII) if it is a letter or
+ * a digit; minus its length if it is not; 0 if it is no UTF-8.
+ */
+static int
+is_word_char(const char *s)
+{
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 n;
+	utf8proc_category_t	 cat;
+
+	n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+	if (n <= 0)
+		return 0;
+	cat = utf8proc_category(cp);
+	if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+	    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
+		return (int)n;
+	return -(int)n;
+}
+
 char *
 rich_slug(const char *rich)
 {
@@ -131,20 +152,27 @@ rich_slug(const char *rich)
 	char		*plain = rich_plain(rich);
 	char		*folded = utf8_fold(plain);	/* "Über" is "uber" */
 	const char	*s;
+	size_t		 n;
 
-	for (s = folded; *s != '\0'; s++) {
+	for (s = folded; *s != '\0'; s += n) {
 		unsigned char c = (unsigned char)*s;
+		int k = c >= 0x80 ? is_word_char(s) : 0;
 
+		n = k != 0 ? (size_t)(k > 0 ? k : -k) : 1;
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
 		    c == '_' || c == '.')
 			buf_putc(&b, (char)c);
 		else if (c >= 'A' && c <= 'Z')
 			buf_putc(&b, (char)(c - 'A' + 'a'));
+		else if (k > 0)
+			buf_put(&b, s, n);	/* 宪, 软件: kept, as URLs may */
 		else if (!RICH_IS_MARKUP(c) && b.len > 0 &&
 		    b.data[b.len - 1] != '-')
 			buf_putc(&b, '-');
 	}
-	while (b.len > 0 && b.data[b.len - 1] == '-')
+	/* "Title." would make "title..md" of a file name. */
+	while (b.len > 0 && (b.data[b.len - 1] == '-' ||
+	    b.data[b.len - 1] == '.'))
 		buf_truncate(&b, b.len - 1);
 	free(plain);
 	free(folded);
