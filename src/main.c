@@ -78,6 +78,7 @@ struct options {
 	struct selection  sel;
 	struct filter	 *filter;	/* owned; sel.filter points here */
 	const char	 *keys_file;
+	const char	 *select_expr;	/* --select, for messages */
 	struct strmap	 *keys;		/* owned; sel.keys points here */
 	int		  keep_duplicates;
 	const char	 *depfile;
@@ -201,6 +202,15 @@ default_theme(const char *format)
 	return "academicpages";
 }
 
+static int	word_index(const char *, const char *const *);
+
+static int
+is_word(const char *w, const char *const *words)
+{
+	return word_index(w, words) >= 0;
+}
+
+
 /* Look a word up in a NULL-terminated list; -1 if absent. */
 static int
 word_index(const char *word, const char *const *words)
@@ -258,6 +268,7 @@ selection_option(int c, struct options *o)
 			return bad_usage("--select: column %d: %s\n  %s\n  %*s",
 			    column, error, optarg, column, "^");
 		o->sel.filter = o->filter;
+		o->select_expr = optarg;
 		return EXIT_OK;
 	case OPT_KEYS:
 		o->keys_file = optarg;
@@ -670,6 +681,65 @@ struct run {
 	struct buf		 venues_path;
 };
 
+/* A variable the theme's own theme.conf sets: its templates may not
+ * name it, but the theme meant it to be set. */
+static int
+is_theme_var(const struct run *r, const char *key)
+{
+	size_t	 i, given = r->o.nvars;
+
+	/* vars holds theme.conf's, then one per -V given. */
+	for (i = 0; i + given < r->vars.n; i++)
+		if (strcmp(r->vars.v[i].key, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Page variables bib2pubs itself reads (bib2pubs-themes(5)). */
+static const char *const own_vars[] = { "links", "names", "split_name",
+	"split_cite", "group_order", "asset_base", "html_base", "bibtex",
+	"bibtex_hide", NULL };
+
+/*
+ * A -V nobody reads, or a link name no entry has, changes nothing: a
+ * typo ("-V titel=...", "-V links=\"paper cod\"") says so, with the
+ * nearest name.
+ */
+static void
+check_vars(const struct run *r)
+{
+	const struct options	*o = &r->o;
+	const char		*names[256], *links;
+	char			*copy, *tok, *save = NULL, key[64];
+	size_t			 i, n = 0;
+
+	for (i = 0; own_vars[i] != NULL; i++)
+		names[n++] = own_vars[i];
+	for (i = 0; i + o->nvars < r->vars.n && n + 1 < 256; i++)
+		names[n++] = r->vars.v[i].key;	/* theme.conf's, not -V's */
+	names[n] = NULL;
+	for (i = 0; i < o->nvars; i++) {
+		snprintf(key, sizeof(key), "%.*s", (int)strcspn(o->vars[i],
+		    "="), o->vars[i]);
+		if (tmpl_uses(r->theme.page, key) ||
+		    tmpl_uses(r->theme.entry, key) || is_word(key, own_vars) ||
+		    strncmp(key, "group_", 6) == 0 ||
+		    strncmp(key, "kind_", 5) == 0 || is_theme_var(r, key))
+			continue;
+		msg(MSG_WARNING, NULL, 0, "-V %s: no template of the theme "
+		    "reads it%s", key, suggest(key, names));
+	}
+	if ((links = vars_get(&r->vars, "links")) == NULL)
+		return;
+	copy = xstrdup(links);
+	for (tok = strtok_r(copy, " ,", &save); tok != NULL;
+	    tok = strtok_r(NULL, " ,", &save))
+		if (!is_word(tok, view_link_names))
+			msg(MSG_WARNING, NULL, 0, "links: '%s' is no link "
+			    "name%s", tok, suggest(tok, view_link_names));
+	free(copy);
+}
+
 /* Theme first (its theme.conf), then -V, which wins. */
 static int
 setup_output(struct run *r)
@@ -695,6 +765,7 @@ setup_output(struct run *r)
 		vars_set(&r->vars, o->vars[i], eq + 1);
 		*eq = '=';
 	}
+	check_vars(r);
 	if (o->asset_base != NULL)
 		vars_set(&r->vars, "asset_base", o->asset_base);
 	/* al-folio's places, unless a theme or the user says otherwise. */
@@ -885,6 +956,7 @@ write_output(struct run *r, char **files, int nfiles)
 			    .unsafe = r->o.unsafe };
 	struct page	 pg;
 	struct deps	 d;
+	size_t		 had;
 	int		 ok;
 
 	/* Abstracts are the longest field: decoded only for a theme
@@ -894,7 +966,15 @@ write_output(struct run *r, char **files, int nfiles)
 	no.no_ranks = r->o.ranks != NULL && strcmp(r->o.ranks, "none") == 0;
 	normalize(&r->entries, &no, &r->pubs);
 	check_me(&r->o, &r->pubs);
+	had = r->pubs.n;
 	select_pubs(&r->pubs, &r->o.sel);
+	/* A selection that keeps nothing is likely a mistake ("yeer"). */
+	if (had > 0 && r->pubs.n == 0 && r->o.select_expr != NULL)
+		msg(MSG_WARNING, NULL, 0, "--select '%s' keeps none of the %zu "
+		    "entries", r->o.select_expr, had);
+	else if (had > 0 && r->pubs.n == 0 && r->o.keys_file != NULL)
+		msg(MSG_WARNING, r->o.keys_file, 0, "keeps none of the %zu "
+		    "entries", had);
 	select_group(&r->pubs, r->o.group, vars_get(&r->vars, "group_order"),
 	    &r->groups);
 	page_init(&pg, &r->pubs, &r->groups, &r->vars);

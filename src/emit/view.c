@@ -504,16 +504,17 @@ pub_field(const struct pub *p, const char *name, struct tval *v)
 }
 
 /* Names that are links: asked for by name, only ever a checked one. */
+const char *const view_link_names[] = { "paper", "url", "html", "pdf",
+	"code", "slides", "video", "poster", "website", "blog", "supp",
+	"arxiv", "doi", NULL };
+
 static int
 is_link_name(const char *name)
 {
-	static const char *const names[] = { "paper", "url", "html", "pdf",
-	    "code", "slides", "video", "poster", "website", "blog", "supp",
-	    "arxiv", "doi" };
 	size_t	 i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (same_name(name, names[i]))
+	for (i = 0; view_link_names[i] != NULL; i++)
+		if (same_name(name, view_link_names[i]))
 			return 1;
 	return 0;
 }

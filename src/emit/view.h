@@ -50,6 +50,8 @@ void	page_init(struct page *, const struct pub_list *,
 void	page_free(struct page *);
 
 extern const struct tclass view_page;
+/* The names of links an entry can have, NULL-terminated. */
+extern const char *const view_link_names[];
 
 /* An entry as BibTeX for readers: the fields that shape the page left
  * out (bibtex_hide), marks taken off names.  Caller frees. */
