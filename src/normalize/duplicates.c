@@ -142,7 +142,8 @@ first_family(const struct entry *e)
 static int
 same_work(const struct entry *a, const struct entry *b)
 {
-	static const char *const place[] = { "pages", "volume", "number" };
+	static const char *const place[] = { "pages", "volume", "number",
+	    "note" };
 	const char	*x, *y;
 	char		*fa, *fb;
 	size_t		 i;

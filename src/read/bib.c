@@ -534,17 +534,21 @@ letters(const struct entry *e, const char *name)
 
 /*
  * Two entries under one key: the same work written twice, or two works
- * (a key copied as a template)?  Different DOIs or titles say two.
+ * (a key copied as a template)?  Any field that tells works apart and
+ * differs says two: showing a work twice loses less than dropping one
+ * (two patents of one title differ only in their note's number).
  */
 static int
 same_work(const struct entry *a, const struct entry *b)
 {
-	static const char *const fields[] = { "doi", "title" };
+	static const char *const fields[] = { "doi", "title", "year",
+	    "booktitle", "journal", "volume", "number", "pages", "note",
+	    "url", "eprint" };
 	char	*x, *y;
 	size_t	 i;
 	int	 differ = 0;
 
-	for (i = 0; i < 2 && !differ; i++) {
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]) && !differ; i++) {
 		x = letters(a, fields[i]);
 		y = letters(b, fields[i]);
 		differ = x[0] != '\0' && y[0] != '\0' && strcmp(x, y) != 0;
