@@ -2,7 +2,12 @@
  * output.h: where the page goes.  "-o FILE" is written to a temporary
  * file in the same directory and renamed over FILE only when complete
  * and different, so FILE is never half-written and its time stamp
- * changes only when its content does (make sees no change).
+ * changes only when its content does (make sees no change).  The old
+ * FILE's permissions are kept; a symbolic link is written through (the
+ * file it leads to is replaced, the link stays); a FILE that is not a
+ * regular file (a FIFO, a directory, a device) is refused.  SIGINT,
+ * SIGTERM and SIGHUP remove the temporary file before they end the
+ * program.
  */
 #ifndef OUTPUT_H
 #define OUTPUT_H
@@ -11,10 +16,15 @@
 
 struct output {
 	FILE	*fp;
-	char	*path;		/* NULL: standard output */
-	char	*tmp;		/* a page's temporary file */
-	char	*buffer;	/* fp's, when it is not stdio's own */
-	char	*mem;		/* a small file's text, kept in memory */
+	char	*path;		/* as named; NULL: stdout */
+	char	*file;		/* what is replaced (relative to
+				 * dirfd): path, or where it leads */
+	int	 dirfd;		/* AT_FDCWD, or a --split directory */
+	int	 mode;		/* the old file's permissions, or -1 */
+	int	 small;		/* written in memory first */
+	char	*tmp;		/* temporary file, relative to dirfd */
+	char	*buffer;	/* fp's, if not stdio's own */
+	char	*mem;		/* a small file's text, in memory */
 	size_t	 memlen;
 };
 
@@ -25,6 +35,13 @@ int	output_open(struct output *, const char *path);
  * only when it changes -- most of a --split run's files do not.
  */
 int	output_open_small(struct output *, const char *path);
+/*
+ * The same for the file name in the directory dirfd (--split), which
+ * is never written through a symbolic link: a link there is refused.
+ * path names the file in messages.  dirfd stays open until the close.
+ */
+int	output_open_small_at(struct output *, int dirfd, const char *name,
+	    const char *path);
 /* ok: the page was written completely.  Returns 0 after a diagnostic. */
 int	output_close(struct output *, int ok);
 
@@ -44,6 +61,8 @@ struct deps {
 
 void	deps_init(struct deps *, const char *target);
 void	deps_add(struct deps *, const char *path);	/* once each */
+/* A name holding a newline is an error (make cannot read it): nothing
+ * is written then.  0 after a diagnostic. */
 int	deps_write(const struct deps *, const char *path);
 void	deps_free(struct deps *);
 

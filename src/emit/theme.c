@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -117,19 +119,127 @@ read_conf(struct theme *t, struct vars *vars)
 	return ok;
 }
 
-/* $include(name)$ reads a file of the theme's own directory. */
+/* An asset larger than this is no style sheet; /dev/zero has no end. */
+#define ASSET_MAX	(1024 * 1024)
+
+/*
+ * Is the real path (links resolved) inside the theme's real directory?
+ * A link inside the theme may lead to another of its files, not out
+ * of it (to /etc/passwd, /dev/zero).
+ */
+static int
+inside_theme(const struct theme *t, const char *real)
+{
+	char	*dir = realpath(t->dir, NULL);
+	size_t	 n;
+	int	 inside;
+
+	if (dir == NULL)
+		return 0;
+	n = strlen(dir);
+	inside = strncmp(real, dir, n) == 0 &&
+	    (real[n] == '/' || (n > 0 && dir[n - 1] == '/'));
+	free(dir);
+	return inside;
+}
+
+/*
+ * The asset at path, open, or -1 after a diagnostic naming it.  Its
+ * real path must lie inside the theme; it is opened with O_NOFOLLOW
+ * (no link put in its place since) and O_NONBLOCK, so that the open of
+ * a FIFO returns, and fstat() then says whether it is a regular file
+ * of at most ASSET_MAX bytes.
+ */
+static int
+open_asset(const struct theme *t, const char *path)
+{
+	struct stat	 st;
+	char		*real;
+	int		 fd = -1;
+
+	if ((real = realpath(path, NULL)) == NULL)
+		msg(MSG_SYSERR, path, 0, "cannot include: %s",
+		    strerror(errno));
+	else if (!inside_theme(t, real))
+		msg(MSG_SYSERR, path, 0, "not included: it leads out of the "
+		    "theme's directory, to %s", real);
+	else if ((fd = open(real, O_RDONLY | O_NONBLOCK | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1 || fstat(fd, &st) != 0)
+		msg(MSG_SYSERR, path, 0, "cannot include: %s",
+		    strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		msg(MSG_SYSERR, path, 0, "not included: not a regular file");
+	else if (st.st_size > ASSET_MAX)
+		msg(MSG_SYSERR, path, 0, "not included: larger than %d bytes",
+		    ASSET_MAX);
+	else {
+		free(real);
+		return fd;
+	}
+	if (fd != -1)
+		close(fd);
+	free(real);
+	return -1;
+}
+
+/*
+ * At most ASSET_MAX bytes of fd, and NUL room, or NULL after a
+ * diagnostic: a file that has grown past the limit since it was looked
+ * at is read no further.
+ */
+static char *
+read_asset(int fd, const char *path, size_t *lenp)
+{
+	char	*data = xmalloc(ASSET_MAX + 2);
+	size_t	 len = 0;
+	ssize_t	 n;
+
+	while (len <= ASSET_MAX && (n = read(fd, data + len,
+	    ASSET_MAX + 1 - len)) != 0) {
+		if (n > 0)
+			len += (size_t)n;
+		else if (errno != EINTR) {
+			msg(MSG_SYSERR, path, 0, "cannot read: %s",
+			    strerror(errno));
+			free(data);
+			return NULL;
+		}
+	}
+	if (len > ASSET_MAX) {
+		msg(MSG_SYSERR, path, 0, "not included: larger than %d bytes",
+		    ASSET_MAX);
+		free(data);
+		return NULL;
+	}
+	*lenp = len;
+	return xrealloc(data, len + 1);
+}
+
+/*
+ * $include(name)$ reads a file of the theme's own directory (template.c
+ * has refused ".." and a '/' first), cleaned as an input file is.
+ */
 static char *
 load_asset(void *arg, const char *name)
 {
 	struct theme	*t = arg;
 	struct source	 src;
-	char		*path = path_join(t->dir, name), *text;
+	char		*path = path_join(t->dir, name), *data, *text;
+	size_t		 len;
+	int		 fd;
 
 	remember(t, path);
-	if (!source_load(&src, path)) {
+	if ((fd = open_asset(t, path)) == -1) {
 		free(path);
 		return NULL;
 	}
+	data = read_asset(fd, path, &len);
+	close(fd);
+	if (data == NULL) {
+		free(path);
+		return NULL;
+	}
+	source_from_memory(&src, path, data, len);
 	free(path);
 	text = src.text;
 	src.text = NULL;
