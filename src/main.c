@@ -250,7 +250,8 @@ selection_option(int c, struct options *o)
 	case OPT_SORT:
 		if ((i = word_index(optarg, sorts)) < 0)
 			return bad_usage("--sort wants year, none, title, "
-			    "author or key, not '%s'", optarg);
+			    "author or key, not '%s'%s", optarg,
+			    did_you_mean(optarg, sorts, ""));
 		o->sel.sort = (enum sort_key)i;
 		return EXIT_OK;
 	case OPT_REVERSE:
@@ -259,7 +260,8 @@ selection_option(int c, struct options *o)
 	case OPT_GROUP_BY:
 		if ((i = word_index(optarg, groups)) < 0)
 			return bad_usage("--group-by wants year, type, rank or "
-			    "none, not '%s'", optarg);
+			    "none, not '%s'%s", optarg,
+			    did_you_mean(optarg, groups, ""));
 		o->group = (enum group_key)i;
 		return EXIT_OK;
 	case OPT_SELECT:
@@ -306,40 +308,13 @@ format_alias(const char *f)
 	return f;
 }
 
-static size_t	distance(const char *, const char *);
-
-/* ": did you mean 'x'?" for the word of words nearest to w, or "". */
-static const char *
-suggest(const char *w, const char *const *words)
-{
-	static char	 text[96];
-	const char	*best = NULL;
-	size_t		 d, bestd;
-
-	/* A typo -- one edit in a short word, two in a longer one --
-	 * not another word ("pdf" is no "md"). */
-	bestd = strlen(w) <= 4 ? 2 : 3;
-	for (; *words != NULL; words++)
-		if ((d = distance(w, *words)) < bestd) {
-			best = *words;
-			bestd = d;
-		}
-	if (best == NULL)
-		return "";
-	snprintf(text, sizeof(text), "; did you mean '%s'?", best);
-	return text;
-}
-
-/* The same for a long option, "--sotr" -> "--sort". */
+/* "--sotr" -> "; did you mean '--sort'?" */
 static const char *
 suggest_option(const char *arg)
 {
-	static char	 text[96];
 	const char	*names[sizeof(longopts) / sizeof(longopts[0])];
-	const char	*s;
-	size_t		 i, n = 0;
-
 	char		 word[64];
+	size_t		 i, n = 0;
 
 	if (strncmp(arg, "--", 2) != 0)
 		return "";
@@ -348,12 +323,7 @@ suggest_option(const char *arg)
 	for (i = 0; longopts[i].name != NULL; i++)
 		names[n++] = longopts[i].name;
 	names[n] = NULL;
-	s = suggest(word, names);
-	if (*s == '\0')
-		return "";
-	/* "; did you mean 'sort'?" -> "; did you mean '--sort'?" */
-	snprintf(text, sizeof(text), "; did you mean '--%s", strchr(s, '\'') + 1);
-	return text;
+	return did_you_mean(word, names, "--");
 }
 
 /* The options about what is written and where. */
@@ -367,7 +337,7 @@ output_option(int c, struct options *o)
 		o->format = format_alias(optarg);
 		if (!emit_known_format(o->format))
 			return bad_usage("unknown format '%s'%s (md, html, txt "
-			    "or json)", optarg, suggest(optarg, format_words));
+			    "or json)", optarg, did_you_mean(optarg, format_words, ""));
 		return EXIT_OK;
 	case 't':
 		o->theme = optarg;
@@ -727,7 +697,7 @@ check_vars(const struct run *r)
 		    strncmp(key, "kind_", 5) == 0 || is_theme_var(r, key))
 			continue;
 		msg(MSG_WARNING, NULL, 0, "-V %s: no template of the theme "
-		    "reads it%s", key, suggest(key, names));
+		    "reads it%s", key, did_you_mean(key, names, ""));
 	}
 	if ((links = vars_get(&r->vars, "links")) == NULL)
 		return;
@@ -736,7 +706,7 @@ check_vars(const struct run *r)
 	    tok = strtok_r(NULL, " ,", &save))
 		if (!is_word(tok, view_link_names))
 			msg(MSG_WARNING, NULL, 0, "links: '%s' is no link "
-			    "name%s", tok, suggest(tok, view_link_names));
+			    "name%s", tok, did_you_mean(tok, view_link_names, ""));
 	free(copy);
 }
 
@@ -749,6 +719,8 @@ setup_output(struct run *r)
 
 	if (o->format == NULL)
 		o->format = format_of_path(o->output);
+	if (o->format == NULL && o->theme != NULL)
+		o->format = theme_only_format(o->theme);
 	if (o->format == NULL)
 		o->format = "md";
 	if (strcmp(o->format, "json") != 0 && !theme_load(&r->theme,
@@ -800,42 +772,6 @@ read_entries(struct run *r, char **files, int nfiles)
 	return 1;
 }
 
-/*
- * Edits from a to b (insert, delete, change, swap two neighbours: the
- * optimal string alignment distance), over their first 64 bytes, for
- * suggestions.
- */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t	 d[3][65], i, j, la = strlen(a), lb = strlen(b), v;
-	size_t	*two = d[0], *one = d[1], *row = d[2], *t;
-
-	la = la > 64 ? 64 : la;
-	lb = lb > 64 ? 64 : lb;
-	for (j = 0; j <= lb; j++)
-		one[j] = j;
-	for (i = 1; i <= la; i++) {
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			v = one[j - 1] + (a[i - 1] != b[j - 1]);
-			if (one[j] + 1 < v)
-				v = one[j] + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && two[j - 2] + 1 < v)
-				v = two[j - 2] + 1;
-			row[j] = v;
-		}
-		t = two;
-		two = one;
-		one = row;
-		row = t;
-	}
-	return one[lb];
-}
-
 /* Does some author of the pubs match k? */
 static int
 someone_is(const struct pub_list *pubs, const struct name_key *k)
@@ -880,7 +816,7 @@ nearest_names(const struct pub_list *pubs, const char *spec, struct buf *b)
 				continue;
 			name = written_family_first(&pubs->v[i].authors[j]);
 			folded = utf8_fold(name);
-			d = distance(want, folded);
+			d = edit_distance(want, folded);
 			free(folded);
 			for (k = 0; k < 3 && (best[k] == NULL ||
 			    strcmp(best[k], name) != 0) && d >= dist[k]; k++)

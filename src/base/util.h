@@ -152,4 +152,13 @@ char	*utf8_fold(const char *);	/* caller frees */
 /* ASCII letters to lowercase, in place (keys, DOIs, names of fields). */
 char	*ascii_lower(char *);
 
+/* suggest.c */
+size_t	 edit_distance(const char *, const char *);
+/*
+ * "; did you mean 'PREFIXword'?" for the word of the NULL-ended words
+ * a typo away from w, or "".  The text lasts until the next call.
+ */
+const char *did_you_mean(const char *w, const char *const *words,
+	    const char *prefix);
+
 #endif

@@ -276,6 +276,38 @@ fit_name(char *name, const char *suffix, uint32_t hash)
 }
 
 /*
+ * A name another entry took: "stem-2.md", "stem-3.md", ... (before the
+ * suffix), the first that is free, with a warning naming both entries.
+ * Returns name, or a new name in its place (name freed).
+ */
+static char *
+untaken_name(char *name, const char *suffix, struct strmap *used,
+    const struct entry *e)
+{
+	size_t		 len = strlen(name), slen = strlen(suffix), stem;
+	struct buf	 b = { 0 };
+	unsigned	 n;
+
+	if (strmap_get(used, name) == NULL)
+		return name;
+	stem = len >= slen && strcmp(name + len - slen, suffix) == 0 ?
+	    len - slen : len;
+	for (n = 2;; n++) {
+		buf_truncate(&b, 0);
+		buf_put(&b, name, stem);
+		buf_printf(&b, "-%u", n);
+		buf_puts(&b, name + stem);
+		if (strmap_get(used, b.data) == NULL)
+			break;
+	}
+	msg(MSG_WARNING, e->file, e->line, "'%s' is written as '%s': "
+	    "'%s' is taken by '%s'", e->key, b.data, name,
+	    (const char *)strmap_get(used, name));
+	free(name);
+	return buf_detach(&b);
+}
+
+/*
  * Each entry is tried, whatever became of the one before: a name that
  * is taken, or a path refused (a symbolic link), costs only its entry.
  * A file that cannot be written (a full disk) ends the run.  0 after
@@ -320,12 +352,12 @@ emit_split(const struct theme *t, const struct page *pg,
 		if (strlen(name) >= NAME_ROOM)
 			name = fit_name(name, suffix,
 			    name_hash(name_tmpl, pg, p));
-		if (!output_safe_relative(name) ||
-		    strmap_get(used, name) != NULL) {
+		if (output_safe_relative(name))
+			name = untaken_name(name, suffix, used, p->entry);
+		if (!output_safe_relative(name)) {
 			msg(MSG_ERROR, p->entry->file, p->entry->line, "no "
-			    "file for '%s': its name '%s' is %s", p->entry->key,
-			    name, output_safe_relative(name) ? "already taken" :
-			    "not a file name");
+			    "file for '%s': its name '%s' is not a file name",
+			    p->entry->key, name);
 			done = 1;	/* an input error, not a file's */
 		} else if ((done = write_file(root, dir, name, put_entry,
 		    &e)) == 1 && cite != NULL && cite[0] != '\0') {
@@ -335,7 +367,7 @@ emit_split(const struct theme *t, const struct page *pg,
 		}
 		if (done != 1)
 			ok = 0;
-		strmap_put(used, name, (void *)1);
+		strmap_put(used, name, (void *)p->entry->key);
 		free(name);
 	}
 	free(suffix);

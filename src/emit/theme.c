@@ -272,24 +272,115 @@ load_template(struct theme *t, const char *kind, const char *format)
 	return tm;
 }
 
+/* The directory of NAME (a shipped theme) or DIR (contains '/'). */
+static char *
+theme_dir(const char *name)
+{
+	char	*themes, *dir;
+
+	if (strchr(name, '/') != NULL)
+		return xstrdup(name);
+	themes = path_join(theme_datadir(), "themes");
+	dir = path_join(themes, name);
+	free(themes);
+	return dir;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The shipped themes' names, sorted, NULL-ended; NULL if unreadable. */
+static char **
+theme_names(const char *dir)
+{
+	char		**names = NULL;
+	size_t		 n = 0;
+	DIR		*d;
+	struct dirent	*de;
+
+	if ((d = opendir(dir)) == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		names = xreallocarray(names, n + 2, sizeof(char *));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (names == NULL)
+		names = xcalloc(1, sizeof(char *));
+	qsort(names, n, sizeof(char *), by_name);
+	names[n] = NULL;
+	return names;
+}
+
+static void
+free_names(char **names)
+{
+	char	**p;
+
+	for (p = names; p != NULL && *p != NULL; p++)
+		free(*p);
+	free(names);
+}
+
+static const char *const theme_formats[] = { "md", "html", "txt", NULL };
+
+/* Does the theme in dir have a page template for format? */
+static int
+has_format(const char *dir, const char *format)
+{
+	char	*page = xmalloc(strlen(dir) + 16);
+	int	 has;
+
+	sprintf(page, "%s/page.%s", dir, format);
+	has = access(page, R_OK) == 0;
+	free(page);
+	return has;
+}
+
+const char *
+theme_only_format(const char *name)
+{
+	char		*dir = theme_dir(name);
+	const char	*only = NULL;
+	size_t		 f, n = 0;
+
+	for (f = 0; theme_formats[f] != NULL; f++)
+		if (has_format(dir, theme_formats[f])) {
+			only = theme_formats[f];
+			n++;
+		}
+	free(dir);
+	return n == 1 ? only : NULL;
+}
+
+static void
+unknown_theme(const char *name)
+{
+	char	*dir = path_join(theme_datadir(), "themes");
+	char	**names = theme_names(dir);
+
+	msg(MSG_USAGE, NULL, 0, "unknown theme '%s'%s (see "
+	    "bib2pubs --list-themes)", name, strchr(name, '/') != NULL ||
+	    names == NULL ? "" : did_you_mean(name,
+	    (const char *const *)names, ""));
+	free_names(names);
+	free(dir);
+}
+
 int
 theme_load(struct theme *t, const char *name, const char *format,
     struct vars *vars)
 {
-	char		*themes;
-
 	memset(t, 0, sizeof(*t));
 	t->name = xstrdup(name);
-	if (strchr(name, '/') != NULL)
-		t->dir = xstrdup(name);
-	else {
-		themes = path_join(theme_datadir(), "themes");
-		t->dir = path_join(themes, name);
-		free(themes);
-	}
+	t->dir = theme_dir(name);
 	if (!is_dir(t->dir)) {
-		msg(MSG_USAGE, NULL, 0, "unknown theme '%s' (see "
-		    "bib2pubs --list-themes)", name);
+		unknown_theme(name);
 		return 0;
 	}
 	if (!read_conf(t, vars))
@@ -320,50 +411,28 @@ theme_free(struct theme *t)
 	memset(t, 0, sizeof(*t));
 }
 
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 void
 theme_list(void)
 {
-	static const char *const formats[] = { "md", "html", "txt" };
-	char		*dir = path_join(theme_datadir(), "themes");
-	char		**names = NULL, *tdir, *page;
-	size_t		 n = 0, i, f;
-	DIR		*d;
-	struct dirent	*de;
+	char	*dir = path_join(theme_datadir(), "themes");
+	char	**names = theme_names(dir), *tdir;
+	size_t	 i, f;
 
-	if ((d = opendir(dir)) == NULL) {
+	if (names == NULL) {
 		msg(MSG_SYSERR, dir, 0, "cannot read the theme directory");
 		free(dir);
 		return;
 	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		names = xreallocarray(names, n + 1, sizeof(char *));
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof(char *), by_name);
 	printf("themes in %s:\n", dir);
-	for (i = 0; i < n; i++) {
+	for (i = 0; names[i] != NULL; i++) {
 		tdir = path_join(dir, names[i]);
 		printf("  %-16s", names[i]);
-		for (f = 0; f < 3; f++) {
-			page = xmalloc(strlen(tdir) + 16);
-			sprintf(page, "%s/page.%s", tdir, formats[f]);
-			if (access(page, R_OK) == 0)
-				printf(" %s", formats[f]);
-			free(page);
-		}
+		for (f = 0; theme_formats[f] != NULL; f++)
+			if (has_format(tdir, theme_formats[f]))
+				printf(" %s", theme_formats[f]);
 		putchar('\n');
 		free(tdir);
-		free(names[i]);
 	}
-	free(names);
+	free_names(names);
 	free(dir);
 }

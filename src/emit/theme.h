@@ -33,6 +33,8 @@ int		 theme_load(struct theme *, const char *name_or_dir,
 /* --split: also load entry.FORMAT.  Returns 0 after a diagnostic. */
 int		 theme_load_entry(struct theme *, const char *format);
 void		 theme_free(struct theme *);
+/* The one format the theme has a page template for, or NULL. */
+const char	*theme_only_format(const char *name_or_dir);
 /* Print the installed themes and their formats. */
 void		 theme_list(void);
 
