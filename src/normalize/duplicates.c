@@ -1,6 +1,7 @@
 /*
- * duplicates.c: the same work under a second key -- the same DOI, or
- * the same title and year -- is merged into the first, with a warning.
+ * duplicates.c: the same work under a second key -- the same DOI and
+ * title, or the same title and year -- is merged into the first, with
+ * a warning.
  */
 #include "config.h"
 
@@ -84,33 +85,67 @@ ascii_title_letters(const char *rich, struct buf *b)
 	return words;
 }
 
+/* A title's letters and digits, folded: "attentionisall…"; NULL if none. */
+static char *
+title_letters_of(const struct entry *e, int *words)
+{
+	const char	*title = entry_get(e, "title");
+	char		*rich;
+	struct buf	 b = { 0 };
+
+	if (title == NULL)
+		return NULL;
+	rich = latex_decode(title);
+	if ((*words = ascii_title_letters(rich, &b)) < 0)
+		*words = title_letters(rich, &b);
+	free(rich);
+	return b.data;
+}
+
 /*
- * Title letters and digits, folded, and the year: "attentionisall…|2017".
- * Titles of fewer than three words ("Calendar", "Preface") say too
- * little to call two entries one work.
+ * Title letters and the year: "attentionisall…|2017".  Titles of fewer
+ * than three words ("Calendar", "Preface") say too little to call two
+ * entries one work.
  */
 static char *
 title_key(const struct entry *e)
 {
-	const char	*title = entry_get(e, "title");
 	const char	*year = entry_get(e, "year");
-	char		*rich;
+	char		*letters;
 	struct buf	 b = { 0 };
-	int		 words;
+	int		 words = 0;
 
-	if (title == NULL || year == NULL)
+	if (year == NULL || (letters = title_letters_of(e, &words)) == NULL)
 		return NULL;
-	rich = latex_decode(title);
-	if ((words = ascii_title_letters(rich, &b)) < 0)
-		words = title_letters(rich, &b);
-	free(rich);
 	if (words < 3) {
-		buf_free(&b);
+		free(letters);
 		return NULL;
 	}
+	b.data = letters;
+	b.len = b.cap = strlen(letters);
 	buf_putc(&b, '|');
 	buf_puts(&b, year);	/* puts, not printf: titles are long */
 	return b.data;
+}
+
+/*
+ * Do two entries of one DOI have one title (or one has none)?  A DOI
+ * copied from the entry above is a common slip; two titles are two
+ * works whatever their DOI says.
+ */
+static int
+same_title(const struct entry *a, const struct entry *b)
+{
+	char	*x, *y;
+	int	 words, same;
+
+	x = title_letters_of(a, &words);
+	y = title_letters_of(b, &words);
+	same = x == NULL || y == NULL || x[0] == '\0' || y[0] == '\0' ||
+	    strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return same;
 }
 
 /* The folded family name of the first author, or NULL. */
@@ -225,8 +260,14 @@ normalize_duplicates(struct entry_list *l)
 		if (e->hidden)
 			continue;
 		if ((first = seen_before(dois, e, doi_key_of)) != NULL) {
-			merge_into(l, first, e, "same DOI");
-			continue;
+			if (same_title(first, e)) {
+				merge_into(l, first, e, "same DOI");
+				continue;
+			}
+			msg(MSG_WARNING, e->file, e->line, "'%s' has the DOI "
+			    "of '%s' (%s:%d) but another title: both are kept; "
+			    "is its doi right?", e->key, first->key,
+			    first->file, first->line);
 		}
 		first = seen_before(titles, e, title_key);
 		if (first != NULL && same_work(first, e))
