@@ -237,36 +237,53 @@ static const struct tclass view_person = { person_get };
 
 /* ---- pubs ---- */
 
-/* Does text have a year (1900-2099) as a word of its own? */
+/*
+ * Is p a year (1900-2099) as a word of its own?  Not the digits of a
+ * number such as an arXiv id (arXiv:1909.09037).
+ */
+static int
+is_year_word(const char *text, const char *p)
+{
+	const char	*digits = "0123456789";
+
+	return ((p[0] == '1' && p[1] == '9') || (p[0] == '2' &&
+	    p[1] == '0')) && isdigit((unsigned char)p[2]) &&
+	    isdigit((unsigned char)p[3]) && !isdigit((unsigned char)p[4]) &&
+	    !(p[4] == '.' && isdigit((unsigned char)p[5])) &&
+	    (p == text || (strchr(digits, p[-1]) == NULL && p[-1] != '.' &&
+	    p[-1] != ':'));
+}
+
 static int
 has_a_year(const char *text)
 {
 	const char	*p;
 
 	for (p = text; *p != '\0'; p++)
-		if ((p[0] == '1' || p[0] == '2') && (p[1] == '9' ||
-		    p[1] == '0') && isdigit((unsigned char)p[2]) &&
-		    isdigit((unsigned char)p[3]) && !isdigit((unsigned char)
-		    p[4]) && (p == text || !isdigit((unsigned char)p[-1])) &&
-		    (p[0] == '2') == (p[1] == '0'))
+		if (is_year_word(text, p))
 			return 1;
 	return 0;
 }
 
-/* "ICML 2025", or "ICML" without a year; a label with a year in it
- * ("ICML 2025 Workshop on ...", abbr = {ICRA 2023}) is given none. */
+/*
+ * "ICML 2025", "ICML" without a year, "1905" without a venue; a label
+ * with a year in it ("ICML 2025 Workshop on ...", abbr = {ICRA 2023})
+ * is given none.
+ */
 static char *
 venue_year(const struct pub *p)
 {
 	struct buf	 b = { 0 };
 	char		 year[16];
 
-	if (p->venue == NULL)
+	if (p->venue == NULL && p->year <= 0)
 		return NULL;
-	buf_puts(&b, p->venue);
-	if (p->year > 0 && !has_a_year(p->venue)) {
-		year[0] = ' ';
-		buf_put(&b, year, 1 + put_decimal(year + 1, p->year));
+	if (p->venue != NULL)
+		buf_puts(&b, p->venue);
+	if (p->year > 0 && (p->venue == NULL || !has_a_year(p->venue))) {
+		if (p->venue != NULL)
+			buf_putc(&b, ' ');
+		buf_put(&b, year, put_decimal(year, p->year));
 	}
 	return buf_detach(&b);
 }
@@ -617,7 +634,8 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return s != NULL ? owned_text(v, s) : 1;
 		}
 		if (strcmp(name, "venue_line") == 0)
-			return boolean(v, p->venue != NULL || p->rank != NULL ||
+			return boolean(v, p->venue != NULL || p->year > 0 ||
+			    p->rank != NULL ||
 			    p->track != NULL || p->note != NULL ||
 			    entry_get(p->entry, "award") != NULL);
 		if (strcmp(name, "venue_label") == 0)
