@@ -552,6 +552,76 @@ pack(struct list_parse *lp, struct person *v, const struct parts *q,
 	return out;
 }
 
+/* The brace closing the group that s[0] opens, or NULL. */
+static char *
+group_end(char *s, size_t len)
+{
+	size_t	 i;
+	int	 depth = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\\' && i + 1 < len)
+			i++;
+		else if (s[i] == '{')
+			depth++;
+		else if (s[i] == '}' && --depth == 0)
+			return s + i;
+	}
+	return NULL;
+}
+
+/* Is s a command from cmds followed by no letter?  Its length or 0. */
+static size_t
+command_at(const char *s, size_t len, const char *const *cmds)
+{
+	size_t	 n;
+
+	for (; *cmds != NULL; cmds++) {
+		n = strlen(*cmds);
+		if (n <= len && memcmp(s, *cmds, n) == 0 && (n == len ||
+		    !isalpha((unsigned char)s[n])))
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * A whole name in bold, underlined or emphasized -- "{\bf Zhang, Hang}",
+ * "\textbf{Chodrow, P. S.}", as CVs mark their owner: the name inside,
+ * cut in place (*len updated), and *marked set; or name as it was.
+ * Only a font command makes a group a wrapper: "{Barnes and Noble}"
+ * is a name of its own.
+ */
+static char *
+unwrap_emphasis(char *name, size_t *len, int *marked)
+{
+	static const char *const with_group[] = { "\\textbf", "\\underline",
+	    "\\uline", "\\emph", "\\textit", NULL };
+	static const char *const switches[] = { "\\bfseries", "\\bf",
+	    "\\em", "\\it", NULL };
+	size_t	 n;
+	char	*end, *inner;
+
+	for (;;) {
+		if ((n = command_at(name, *len, with_group)) > 0) {
+			inner = name + n;
+			while (inner < name + *len && is_blank(*inner))
+				inner++;
+		} else if (name[0] == '{' && (n = command_at(name + 1,
+		    *len - 1, switches)) > 0)
+			inner = name;
+		else
+			return name;
+		if (*inner != '{' || (end = group_end(inner, *len -
+		    (size_t)(inner - name))) != name + *len - 1)
+			return name;
+		inner += inner == name ? 1 + n : 1;
+		*end = '\0';
+		name = trim(inner, (size_t)(end - inner), len);
+		*marked = 1;
+	}
+}
+
 static int
 is_blank_name(const char *s, size_t n)
 {
@@ -612,9 +682,16 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 		if ((name[0] | 0x20) == 'o' && strcasecmp(name, "others") == 0) {
 			v[kept].others = 1;
 			v[kept].marks = no_text;
-		} else	/* the copy is cut in place; latex is as written */
-			parse_one(&lp, &v[kept], &q[kept], name, len,
-			    latex + (name - copy), file, line);
+		} else {
+			/* The copy is cut in place; latex is as written. */
+			const char	*orig = latex + (name - copy);
+			int		 marked = 0;
+
+			name = unwrap_emphasis(name, &len, &marked);
+			parse_one(&lp, &v[kept], &q[kept], name, len, orig,
+			    file, line);
+			v[kept].me |= marked;
+		}
 		kept++;
 	}
 	out = pack(&lp, v, q, kept);
