@@ -374,8 +374,25 @@ find_link(const struct pub *p, const char *name)
 	return NULL;
 }
 
+/* Do two links lead to one page (see link_key())? */
+static int
+same_target(const char *a, const char *b)
+{
+	char	*ka, *kb;
+	int	 same;
+
+	if (strcmp(a, b) == 0)
+		return 1;
+	ka = link_key(a);
+	kb = link_key(b);
+	same = strcmp(ka, kb) == 0;
+	free(ka);
+	free(kb);
+	return same;
+}
+
 /*
- * The links the theme asked for, in its order, one button a URL: of
+ * The links the theme asked for, in its order, one button a page: of
  * two with one URL the more specific label stays ("arXiv" or "PDF"
  * rather than "Paper", in the paper's place), else the first.
  */
@@ -397,12 +414,12 @@ links(struct tval *v, const struct pub *p, const struct page *pg)
 		for (j = 0; same_name(l->name, "paper") && j < n; j++)
 			if (j != i && sel[j] != NULL &&
 			    !same_name(sel[j]->name, "paper") &&
-			    strcmp(sel[j]->url, l->url) == 0) {
+			    same_target(sel[j]->url, l->url)) {
 				l = sel[j];
 				sel[j] = NULL;
 				break;
 			}
-		for (k = 0; k < kept && strcmp(out[k].url, l->url) != 0; k++)
+		for (k = 0; k < kept && !same_target(out[k].url, l->url); k++)
 			continue;
 		if (k == kept)
 			out[kept++] = *l;

@@ -72,6 +72,65 @@ doi_key(const char *s)
 	return ascii_lower(xstrdup(doi != NULL ? doi : s));
 }
 
+static int
+hex_value(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * s into b with %-escapes of letters, digits and "-._~" decoded, which
+ * RFC 3986 calls the same URL, and of '/' too in a DOI: "10.1111%2Fgcb"
+ * and "10.1111/gcb" resolve to one page.  Other escapes stay.
+ */
+static void
+put_unescaped(struct buf *b, const char *s, int slash)
+{
+	int	 c;
+
+	for (; *s != '\0'; s++) {
+		if (s[0] == '%' && hex_value((unsigned char)s[1]) >= 0 &&
+		    hex_value((unsigned char)s[2]) >= 0) {
+			c = hex_value((unsigned char)s[1]) * 16 +
+			    hex_value((unsigned char)s[2]);
+			if (isalnum(c) || (c != '\0' && strchr("-._~", c) !=
+			    NULL) || (slash && c == '/')) {
+				buf_putc(b, (char)c);
+				s += 2;
+				continue;
+			}
+		}
+		buf_putc(b, *s);
+	}
+}
+
+char *
+link_key(const char *url)
+{
+	const char	*doi = doi_plain(url), *rest, *host;
+	struct buf	 b = { 0 };
+	size_t		 hostlen;
+
+	if (doi != NULL && doi != url) {
+		buf_puts(&b, "doi:");
+		put_unescaped(&b, doi, 1);
+		return ascii_lower(buf_detach(&b));
+	}
+	if ((rest = after_scheme(url)) == NULL)
+		return xstrdup(url);
+	host = after(rest, "www.") != NULL ? rest + 4 : rest;
+	hostlen = strcspn(host, "/?#");
+	buf_put(&b, host, hostlen);
+	ascii_lower(b.data);
+	put_unescaped(&b, host + hostlen, 0);
+	while (b.len > 0 && b.data[b.len - 1] == '/')
+		b.data[--b.len] = '\0';
+	return buf_detach(&b);
+}
+
 char *
 arxiv_url(const char *s)
 {

@@ -22,6 +22,14 @@ char		*doi_url(const char *s);
 char		*doi_key(const char *s);
 
 /*
+ * A link for comparing: two links with one key lead to one page.  A
+ * DOI link in any resolver's spelling is "doi:" and the DOI; otherwise
+ * http and https, "www." and the host's case do not count, nor %-escaped
+ * letters and digits (and '/' in a DOI), nor a trailing '/'.  Newly allocated.
+ */
+char		*link_key(const char *url);
+
+/*
  * An arXiv field's (or eprint's) link, newly allocated: "2401.00001",
  * "arXiv:2401.00001" and "hep-th/9901001" go to the abstract page; a
  * full http(s) link is kept as it is.

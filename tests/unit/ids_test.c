@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,21 @@ arxiv(const char *field, const char *url)
 	free(u);
 }
 
+/* Do a and b (a doi field's text or a link) have one link_key()? */
+static void
+link_same(const char *a, const char *b, int want)
+{
+	char	*ua = doi_url(a), *ub = doi_url(b);
+	char	*ka = link_key(ua), *kb = link_key(ub), what[256];
+
+	snprintf(what, sizeof(what), "%s %s %s", a, want ? "is" : "is not", b);
+	ok((strcmp(ka, kb) == 0) == want, what);
+	free(ua);
+	free(ub);
+	free(ka);
+	free(kb);
+}
+
 int
 main(void)
 {
@@ -54,6 +70,19 @@ main(void)
 		free(k);
 	}
 	ok(same, "every spelling has one key, without case");
+
+	/* Links to one page, as real CVs write them twice (url and doi). */
+	link_same("https://doi.org/10.1111%2Fgcb.14829", "10.1111/gcb.14829",
+	    1);
+	link_same("http://dx.doi.org/10.1145/X", "https://doi.org/10.1145/x",
+	    1);
+	link_same("http://www.Example.org/a/", "https://example.org/a", 1);
+	link_same("https://example.org/a%7Eb", "https://example.org/a~b", 1);
+	link_same("https://example.org/a%2Fb", "https://example.org/a/b", 0);
+	link_same("https://example.org/a", "https://example.org/b", 0);
+	link_same("https://example.org/a%20b", "https://example.org/a b", 0);
+	link_same("https://example.org/x?q=1", "https://example.org/x?q=2", 0);
+	link_same("https://arxiv.org/abs/1", "https://arxiv.org/pdf/1", 0);
 
 	arxiv("2401.00001", "https://arxiv.org/abs/2401.00001");
 	arxiv("arXiv:2401.00001", "https://arxiv.org/abs/2401.00001");
