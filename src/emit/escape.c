@@ -382,6 +382,12 @@ rich_to_markdown(const char *s)
 	return buf_detach(&b);
 }
 
+/*
+ * A Markdown field too long for cmark-gfm (markdown.h, MD_MAX_LEN;
+ * markdown.c has warned) is written as any other text of the format
+ * is, on one line: escaped plain text, which no renderer reads as
+ * Markdown or HTML.
+ */
 void
 escape_html_markdown(struct buf *b, const char *rich, int inline_only,
     int unsafe)
@@ -389,7 +395,15 @@ escape_html_markdown(struct buf *b, const char *rich, int inline_only,
 	char	*src = rich_to_markdown(rich);
 	char	*html = md_to_html(src, inline_only, unsafe);
 
-	buf_puts(b, html);
+	if (html != NULL)
+		buf_puts(b, html);
+	else if (inline_only)
+		escape_html_text(b, rich);
+	else {
+		buf_puts(b, "<p>");
+		escape_html_text(b, rich);
+		buf_puts(b, "</p>\n");
+	}
 	free(html);
 	free(src);
 }
@@ -415,7 +429,11 @@ escape_md_markdown(struct buf *b, const char *rich, int inline_only,
 		free(src);
 		return;
 	}
-	md = md_to_markdown(src, inline_only);
+	if ((md = md_to_markdown(src, inline_only)) == NULL) {
+		escape_md_text(b, rich);	/* too long for cmark */
+		free(src);
+		return;
+	}
 	for (p = md; *p != '\0'; p++) {
 		/* Liquid's and Hugo's braces, kramdown's table bar. */
 		if (*p == '{')
@@ -440,6 +458,11 @@ escape_txt_markdown(struct buf *b, const char *rich, int inline_only,
 	char	*p;
 
 	(void)unsafe;
+	if (text == NULL) {
+		escape_txt_text(b, rich);	/* too long for cmark */
+		free(src);
+		return;
+	}
 	if (inline_only)
 		for (p = text; *p != '\0'; p++)
 			if (*p == '\n')

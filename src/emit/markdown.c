@@ -11,6 +11,7 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "base/msg.h"
 #include "base/util.h"
 #include "emit/markdown.h"
 #include "normalize/normalize.h"
@@ -175,6 +176,49 @@ render_plain(const char *s, int html, int block)
 	return buf_detach(&b);
 }
 
+/* The start of a text, to name it by: its first line, whole characters. */
+static int
+text_start(const char *s, int max)
+{
+	int	 n = (int)strcspn(s, "\n");
+
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;	/* not inside a UTF-8 sequence */
+	return max;
+}
+
+/*
+ * Too long for cmark-gfm (MD_MAX_LEN)?  The warning is said here, once
+ * for each such text (a theme may show a field twice, and --split
+ * again), because only here is every way to a long text seen -- a
+ * field, a macro, a crossref, notes joined -- and the plain text
+ * written.  No entry is at hand here, so the text is named by its
+ * start and size, not by FILE:LINE.
+ */
+static int
+too_long(const char *markdown)
+{
+	static uint64_t	*seen;
+	static size_t	 nseen;
+	size_t		 n = strlen(markdown), i;
+	uint64_t	 h;
+
+	if (n <= MD_MAX_LEN)
+		return 0;
+	h = hash_bytes(markdown, n);
+	for (i = 0; i < nseen; i++)
+		if (seen[i] == h)
+			return 1;
+	seen = xreallocarray(seen, nseen + 1, sizeof(*seen));
+	seen[nseen++] = h;
+	msg(MSG_WARNING, NULL, 0, "a Markdown field of %zu bytes (\"%.*s...\") "
+	    "is over the limit of %d: shown as plain text, not rendered",
+	    n, text_start(markdown, 40), markdown, MD_MAX_LEN);
+	return 1;
+}
+
 /* "<p>text</p>\n" -> "text", when that is all there is. */
 static void
 strip_paragraph(char *html)
@@ -239,6 +283,8 @@ md_to_html(const char *markdown, int inline_only, int unsafe)
 	cmark_node	*doc;
 	char		*html, *copy;
 
+	if (too_long(markdown))
+		return NULL;
 	if ((html = render_plain(markdown, 1, !inline_only)) != NULL)
 		return html;
 	doc = parse(markdown, options, &parser);
@@ -253,11 +299,11 @@ md_to_html(const char *markdown, int inline_only, int unsafe)
 	return copy;
 }
 
-
 char *
 md_plain(const char *markdown, int inline_only)
 {
-	return render_plain(markdown, 0, !inline_only);
+	return too_long(markdown) ? NULL : render_plain(markdown, 0,
+	    !inline_only);
 }
 
 char *
@@ -268,6 +314,8 @@ md_to_markdown(const char *markdown, int inline_only)
 	char		*md, *copy, *p;
 	size_t		 n;
 
+	if (too_long(markdown))
+		return NULL;
 	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
 	make_safe(doc, 0);
 	md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
@@ -291,6 +339,8 @@ md_to_text(const char *markdown)
 	char		*text, *copy;
 	size_t		 n;
 
+	if (too_long(markdown))
+		return NULL;
 	if ((text = render_plain(markdown, 0, 1)) != NULL)
 		return text;
 	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);

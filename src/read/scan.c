@@ -9,7 +9,7 @@
  * pieces.  Recovery follows BibTeX: text between entries is ignored,
  * and a value that runs into a line starting with "@type{" is taken to
  * be unterminated, so one missing brace does not swallow the rest of
- * the file.
+ * the file.  So is the body of a @comment or @preamble (skip_body).
  */
 #include "config.h"
 
@@ -49,6 +49,10 @@ scan_init(struct scanner *s, const struct source *src)
 	s->p = src->text;
 	s->end = src->text + src->len;
 	s->line = 1;
+	s->held_end = NULL;
+	s->held_type.p = NULL;
+	s->held_type.len = 0;
+	s->held_line = 0;
 }
 
 static void
@@ -474,35 +478,112 @@ scan_key(struct scanner *s, struct scan_entry *e, char closer)
 		    "citation key '%.*s'", (int)e->key.len, e->key.p);
 }
 
-/* Skip the body of @comment or @preamble; 0 if it is not closed. */
-static int
-skip_body(struct scanner *s, char closer)
+/*
+ * Where the body of @comment or @preamble ends (past its closer), as
+ * btparse and biber read it: braces nest, and in "@comment(...)" a
+ * quoted ')' does not close it.  NULL if nothing closes it.  *inner is
+ * the first line inside that starts an entry, or NULL.
+ */
+static const char *
+body_end(const char *p, const char *end, char closer, const char **inner)
 {
 	int	 depth = 0, quoted = 0;
 
-	for (; s->p < s->end; advance(s)) {
-		char	 c = *s->p;
-
-		if (c == '{')
+	for (*inner = NULL; p < end; p++) {
+		if (*p == '\n') {
+			if (*inner == NULL && entry_starts_at(p + 1, end))
+				*inner = p + 1;
+		} else if (*p == '{')
 			depth++;
-		else if (c == '}' && depth > 0)
+		else if (*p == '}' && depth > 0)
 			depth--;
-		else if (c == '"' && depth == 0 && closer == ')')
+		else if (*p == '"' && depth == 0 && closer == ')')
 			quoted = !quoted;
-		else if (c == closer && depth == 0 && !quoted) {
-			s->p++;
-			return 1;
-		}
-		if (depth < 0)
-			depth = 0;
+		else if (*p == closer && depth == 0 && !quoted)
+			return p + 1;
 	}
-	return 0;
+	return NULL;
+}
+
+/* Move s->p forward to p, counting lines. */
+static void
+move_to(struct scanner *s, const char *p)
+{
+	const char	*nl;
+
+	while ((nl = memchr(s->p, '\n', (size_t)(p - s->p))) != NULL) {
+		s->line++;
+		s->p = nl + 1;
+	}
+	s->p = p;
 }
 
 static int
 type_is(const struct span *t, const char *word)
 {
 	return t->len == strlen(word) && strncasecmp(t->p, word, t->len) == 0;
+}
+
+/*
+ * Skip the body of @comment or @preamble, up to its closer.  BibTeX
+ * itself takes no braces after @comment: it reads every entry after
+ * the word, even inside "@comment{...}"; btparse and biber skip to the
+ * closer, and an unclosed "@comment{" then took every later entry with
+ * it.  Here a line inside that starts an entry ("@type{", the rule
+ * values follow) ends the skip, and the entry is read, with a warning:
+ * one for an unclosed body, one naming each entry a closed body holds
+ * (scan_next, held_end).  Read, not dropped: BibTeX reads them (a
+ * paper's bibliography has them), and until its far closer is found
+ * "@comment( ... )" around entries is the same text as an unclosed
+ * "@comment(" before them.  An entry that does not start a line, as
+ * in "@comment{ @misc{x} }", stays hidden.  An unclosed comment loses
+ * nothing else now, so it is a warning; an unclosed @preamble is still
+ * an error.
+ */
+static void
+skip_body(struct scanner *s, const struct scan_entry *e, char closer)
+{
+	const char	*fname = s->src->name, *inner, *stop;
+	enum msg_level	 level = type_is(&e->type, "comment") ? MSG_WARNING :
+			    MSG_ERROR;
+
+	stop = body_end(s->p, s->end, closer, &inner);
+	if (inner == NULL) {
+		if (stop == NULL)
+			msg(level, fname, e->line, "@%.*s is not closed",
+			    (int)e->type.len, e->type.p);
+		move_to(s, stop != NULL ? stop : s->end);
+		return;
+	}
+	move_to(s, inner);
+	if (stop == NULL)
+		msg(level, fname, e->line, "@%.*s is not closed before the "
+		    "entry at line %d: it ends there, and the entry is read",
+		    (int)e->type.len, e->type.p, s->line);
+	else {
+		s->held_end = stop;
+		s->held_type = e->type;
+		s->held_line = e->line;
+	}
+}
+
+/* An entry that starts a line inside a closed @comment: said, then read. */
+static void
+check_held(struct scanner *s, const struct scan_entry *e, const char *at)
+{
+	const struct span	*t = &s->held_type;
+
+	if (s->held_end == NULL || at >= s->held_end)
+		return;
+	if (e->kind == SCAN_STRING)
+		msg(MSG_WARNING, s->src->name, e->line, "@string starts a "
+		    "line inside the @%.*s at line %d: read, not skipped",
+		    (int)t->len, t->p, s->held_line);
+	else
+		msg(MSG_WARNING, s->src->name, e->line, "entry '%.*s' starts "
+		    "a line inside the @%.*s at line %d: read, not skipped",
+		    (int)e->key.len, e->key.p, (int)t->len, t->p,
+		    s->held_line);
 }
 
 /*
@@ -536,6 +617,12 @@ scan_next(struct scanner *s, struct scan_entry *e)
 
 	while (find_at(s)) {
 		at = s->p;
+		if (s->held_end != NULL && at >= s->held_end)
+			s->held_end = NULL;
+		if (s->held_end != NULL && !at_next_entry(s)) {
+			s->p++;		/* the rest of the comment's text */
+			continue;
+		}
 		e->line = s->line;
 		e->nfields = 0;
 		e->key.len = 0;
@@ -546,6 +633,9 @@ scan_next(struct scanner *s, struct scan_entry *e)
 		skip_space(s);
 		if (e->type.len == 0 || s->p == s->end ||
 		    (*s->p != '{' && *s->p != '(')) {
+			/* BibTeX's @comment: a word, then ignored text. */
+			if (type_is(&e->type, "comment"))
+				continue;
 			/*
 			 * "@book"x"" at the start of a line was meant as an
 			 * entry; "someone@example.org" in a comment was not.
@@ -560,9 +650,7 @@ scan_next(struct scanner *s, struct scan_entry *e)
 		closer = opener == '{' ? '}' : ')';
 		if (type_is(&e->type, "comment") ||
 		    type_is(&e->type, "preamble")) {
-			if (!skip_body(s, closer))
-				msg(MSG_ERROR, fname, e->line, "@%.*s is not "
-				    "closed", (int)e->type.len, e->type.p);
+			skip_body(s, e, closer);
 			continue;
 		}
 		if (type_is(&e->type, "string"))
@@ -571,6 +659,7 @@ scan_next(struct scanner *s, struct scan_entry *e)
 			e->kind = SCAN_ENTRY;
 			scan_key(s, e, closer);
 		}
+		check_held(s, e, at);
 		scan_fields(s, e, closer);
 		return 1;
 	}

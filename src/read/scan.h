@@ -42,6 +42,9 @@ struct scanner {
 	const char		*p;	/* next byte to look at */
 	const char		*end;
 	int			 line;	/* line of p */
+	const char		*held_end; /* past a @comment holding entries */
+	struct span		 held_type; /* "comment" or "preamble" */
+	int			 held_line; /* the line of its '@' */
 };
 
 void	scan_init(struct scanner *, const struct source *);

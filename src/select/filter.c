@@ -1,7 +1,10 @@
 /*
  * filter.c: parse and evaluate --select expressions (see filter.h).
  * A small recursive-descent parser over a token list; the tree is
- * evaluated per entry.
+ * evaluated per entry.  Only nesting recurses, and nesting is limited
+ * (FILTER_MAX_DEPTH): 40,000 '(' once overflowed the stack.  A chain
+ * of and or or, as long as the command line allows, is walked in a
+ * loop when it is evaluated and freed.
  */
 #include "config.h"
 
@@ -40,6 +43,7 @@ struct parser {
 	const char	*start, *p;
 	const char	*error;
 	int		 column;
+	int		 depth;		/* '(' and not around p */
 };
 
 static void
@@ -241,6 +245,20 @@ parse_test(struct parser *ps)
 	return f;
 }
 
+#define STR(x)	#x
+#define XSTR(x)	STR(x)
+
+/* One level deeper ('(' or not at at); 0, with the error, past the limit. */
+static int
+deeper(struct parser *ps, const char *at)
+{
+	if (++ps->depth <= FILTER_MAX_DEPTH)
+		return 1;
+	fail(ps, at, "nested too deeply (more than "
+	    XSTR(FILTER_MAX_DEPTH) " levels of '(' and not)");
+	return 0;
+}
+
 static struct filter *
 parse_primary(struct parser *ps)
 {
@@ -250,7 +268,10 @@ parse_primary(struct parser *ps)
 	skip_space(ps);
 	at = ps->p;
 	if (keyword(ps, "(")) {
+		if (!deeper(ps, at))
+			return NULL;
 		f = parse_or(ps);
+		ps->depth--;
 		if (f != NULL && !keyword(ps, ")")) {
 			fail(ps, ps->p, "expected ')'");
 			filter_free(f);
@@ -297,9 +318,16 @@ static struct filter *
 parse_not(struct parser *ps)
 {
 	struct filter	*f, *inner;
+	const char	*at;
 
-	if (keyword(ps, "not") || (keyword(ps, "!") )) {
-		if ((inner = parse_not(ps)) == NULL)
+	skip_space(ps);
+	at = ps->p;
+	if (keyword(ps, "not") || keyword(ps, "!")) {
+		if (!deeper(ps, at))
+			return NULL;
+		inner = parse_not(ps);
+		ps->depth--;
+		if (inner == NULL)
 			return NULL;
 		f = node(F_NOT);
 		f->left = inner;
@@ -308,27 +336,35 @@ parse_not(struct parser *ps)
 	return parse_primary(ps);
 }
 
+/*
+ * "a and b and c" as a and (b and c): the same matches in the same
+ * order, and a chain down the right that filter_match() and
+ * filter_free() walk in a loop (down the left, 30,000 or's took them
+ * past a 1 MB stack).
+ */
 static struct filter *
 parse_binary(struct parser *ps, enum node_type type)
 {
-	struct filter	*left, *right, *f;
+	struct filter	*first, **last, *right, *f;
 	const char	*word = type == F_AND ? "and" : "or";
 	const char	*sym = type == F_AND ? "&&" : "||";
 
-	left = type == F_AND ? parse_not(ps) : parse_binary(ps, F_AND);
-	while (left != NULL && (keyword(ps, word) || keyword(ps, sym))) {
+	first = type == F_AND ? parse_not(ps) : parse_binary(ps, F_AND);
+	last = &first;
+	while (first != NULL && (keyword(ps, word) || keyword(ps, sym))) {
 		right = type == F_AND ? parse_not(ps) :
 		    parse_binary(ps, F_AND);
 		if (right == NULL) {
-			filter_free(left);
+			filter_free(first);
 			return NULL;
 		}
 		f = node(type);
-		f->left = left;
+		f->left = *last;
 		f->right = right;
-		left = f;
+		*last = f;
+		last = &f->right;
 	}
-	return left;
+	return first;
 }
 
 static struct filter *
@@ -340,7 +376,7 @@ parse_or(struct parser *ps)
 struct filter *
 filter_parse(const char *expr, int *column, const char **error)
 {
-	struct parser	 ps = { expr, expr, NULL, 0 };
+	struct parser	 ps = { expr, expr, NULL, 0, 0 };
 	struct filter	*f = parse_or(&ps);
 
 	skip_space(&ps);
@@ -360,18 +396,21 @@ filter_parse(const char *expr, int *column, const char **error)
 	return f;
 }
 
+/* Recursion to the left only: a chain of and or or goes right. */
 void
 filter_free(struct filter *f)
 {
-	if (f == NULL)
-		return;
-	filter_free(f->left);
-	filter_free(f->right);
-	free(f->field);
-	free(f->value);
-	if (f->has_re)
-		regfree(&f->re);
-	free(f);
+	struct filter	*right;
+
+	for (; f != NULL; f = right) {
+		right = f->right;
+		filter_free(f->left);
+		free(f->field);
+		free(f->value);
+		if (f->has_re)
+			regfree(&f->re);
+		free(f);
+	}
 }
 
 /* ---- evaluation ---- */
@@ -487,11 +526,16 @@ filter_match(const struct filter *f, const struct pub *p)
 	size_t	 i;
 	int	 r;
 
+	/* Down a chain of and or or in a loop (parse_binary). */
+	while (f->type == F_AND || f->type == F_OR) {
+		if ((filter_match(f->left, p) != 0) == (f->type == F_OR))
+			return f->type == F_OR;
+		f = f->right;
+	}
 	switch (f->type) {
 	case F_AND:
-		return filter_match(f->left, p) && filter_match(f->right, p);
 	case F_OR:
-		return filter_match(f->left, p) || filter_match(f->right, p);
+		break;	/* walked above */
 	case F_NOT:
 		return !filter_match(f->left, p);
 	case F_SELECTED:

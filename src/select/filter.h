@@ -11,9 +11,16 @@
  * venue_name rank track note, or any field of the entry.  Words: has(F),
  * selected, me (the owner is an author), first (the owner is the first
  * author).  and, or, not (also && || !) and parentheses.
+ *
+ * Parentheses and not nest at most FILTER_MAX_DEPTH deep, counted
+ * together: a usage error past that (bib2pubs(1), LIMITS).  Real
+ * expressions nest a few levels; the parser recurses once a level, and
+ * 40,000 '(' overflowed the stack.
  */
 #ifndef FILTER_H
 #define FILTER_H
+
+#define FILTER_MAX_DEPTH	256
 
 struct filter;
 struct pub;
