@@ -649,6 +649,7 @@ struct run {
 	struct theme		 theme;
 	struct venue_db		*venues;
 	struct buf		 venues_path;
+	int			 select_typo;	/* said once */
 };
 
 /* A variable the theme's own theme.conf sets: its templates may not
@@ -881,6 +882,56 @@ check_me(const struct options *o, const struct pub_list *pubs)
 	buf_free(&flipped);
 }
 
+/* The fields a --select expression may name in these entries, once
+ * each: bib2pubs' own, then the .bib's.  Caller frees the array. */
+static const char **
+field_words(const struct entry_list *l)
+{
+	struct strmap	 *seen = strmap_new_borrowed();
+	const char	**v = NULL, *const *lists[] = { filter_field_names,
+			    view_link_names }, *name;
+	size_t		  n = 0, i, j;
+
+	for (i = 0; i < 2; i++)
+		for (j = 0; lists[i][j] != NULL; j++) {
+			v = xreallocarray(v, n + 2, sizeof(*v));
+			v[n++] = lists[i][j];
+			strmap_put(seen, lists[i][j], (void *)lists[i][j]);
+		}
+	for (i = 0; i < l->n; i++)
+		for (j = 0; j < l->v[i]->nfields; j++) {
+			name = l->v[i]->fields[j].name;
+			if (strmap_get(seen, name) == NULL) {
+				strmap_put(seen, name, (void *)name);
+				v = xreallocarray(v, n + 2, sizeof(*v));
+				v[n++] = name;
+			}
+		}
+	v[n] = NULL;
+	strmap_free(seen, NULL);
+	return v;
+}
+
+/* A field no entry has and bib2pubs does not make: a typo ("yeer"). */
+static void
+check_select_field(const char *field, void *arg)
+{
+	struct run	 *r = arg;
+	const char	**words;
+	char		 *low = ascii_lower(xstrdup(field));
+
+	if (!is_word(low, filter_field_names) && !is_word(low,
+	    view_link_names) && strmap_get(r->entries.names, low) == NULL &&
+	    !r->select_typo) {
+		words = field_words(&r->entries);
+		msg(MSG_USAGE, NULL, 0, "--select: no entry has a field "
+		    "'%s'%s", field, did_you_mean(low, words, ""));
+		free(words);
+		r->select_typo = 1;
+	}
+	free(low);
+}
+
 static int
 write_output(struct run *r, char **files, int nfiles)
 {
@@ -900,6 +951,11 @@ write_output(struct run *r, char **files, int nfiles)
 	no.want_abstract = tmpl_uses(r->theme.page, "abstract") ||
 	    (r->o.split != NULL && tmpl_uses(r->theme.entry, "abstract"));
 	no.no_ranks = r->o.ranks != NULL && strcmp(r->o.ranks, "none") == 0;
+	if (r->o.filter != NULL) {
+		filter_fields(r->o.filter, check_select_field, r);
+		if (r->select_typo)
+			return 0;
+	}
 	normalize(&r->entries, &no, &r->pubs);
 	check_me(&r->o, &r->pubs);
 	had = r->pubs.n;

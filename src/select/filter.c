@@ -413,6 +413,30 @@ filter_free(struct filter *f)
 	}
 }
 
+void
+filter_fields(const struct filter *f, void (*each)(const char *, void *),
+    void *arg)
+{
+	for (; f != NULL; f = f->right) {
+		filter_fields(f->left, each, arg);
+		if (f->field != NULL)
+			each(f->field, arg);
+	}
+}
+
+const char *const filter_field_names[] = {
+	/* made for every entry */
+	"year", "month", "type", "kind", "key", "title", "author", "editor",
+	"venue", "venue_name", "rank", "track", "note",
+	/* BibTeX's, biblatex's and bib2pubs' own (bib2pubs(1)) */
+	"abbr", "abstract", "address", "annote", "award", "award_name",
+	"bibtex_show", "booktitle", "chapter", "date", "doi", "edition",
+	"eprint", "eprinttype", "howpublished", "institution", "isbn", "issn",
+	"journal", "journaltitle", "keywords", "language", "location",
+	"number", "organization", "pages", "preview", "publisher", "school",
+	"selected", "series", "url", "volume",
+	NULL };
+
 /* ---- evaluation ---- */
 
 static char *

@@ -32,6 +32,12 @@ struct pub;
 struct filter	*filter_parse(const char *expr, int *column,
 		    const char **error);
 int		 filter_match(const struct filter *, const struct pub *);
+/* Call each() with every field name the expression reads. */
+void		 filter_fields(const struct filter *,
+		    void (*each)(const char *field, void *arg), void *arg);
+/* The fields bib2pubs makes for every entry and the standard ones it
+ * reads: naming one is never a typo, though no entry has it. */
+extern const char *const filter_field_names[];
 void		 filter_free(struct filter *);
 
 #endif
