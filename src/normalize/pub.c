@@ -101,12 +101,18 @@ is_true(const char *v)
 
 /* ---- date and kind ---- */
 
-/* The first run of four digits: "2025", "{2025}", "2025-05-01". */
+/*
+ * The first run of exactly four digits, 1000 to 2999: "2025", "{2025}",
+ * "2025-05-01"; 0 if none ("99999", "13073" are no years).
+ */
 static int
 year_of(const char *s, const char **rest)
 {
+	const char	*start = s;
+
 	for (; *s != '\0'; s++)
-		if (isdigit((unsigned char)s[0]) &&
+		if ((s == start || !isdigit((unsigned char)s[-1])) &&
+		    (s[0] == '1' || s[0] == '2') &&
 		    isdigit((unsigned char)s[1]) &&
 		    isdigit((unsigned char)s[2]) &&
 		    isdigit((unsigned char)s[3]) &&
@@ -115,6 +121,16 @@ year_of(const char *s, const char **rest)
 				*rest = s + 4;
 			return atoi(s);
 		}
+	return 0;
+}
+
+/* Is a year field's text more than its year ("2023 (oral)")? */
+static int
+year_has_more(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s) && strchr(" {}", *s) == NULL)
+			return 1;
 	return 0;
 }
 
@@ -138,6 +154,10 @@ set_date(struct pub *p, const struct entry *e)
 	if (year != NULL && p->year == 0)
 		msg(MSG_WARNING, e->file, entry_field(e, "year")->line,
 		    "year '%s' in '%s' is not a year", year, e->key);
+	else if (year != NULL && year_has_more(year))
+		msg(MSG_WARNING, e->file, entry_field(e, "year")->line,
+		    "year '%s' in '%s': read as %d, the rest is not shown",
+		    year, e->key, p->year);
 }
 
 static int

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -145,6 +146,30 @@ is_word_char(const char *s)
 	return -(int)n;
 }
 
+/*
+ * A slug past SLUG_MAX bytes is cut at a whole character and ends in a
+ * hash of the whole, so two long keys stay two, and a folder named by
+ * it (Jekyll's permalink) fits the file system's 255 bytes.
+ */
+#define SLUG_MAX	100
+
+static void
+cut_slug(struct buf *b)
+{
+	uint64_t	 h;
+	size_t		 n = SLUG_MAX - 9;
+
+	if (b->len <= SLUG_MAX)
+		return;
+	h = hash_bytes(b->data, b->len);
+	while (n > 0 && ((unsigned char)b->data[n] & 0xc0) == 0x80)
+		n--;
+	while (n > 0 && (b->data[n - 1] == '-' || b->data[n - 1] == '.'))
+		n--;
+	buf_truncate(b, n);
+	buf_printf(b, "-%08lx", (unsigned long)(h & 0xffffffffu));
+}
+
 char *
 rich_slug(const char *rich)
 {
@@ -160,8 +185,13 @@ rich_slug(const char *rich)
 
 		n = k != 0 ? (size_t)(k > 0 ? k : -k) : 1;
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c == '_' || c == '.')
+		    c == '_')
 			buf_putc(&b, (char)c);
+		else if (c == '.') {	/* never "..": no path climbs */
+			if (b.len > 0 && strchr("-.", b.data[b.len - 1]) ==
+			    NULL)
+				buf_putc(&b, '.');
+		}
 		else if (c >= 'A' && c <= 'Z')
 			buf_putc(&b, (char)(c - 'A' + 'a'));
 		else if (k > 0)
@@ -174,6 +204,7 @@ rich_slug(const char *rich)
 	while (b.len > 0 && (b.data[b.len - 1] == '-' ||
 	    b.data[b.len - 1] == '.'))
 		buf_truncate(&b, b.len - 1);
+	cut_slug(&b);
 	free(plain);
 	free(folded);
 	return buf_detach(&b);

@@ -45,7 +45,8 @@ int	 latex_tables_sorted(void);
 char	*rich_plain(const char *);		/* markup removed */
 char	*rich_change_case(const char *, enum rich_case);
 int	 rich_is_blank(const char *);
-/* "DBLP:conf/x" -> "dblp-conf-x": lowercase letters, digits, . _ - */
+/* "DBLP:conf/x" -> "dblp-conf-x": lowercase letters, digits, . _ -
+ * (never two dots, nor one first), at most 100 bytes (then a hash). */
 char	*rich_slug(const char *);
 /* Append a full stop unless the text ends in one (or in ? or !). */
 char	*rich_add_period(const char *);

@@ -17,6 +17,7 @@
 #include "read/source.h"
 #include "tap.h"
 #include "text/ids.h"
+#include "text/rich.h"
 #include "base/util.h"
 #include "emit/template.h"
 
@@ -280,6 +281,42 @@ fields_by_name(void)
 	entry_list_free(&l);
 }
 
+static void
+slug_is(const char *rich, const char *want)
+{
+	char	*s = rich_slug(rich);
+
+	is_str(s, want, rich);
+	free(s);
+}
+
+/* Slugs name files and Jekyll's permalink folders: no "..", no more
+ * than 100 bytes, two long keys still two. */
+static void
+slugs(void)
+{
+	char	 a[400], b[400];
+	char	*sa, *sb;
+
+	slug_is("DBLP:conf/x", "dblp-conf-x");
+	slug_is("PhysRev.47.777", "physrev.47.777");
+	slug_is("..", "");
+	slug_is("../../escaped-by-key", "escaped-by-key");
+	slug_is("a..b/../c", "a.b-c");
+	slug_is("Title.", "title");
+	memset(a, 'k', 300);
+	memcpy(b, a, 300);
+	a[300] = b[300] = '\0';
+	b[299] = 'j';
+	sa = rich_slug(a);
+	sb = rich_slug(b);
+	ok(strlen(sa) <= 100 && strlen(sb) <= 100 && strcmp(sa, sb) != 0,
+	    "two 300-byte keys alike but for the last byte: two slugs of at "
+	    "most 100 bytes");
+	free(sa);
+	free(sb);
+}
+
 int
 main(void)
 {
@@ -287,6 +324,7 @@ main(void)
 	char		 key[16], *f, block[40];
 	int		 i, good = 1, cp;
 
+	slugs();
 	/* strmap: many keys, growth, replacement. */
 	for (i = 0; i < 5000; i++) {
 		snprintf(key, sizeof(key), "k%d", i);
