@@ -276,6 +276,28 @@ fit_name(char *name, const char *suffix, uint32_t hash)
 }
 
 /*
+ * A name that is no file name below DIR ("..", "/index.md": a key of
+ * dots or of nothing): "entry-N" and the suffix, N the entry's place
+ * in the input, with a warning, so the entry is still on the site.
+ */
+static char *
+stand_in_name(char *name, const char *suffix, const struct entry *e)
+{
+	struct buf	 b = { 0 };
+
+	buf_printf(&b, "entry-%zu", (size_t)e->ordinal + 1);
+	buf_puts(&b, suffix);
+	if (!output_safe_relative(b.data)) {
+		buf_truncate(&b, 0);
+		buf_printf(&b, "entry-%zu.md", (size_t)e->ordinal + 1);
+	}
+	msg(MSG_WARNING, e->file, e->line, "'%s' gives no file name ('%s'): "
+	    "written as '%s'", e->key, name, b.data);
+	free(name);
+	return buf_detach(&b);
+}
+
+/*
  * A name another entry took: "stem-2.md", "stem-3.md", ... (before the
  * suffix), the first that is free, with a warning naming both entries.
  * Returns name, or a new name in its place (name freed).
@@ -352,14 +374,10 @@ emit_split(const struct theme *t, const struct page *pg,
 		if (strlen(name) >= NAME_ROOM)
 			name = fit_name(name, suffix,
 			    name_hash(name_tmpl, pg, p));
-		if (output_safe_relative(name))
-			name = untaken_name(name, suffix, used, p->entry);
-		if (!output_safe_relative(name)) {
-			msg(MSG_ERROR, p->entry->file, p->entry->line, "no "
-			    "file for '%s': its name '%s' is not a file name",
-			    p->entry->key, name);
-			done = 1;	/* an input error, not a file's */
-		} else if ((done = write_file(root, dir, name, put_entry,
+		if (!output_safe_relative(name))
+			name = stand_in_name(name, suffix, p->entry);
+		name = untaken_name(name, suffix, used, p->entry);
+		if ((done = write_file(root, dir, name, put_entry,
 		    &e)) == 1 && cite != NULL && cite[0] != '\0') {
 			cname = cite_name(name, cite);
 			done = write_file(root, dir, cname, put_cite, &e);
