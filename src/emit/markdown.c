@@ -189,34 +189,12 @@ text_start(const char *s, int max)
 	return max;
 }
 
-/*
- * Too long for cmark-gfm (MD_MAX_LEN)?  The warning is said here, once
- * for each such text (a theme may show a field twice, and --split
- * again), because only here is every way to a long text seen -- a
- * field, a macro, a crossref, notes joined -- and the plain text
- * written.  No entry is at hand here, so the text is named by its
- * start and size, not by FILE:LINE.
- */
+/* Too long for cmark-gfm (MD_MAX_LEN)?  view.c has warned, naming
+ * the entry. */
 static int
 too_long(const char *markdown)
 {
-	static uint64_t	*seen;
-	static size_t	 nseen;
-	size_t		 n = strlen(markdown), i;
-	uint64_t	 h;
-
-	if (n <= MD_MAX_LEN)
-		return 0;
-	h = hash_bytes(markdown, n);
-	for (i = 0; i < nseen; i++)
-		if (seen[i] == h)
-			return 1;
-	seen = xreallocarray(seen, nseen + 1, sizeof(*seen));
-	seen[nseen++] = h;
-	msg(MSG_WARNING, NULL, 0, "a Markdown field of %zu bytes (\"%.*s...\") "
-	    "is over the limit of %d: shown as plain text, not rendered",
-	    n, text_start(markdown, 40), markdown, MD_MAX_LEN);
-	return 1;
+	return strlen(markdown) > MD_MAX_LEN;
 }
 
 /* "<p>text</p>\n" -> "text", when that is all there is. */

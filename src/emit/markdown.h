@@ -7,8 +7,8 @@
 
 /*
  * Markdown longer than this (in bytes) is not rendered: the functions
- * below return NULL, and warn once for each such text, and the caller
- * writes it as escaped plain text.  Real abstracts are a few kilobytes
+ * below return NULL and the caller writes it as escaped plain text;
+ * view.c warns, once for each entry's field.  Real abstracts are a few kilobytes
  * (journals allow 150 to 350 words); 64 KiB is some 10,000 words.
  * Past it, cmark-gfm (0.29.0.gfm.6) aborts when an allocation fails --
  * a 32 MB abstract under ulimit -v 1000000 -- and takes more than

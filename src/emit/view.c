@@ -10,6 +10,8 @@
 #include <strings.h>
 
 #include "base/util.h"
+#include "base/msg.h"
+#include "emit/markdown.h"
 #include "emit/template.h"
 #include "emit/view.h"
 #include "normalize/normalize.h"
@@ -334,10 +336,37 @@ markdown(struct tval *v, const char *s, int inline_only)
 	return 1;
 }
 
+/*
+ * A Markdown field past MD_MAX_LEN is shown as plain text (markdown.c):
+ * said once for each entry's field, however often the theme shows it.
+ */
+static void
+warn_if_long(const struct pub *p, const char *name, const char *s)
+{
+	static uint64_t	*said;
+	static size_t	 nsaid;
+	size_t		 n, i;
+	uint64_t	 h;
+
+	if (s == NULL || (n = strlen(s)) <= MD_MAX_LEN)
+		return;
+	h = hash64(p->entry->key) ^ hash64(name) * 31;
+	for (i = 0; i < nsaid; i++)
+		if (said[i] == h)
+			return;
+	said = xreallocarray(said, nsaid + 1, sizeof(*said));
+	said[nsaid++] = h;
+	msg(MSG_WARNING, p->entry->file, p->entry->line, "the %s of '%s' is "
+	    "%zu bytes, over the limit of %d: shown as plain text, not "
+	    "rendered", name, p->entry->key, n, MD_MAX_LEN);
+}
+
 /* An inline Markdown value the caller allocated (or NULL). */
 static int
-markdown_owned(struct tval *v, char *s)
+markdown_owned(struct tval *v, const struct pub *p, const char *name,
+    char *s)
 {
+	warn_if_long(p, name, s);
 	v->owned = s;
 	return markdown(v, s, 1);
 }
@@ -523,8 +552,8 @@ markdown_field(struct tval *v, const struct pub *p, const char *name)
 
 	if (f == NULL)
 		return 1;
-	v->owned = latex_decode_markdown(field_blocks(f));
-	return markdown(v, v->owned, 1);
+	return markdown_owned(v, p, name,
+	    latex_decode_markdown(field_blocks(f)));
 }
 
 static int
@@ -566,6 +595,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return list(v, p->authors, p->nauthors,
 			    sizeof(*p->authors), &view_person);
 		if (strcmp(name, "abstract") == 0)
+			warn_if_long(p, "abstract", p->abstract);
 			return markdown(v, p->abstract, 0);
 		if (strcmp(name, "anchor") == 0)
 			return owned_text(v, anchor(p));
@@ -615,7 +645,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'n':
 		if (strcmp(name, "notes") == 0)
-			return markdown_owned(v, notes(p, 1));
+			return markdown_owned(v, p, "note", notes(p, 1));
 		if (strcmp(name, "note") == 0)
 			return markdown(v, p->note, 1);
 		break;
@@ -640,7 +670,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		if (strcmp(name, "track") == 0)
 			return text(v, p->track);
 		if (strcmp(name, "track_note") == 0)
-			return markdown_owned(v, notes(p, 0));
+			return markdown_owned(v, p, "note", notes(p, 0));
 		if (strcmp(name, "type") == 0)
 			return text(v, p->entry->type);
 		break;
