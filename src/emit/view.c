@@ -594,9 +594,10 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		if (strcmp(name, "authors") == 0)
 			return list(v, p->authors, p->nauthors,
 			    sizeof(*p->authors), &view_person);
-		if (strcmp(name, "abstract") == 0)
+		if (strcmp(name, "abstract") == 0) {
 			warn_if_long(p, "abstract", p->abstract);
 			return markdown(v, p->abstract, 0);
+		}
 		if (strcmp(name, "anchor") == 0)
 			return owned_text(v, anchor(p));
 		if (strcmp(name, "award") == 0)
