@@ -176,19 +176,6 @@ render_plain(const char *s, int html, int block)
 	return buf_detach(&b);
 }
 
-/* The start of a text, to name it by: its first line, whole characters. */
-static int
-text_start(const char *s, int max)
-{
-	int	 n = (int)strcspn(s, "\n");
-
-	if (n <= max)
-		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
-		max--;	/* not inside a UTF-8 sequence */
-	return max;
-}
-
 /* Too long for cmark-gfm (MD_MAX_LEN)?  view.c has warned, naming
  * the entry. */
 static int

@@ -91,7 +91,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct grouping		 g;
 	struct source		 src;
 	struct selection	 sel = { 0 };
-	struct norm_opts	 no = { &me, 1, venues, 1 };
+	struct norm_opts	 no = { .me = &me, .nme = 1, .venues = venues,
+				    .want_abstract = 1 };
 	struct bib		*b;
 	char			*copy;
 	unsigned		 mode = size > 0 ? data[0] : 0;
