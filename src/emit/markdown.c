@@ -204,6 +204,65 @@ strip_paragraph(char *html)
 }
 
 /*
+ * s without its HTML tags ("<p>", "</h3>", "<a href=...>") and
+ * comments: the text between them stays.  Caller frees.
+ */
+static char *
+strip_tags(const char *s)
+{
+	struct buf	 b = { 0 };
+	const char	*end;
+
+	while (*s != '\0') {
+		if (s[0] == '<' && (is_letter(s[1]) || (s[1] == '/' &&
+		    is_letter(s[2])) || s[1] == '!') &&
+		    (end = strchr(s, '>')) != NULL) {
+			s = end + 1;
+			continue;
+		}
+		buf_putc(&b, *s++);
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * An HTML block a .bib wrote (an abstract pasted as "<p>...</p>") would
+ * be left out whole, its text with it: its text, tags taken out, is
+ * read as Markdown in its place.
+ */
+static void
+unwrap_html_block(cmark_node *block)
+{
+	const char	*literal = cmark_node_get_literal(block);
+	char		*text = strip_tags(literal != NULL ? literal : "");
+	cmark_node	*doc, *child;
+
+	doc = cmark_parse_document(text, strlen(text), CMARK_OPT_DEFAULT);
+	while ((child = cmark_node_first_child(doc)) != NULL) {
+		cmark_node_unlink(child);
+		cmark_node_insert_before(block, child);
+	}
+	cmark_node_free(doc);
+	free(text);
+}
+
+/* Every HTML block of doc in its text's place (the nodes made from
+ * it go through make_safe() like any other). */
+static void
+unwrap_html_blocks(cmark_node *doc)
+{
+	cmark_node	*n, *next;
+
+	for (n = cmark_node_first_child(doc); n != NULL; n = next) {
+		next = cmark_node_next(n);
+		if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
+			unwrap_html_block(n);	/* before n; n stays */
+		else
+			unwrap_html_blocks(n);
+	}
+}
+
+/*
  * What a site would run from a .bib, taken out before Markdown goes to
  * it: raw HTML (Hugo drops it, kramdown and cmark keep it) unless
  * keep_html (--unsafe, which is about raw HTML only), and always links
@@ -213,13 +272,16 @@ strip_paragraph(char *html)
 static void
 make_safe(cmark_node *doc, int keep_html)
 {
-	cmark_iter		*it = cmark_iter_new(doc);
-	cmark_node		*n, **drop = NULL;
+	cmark_iter		*it;
+	cmark_node		*n, *child, **drop = NULL;
 	cmark_event_type	 ev;
 	cmark_node_type		 type;
 	const char		*url;
 	size_t			 ndrop = 0, i;
 
+	if (!keep_html)
+		unwrap_html_blocks(doc);
+	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
@@ -231,12 +293,21 @@ make_safe(cmark_node *doc, int keep_html)
 			drop[ndrop++] = n;
 		} else if ((type == CMARK_NODE_LINK ||
 		    type == CMARK_NODE_IMAGE) &&
-		    (url = cmark_node_get_url(n)) != NULL && !url_is_safe(url))
-			cmark_node_set_url(n, "");
+		    (url = cmark_node_get_url(n)) != NULL &&
+		    !url_is_safe(url)) {
+			/* Its text stays, in its place. */
+			drop = xreallocarray(drop, ndrop + 1, sizeof(*drop));
+			drop[ndrop++] = n;
+		}
 	}
 	cmark_iter_free(it);
-	for (i = 0; i < ndrop; i++)
+	for (i = 0; i < ndrop; i++) {
+		while ((child = cmark_node_first_child(drop[i])) != NULL) {
+			cmark_node_unlink(child);
+			cmark_node_insert_before(drop[i], child);
+		}
 		cmark_node_free(drop[i]);	/* unlinks it first */
+	}
 	free(drop);
 }
 
@@ -253,7 +324,7 @@ md_to_html(const char *markdown, int inline_only, int unsafe)
 	if ((html = render_plain(markdown, 1, !inline_only)) != NULL)
 		return html;
 	doc = parse(markdown, options, &parser);
-	make_safe(doc, 1);	/* cmark keeps any link with --unsafe */
+	make_safe(doc, unsafe);	/* cmark keeps any link with --unsafe */
 	html = cmark_render_html(doc, options,
 	    cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
@@ -309,6 +380,7 @@ md_to_text(const char *markdown)
 	if ((text = render_plain(markdown, 0, 1)) != NULL)
 		return text;
 	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
+	make_safe(doc, 0);
 	text = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
 	cmark_node_free(doc);
 	n = strlen(text);

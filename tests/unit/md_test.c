@@ -29,7 +29,7 @@ by_cmark(const char *md, int html, int inline_only)
 	cmark_parser	*parser;
 	cmark_node	*doc;
 	cmark_syntax_extension *ext;
-	char		*out;
+	char		*out, *cut;
 	size_t		 i, n;
 
 	cmark_gfm_core_extensions_ensure_registered();
@@ -44,6 +44,14 @@ by_cmark(const char *md, int html, int inline_only)
 	    cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
+	/* md.c takes raw HTML out of the tree (make_safe) where cmark
+	 * writes a comment in its place. */
+	while ((cut = strstr(out, "<!-- raw HTML omitted -->")) != NULL) {
+		i = 25;		/* a block's comment goes with its line */
+		if ((cut == out || cut[-1] == '\n') && cut[i] == '\n')
+			i++;
+		memmove(cut, cut + i, strlen(cut + i) + 1);
+	}
 	n = strlen(out);
 	while (n > 0 && out[n - 1] == '\n')
 		n--;
