@@ -672,6 +672,17 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 	buf_reserve(&lp.text, len + len / 4 + 16);
 	for (i = 0; i < n && (limit == 0 || kept < limit); i++) {
 		name = trim(names[i], lens[i], &len);
+		if (len >= 3 && strncasecmp(name, "and", 3) == 0 &&
+		    (len == 3 || is_blank(name[3]))) {
+			/* "A and and B": the list splits at the first " and ",
+			 * leaving "and B" -- a slip, not a name "and". */
+			if (file != NULL)
+				msg(MSG_WARNING, file, line, "'and and' in a "
+				    "name list: read as one 'and'");
+			name = trim(name + 3, len - 3, &len);
+			if (len == 0)
+				continue;
+		}
 		if (name[0] == '\0') {
 			if (file != NULL)
 				msg(MSG_WARNING, file, line, "empty name in a "
