@@ -342,51 +342,53 @@ md_plain(const char *markdown, int inline_only)
 	    !inline_only);
 }
 
-char *
-md_to_markdown(const char *markdown, int inline_only)
+/*
+ * Markdown parsed, made safe and rendered by cmark's commonmark or
+ * plaintext renderer, without its last newlines, ours to free().
+ */
+static char *
+render_safely(const char *markdown,
+    char *(*render)(cmark_node *, int options, int width))
 {
 	cmark_parser	*parser;
 	cmark_node	*doc;
-	char		*md, *copy, *p;
+	char		*out, *copy;
 	size_t		 n;
+
+	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
+	make_safe(doc, 0);
+	out = render(doc, CMARK_OPT_DEFAULT, 0);
+	cmark_node_free(doc);
+	n = strlen(out);
+	while (n > 0 && out[n - 1] == '\n')
+		out[--n] = '\0';
+	copy = xstrdup(out);
+	free(out);
+	return copy;
+}
+
+char *
+md_to_markdown(const char *markdown, int inline_only)
+{
+	char	*md, *p;
 
 	if (too_long(markdown))
 		return NULL;
-	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
-	make_safe(doc, 0);
-	md = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
-	cmark_node_free(doc);
-	n = strlen(md);
-	while (n > 0 && md[n - 1] == '\n')
-		md[--n] = '\0';
+	md = render_safely(markdown, cmark_render_commonmark);
 	if (inline_only)	/* one line: its paragraphs joined */
 		for (p = md; (p = strchr(p, '\n')) != NULL; p++)
 			*p = ' ';
-	copy = xstrdup(md);
-	free(md);
-	return copy;
+	return md;
 }
 
 char *
 md_to_text(const char *markdown)
 {
-	cmark_parser	*parser;
-	cmark_node	*doc;
-	char		*text, *copy;
-	size_t		 n;
+	char	*text;
 
 	if (too_long(markdown))
 		return NULL;
 	if ((text = render_plain(markdown, 0, 1)) != NULL)
 		return text;
-	doc = parse(markdown, CMARK_OPT_DEFAULT, &parser);
-	make_safe(doc, 0);
-	text = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
-	cmark_node_free(doc);
-	n = strlen(text);
-	while (n > 0 && text[n - 1] == '\n')
-		text[--n] = '\0';
-	copy = xstrdup(text);
-	free(text);
-	return copy;
+	return render_safely(markdown, cmark_render_plaintext);
 }
