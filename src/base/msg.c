@@ -10,7 +10,7 @@
 #include "base/util.h"
 
 static const char *const level_names[] = {
-	"", "warning", "error", "error", "error"
+	"", "note", "warning", "error", "error", "error"
 };
 
 static enum msg_level	max_level = MSG_NONE;
@@ -43,7 +43,7 @@ msg(enum msg_level level, const char *file, int line, const char *fmt, ...)
 
 	if (level > max_level)
 		max_level = level;
-	if (quiet > 1 || (quiet && level == MSG_WARNING)) {
+	if (quiet > 1 || (quiet && level <= MSG_WARNING)) {
 		hidden += level == MSG_WARNING;
 		return;
 	}

@@ -11,6 +11,7 @@
 
 enum msg_level {
 	MSG_NONE = 0,
+	MSG_NOTE,	/* worth knowing, nothing wrong: no exit status */
 	MSG_WARNING,	/* output is complete; something looks wrong */
 	MSG_ERROR,	/* malformed input; the rest was still rendered */
 	MSG_USAGE,	/* bad command line, theme or option value */

@@ -54,6 +54,7 @@ struct maker {
 	struct strmap		*reported;	/* venue -> unresolved + 1 */
 	struct unresolved	*unresolved;
 	size_t			 nunresolved;
+	size_t			 nfound;	/* entries the database ranks */
 };
 
 /*
@@ -288,7 +289,17 @@ report_venues(const struct maker *mk)
 	char			 count[48];
 	size_t			 i, unknown = 0;
 
-	for (i = 0; i < mk->nunresolved; i++) {
+	for (i = 0; i < mk->nunresolved; i++)
+		unknown += mk->unresolved[i].first == NULL;
+	if (mk->nfound == 0 && unknown == mk->nunresolved && unknown > 0) {
+		/* No venue of the file is in the database (a biologist's,
+		 * a physicist's page): nothing to correct, one note. */
+		msg(MSG_NOTE, NULL, 0, "no venue here is in the database, "
+		    "which ranks computer science venues (%zu not found): no "
+		    "ranks shown; --check-venues lists them", unknown);
+		return;
+	}
+	for (i = 0, unknown = 0; i < mk->nunresolved; i++) {
 		u = &mk->unresolved[i];
 		count[0] = '\0';
 		if (u->count > 1)
@@ -328,6 +339,7 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 	if (o->venues != NULL) {
 		normalize_venue(e, o->venues, &m);
 		if (normalize_venue_found(&m)) {
+			mk->nfound++;
 			if (rank == NULL)
 				p->rank = arena_keep(a,
 				    venue_rank_label(o->venues, m.venue));
@@ -406,7 +418,7 @@ void
 normalize(const struct entry_list *l, const struct norm_opts *o,
     struct pub_list *out)
 {
-	struct maker	 mk = { o, NULL, { 0 }, strmap_new(), NULL, 0 };
+	struct maker	 mk = { .o = o, .reported = strmap_new() };
 	size_t		 i;
 
 	memset(out, 0, sizeof(*out));
