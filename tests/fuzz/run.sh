@@ -21,11 +21,11 @@ libs="-lbtparse $(pkg-config --libs $pkgs)"
 
 echo "fuzz: building with $cc"
 objs=
-for c in "$srcdir"/src/*.c; do
+for c in "$srcdir"/src/*.c "$srcdir"/src/*/*.c; do
 	case $(basename "$c") in
 	main.c|mkvenueidx.c)	continue ;;	# programs: libFuzzer has main
 	esac
-	o=$work/obj/$(basename "$c" .c).o
+	o=$work/obj/$(basename "$(dirname "$c")")-$(basename "$c" .c).o
 	# shellcheck disable=SC2086
 	$cc $cflags -fsanitize=fuzzer-no-link $cppflags -c "$c" -o "$o" || exit 1
 	objs="$objs $o"
