@@ -112,3 +112,11 @@ ascii_lower(char *s)
 			*p = (char)(*p - 'A' + 'a');
 	return s;
 }
+
+size_t
+utf8_cut(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return n;
+}

@@ -147,6 +147,9 @@ uint64_t	 hash64(const char *);
 size_t	 utf8_width(const char *, size_t len);	/* display columns */
 int	 utf8_decode(const char *s, size_t len, int *cp);	/* bytes used, 0 if invalid */
 size_t	 utf8_encode(int cp, char out[4]);
+/* n, or less, so that s cut at n ends with a whole character (s[n] is
+ * read: s holds more than n bytes). */
+size_t	 utf8_cut(const char *s, size_t n);
 /* Lowercase, strip accents and compatibility forms: text for comparing. */
 char	*utf8_fold(const char *);	/* caller frees */
 /* ASCII letters to lowercase, in place (keys, DOIs, names of fields). */

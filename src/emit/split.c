@@ -242,6 +242,16 @@ name_suffix(const char *pattern)
 	return s;
 }
 
+/* How much of name comes before its suffix (all of it if it has none). */
+static size_t
+stem_of(const char *name, const char *suffix)
+{
+	size_t	 len = strlen(name), slen = strlen(suffix);
+
+	return len >= slen && strcmp(name + len - slen, suffix) == 0 ?
+	    len - slen : len;
+}
+
 /*
  * A name of NAME_ROOM bytes or more (emit_file_name()'s cut, or a
  * value that long) is rebuilt: its stem, cut, then a hash of the whole
@@ -252,18 +262,13 @@ name_suffix(const char *pattern)
 static char *
 fit_name(char *name, const char *suffix, uint32_t hash)
 {
-	size_t		 len = strlen(name), slen = strlen(suffix), stem;
+	size_t		 slen = strlen(suffix), stem = stem_of(name, suffix);
 	struct buf	 b = { 0 };
 
-	if (len < NAME_ROOM || slen + HASH_DIGITS + 2 > NAME_ROOM)
+	if (strlen(name) < NAME_ROOM || slen + HASH_DIGITS + 2 > NAME_ROOM)
 		return name;
-	stem = len;
-	if (len >= slen && strcmp(name + len - slen, suffix) == 0)
-		stem = len - slen;
 	if (stem > NAME_ROOM - slen - HASH_DIGITS - 2)
-		stem = NAME_ROOM - slen - HASH_DIGITS - 2;
-	while (stem > 0 && ((unsigned char)name[stem] & 0xc0) == 0x80)
-		stem--;			/* a whole UTF-8 character or none */
+		stem = utf8_cut(name, NAME_ROOM - slen - HASH_DIGITS - 2);
 	while (stem > 0 && strchr("-./", name[stem - 1]) != NULL)
 		stem--;			/* no "x--", "x/-", "x.-" */
 	buf_put(&b, name, stem);
@@ -306,14 +311,12 @@ static char *
 untaken_name(char *name, const char *suffix, struct strmap *used,
     const struct entry *e)
 {
-	size_t		 len = strlen(name), slen = strlen(suffix), stem;
+	size_t		 stem = stem_of(name, suffix);
 	struct buf	 b = { 0 };
 	unsigned	 n;
 
 	if (strmap_get(used, name) == NULL)
 		return name;
-	stem = len >= slen && strcmp(name + len - slen, suffix) == 0 ?
-	    len - slen : len;
 	for (n = 2;; n++) {
 		buf_truncate(&b, 0);
 		buf_put(&b, name, stem);

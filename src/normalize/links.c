@@ -65,17 +65,15 @@ static int
 scheme_of(const char *url, char *out, size_t cap)
 {
 	size_t	 n, k = 0;
-	int	 c;
+	int	 c, e;
 
 	for (; *url != '\0' && k + 1 < cap; url += n) {
 		n = 1;
 		c = (unsigned char)*url;
 		if (c == '&' && (c = char_ref(url, &n)) < 0)
 			return 0;
-		else if (c == '%' && isxdigit((unsigned char)url[1]) &&
-		    isxdigit((unsigned char)url[2])) {
-			c = (int)strtol((char[]){ url[1], url[2], '\0' }, NULL,
-			    16);
+		else if (c == '%' && (e = percent_byte(url)) >= 0) {
+			c = e;
 			n = 3;
 		}
 		if (c <= ' ' || c == 0x7f)

@@ -158,9 +158,7 @@ paste(struct bib *b, struct buf *v, const char *expansion, int line)
 	if (n <= b->paste_left) {
 		b->paste_left -= n;
 	} else {
-		n = b->paste_left;	/* at a character's first byte */
-		while (n > 0 && ((unsigned char)expansion[n] & 0xc0) == 0x80)
-			n--;
+		n = utf8_cut(expansion, b->paste_left);
 		if (b->cut_line == 0)
 			b->cut_line = line;
 		b->paste_left = 0;	/* nothing more for this entry */

@@ -81,6 +81,16 @@ hex_value(int c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+int
+percent_byte(const char *s)
+{
+	if (s[0] != '%' || hex_value((unsigned char)s[1]) < 0 ||
+	    hex_value((unsigned char)s[2]) < 0)
+		return -1;
+	return hex_value((unsigned char)s[1]) * 16 +
+	    hex_value((unsigned char)s[2]);
+}
+
 /*
  * s into b with %-escapes of letters, digits and "-._~" decoded, which
  * RFC 3986 calls the same URL, and of '/' too in a DOI: "10.1111%2Fgcb"
@@ -92,10 +102,7 @@ put_unescaped(struct buf *b, const char *s, int slash)
 	int	 c;
 
 	for (; *s != '\0'; s++) {
-		if (s[0] == '%' && hex_value((unsigned char)s[1]) >= 0 &&
-		    hex_value((unsigned char)s[2]) >= 0) {
-			c = hex_value((unsigned char)s[1]) * 16 +
-			    hex_value((unsigned char)s[2]);
+		if ((c = percent_byte(s)) >= 0) {
 			if (isalnum(c) || (c != '\0' && strchr("-._~", c) !=
 			    NULL) || (slash && c == '/')) {
 				buf_putc(b, (char)c);

@@ -21,6 +21,9 @@ char		*doi_url(const char *s);
  * newly allocated. */
 char		*doi_key(const char *s);
 
+/* The byte a "%XX" escape at s stands for, or -1 if s is none. */
+int		 percent_byte(const char *s);
+
 /*
  * A link for comparing: two links with one key lead to one page.  A
  * DOI link in any resolver's spelling is "doi:" and the DOI; otherwise

@@ -157,13 +157,12 @@ static void
 cut_slug(struct buf *b)
 {
 	uint64_t	 h;
-	size_t		 n = SLUG_MAX - 9;
+	size_t		 n;
 
 	if (b->len <= SLUG_MAX)
 		return;
 	h = hash_bytes(b->data, b->len);
-	while (n > 0 && ((unsigned char)b->data[n] & 0xc0) == 0x80)
-		n--;
+	n = utf8_cut(b->data, SLUG_MAX - 9);
 	while (n > 0 && (b->data[n - 1] == '-' || b->data[n - 1] == '.'))
 		n--;
 	buf_truncate(b, n);
