@@ -17,6 +17,7 @@ static enum msg_level	max_level = MSG_NONE;
 static enum msg_level	fatal_level = MSG_ERROR;
 static int		quiet;
 static size_t		hidden;		/* warnings -q did not print */
+static struct strmap	*said;		/* msg_first()'s problems */
 
 /*
  * The whole line is made first and written with one write(2), to the
@@ -85,10 +86,27 @@ msg_set_fatal(enum msg_level level)
 	fatal_level = level;
 }
 
+int
+msg_first(const char *problem)
+{
+	void	**slot;
+
+	if (said == NULL)
+		said = strmap_new();
+	slot = strmap_slot(said, problem);
+	if (*slot != NULL)
+		return 0;
+	*slot = said;	/* any non-NULL value */
+	return 1;
+}
+
 void
 msg_finish(void)
 {
 	struct buf	 b = { 0 };
+
+	strmap_free(said, NULL);
+	said = NULL;
 
 	/* -q --strict failing on warnings it hid would fail in silence. */
 	if (hidden > 0 && max_level == MSG_WARNING &&

@@ -30,6 +30,9 @@ void	msg(enum msg_level, const char *file, int line, const char *fmt, ...)
 void	msg_set_quiet(int);		/* 1: hide warnings; 2: hide all */
 void	msg_raise(enum msg_level);	/* count a failure without a word */
 void	msg_set_fatal(enum msg_level);	/* -W: exit non-zero from this level */
+/* Is this the first time problem (a short key: "an:jointfirst") comes
+ * up in this run?  For one warning per distinct problem. */
+int	msg_first(const char *problem);
 /* At the end of a run: the one line -q still owes (see msg.c). */
 void	msg_finish(void);
 int	msg_exit_status(void);

@@ -743,6 +743,108 @@ group_get(const void *self, const char *name, struct tval *v, void *arg)
 
 static const struct tclass view_group = { group_get };
 
+/* ---- the marks' legend ---- */
+
+static int
+legend_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	const struct legend_item *l = self;
+
+	(void)arg;
+	if (strcmp(name, "mark") == 0)
+		return text(v, l->mark);
+	if (strcmp(name, "meaning") == 0)
+		return text(v, l->meaning);
+	return 0;
+}
+
+static const struct tclass view_legend = { legend_get };
+
+/* s without blanks at either end (in place). */
+static char *
+trimmed(char *s)
+{
+	size_t	 n;
+
+	s += strspn(s, " \t");
+	for (n = strlen(s); n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t');)
+		s[--n] = '\0';
+	return s;
+}
+
+static const char default_meanings[] = "*=equal contribution; "
+    "#=corresponding author";
+
+/* Each mark (one character) on some author of the page, once, with
+ * the first entry that has it. */
+static size_t
+marks_used(const struct pub_list *pubs, char marks[][8],
+    const struct pub **first, size_t max)
+{
+	const struct pub	*p;
+	const char		*m;
+	size_t			 i, k, n = 0, len, j;
+	int			 cp;
+
+	for (i = 0; i < pubs->n; i++) {
+		p = &pubs->v[i];
+		for (k = 0; p->has_marks && k < p->nauthors; k++)
+			for (m = p->authors[k].marks; *m != '\0'; m += len) {
+				if ((len = utf8_decode(m, strlen(m), &cp)) == 0)
+					len = 1;
+				for (j = 0; j < n && (strlen(marks[j]) != len ||
+				    memcmp(marks[j], m, len) != 0); j++)
+					;
+				if (j < n || n == max || len >= 8)
+					continue;
+				memcpy(marks[n], m, len);
+				marks[n][len] = '\0';
+				first[n++] = p;
+			}
+	}
+	return n;
+}
+
+/*
+ * The legend: each "MARK=meaning" of the mark_meanings variable whose
+ * mark the page uses, in that order.  A mark used with no meaning
+ * given is said once: a legend must not claim what the author did not
+ * mean (some pages use * for the corresponding author).
+ */
+static void
+make_legend(struct page *pg, const char *meanings)
+{
+	char			 used[16][8], *copy, *item, *save = NULL, *eq;
+	const struct pub	*first[16];
+	size_t			 n = marks_used(pg->pubs, used, first, 16), i;
+	int			 told[16] = { 0 };
+
+	copy = xstrdup(meanings != NULL ? meanings : default_meanings);
+	for (item = strtok_r(copy, ";", &save); item != NULL;
+	    item = strtok_r(NULL, ";", &save)) {
+		if ((eq = strchr(item, '=')) == NULL)
+			continue;
+		*eq = '\0';
+		item = trimmed(item);
+		for (i = 0; i < n && strcmp(used[i], item) != 0; i++)
+			;
+		if (i == n || told[i]++)
+			continue;
+		pg->legend = xreallocarray(pg->legend, pg->nlegend + 1,
+		    sizeof(*pg->legend));
+		pg->legend[pg->nlegend].mark = xstrdup(item);
+		pg->legend[pg->nlegend++].meaning = xstrdup(trimmed(eq + 1));
+	}
+	free(copy);
+	for (i = 0; i < n; i++)
+		if (!told[i])
+			msg(MSG_WARNING, first[i]->entry->file,
+			    first[i]->entry->line, "the mark '%s' (first in "
+			    "'%s') is not in the legend: -V mark_meanings="
+			    "'*=equal contribution; %s=...' says what it means",
+			    used[i], first[i]->entry->key, used[i]);
+}
+
 /* ---- the page ---- */
 
 /* "16 publications, 9 CCF-A, 1 TH-CPL-A": for a line under a title. */
@@ -782,6 +884,9 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 		    sizeof(*pg->pubs->v), &view_pub);
 	if (strcmp(name, "has_marks") == 0)
 		return boolean(v, pg->has_marks);
+	if (strcmp(name, "legend") == 0)
+		return list(v, pg->legend, pg->nlegend, sizeof(*pg->legend),
+		    &view_legend);
 	if (strcmp(name, "groups") == 0)
 		return list(v, pg->groups->v, pg->groups->n,
 		    sizeof(*pg->groups->v), &view_group);
@@ -852,6 +957,7 @@ page_init(struct page *pg, const struct pub_list *pubs,
 	for (i = 0; i < pubs->n; i++)
 		pg->has_marks |= pubs->v[i].has_marks;
 	pg->groups = groups;
+	make_legend(pg, vars_get(vars, "mark_meanings"));
 }
 
 void
@@ -859,6 +965,12 @@ page_free(struct page *pg)
 {
 	free_words(pg->links, pg->nlinks);
 	free_words(pg->hidden, pg->nhidden);
+	while (pg->nlegend > 0) {
+		pg->nlegend--;
+		free(pg->legend[pg->nlegend].mark);
+		free(pg->legend[pg->nlegend].meaning);
+	}
+	free(pg->legend);
 }
 
 /* ---- one entry with its page around it (--split) ---- */

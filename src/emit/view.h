@@ -31,6 +31,12 @@ void		 vars_free(struct vars *);
 
 struct grouping;
 
+/* A mark the page uses and what it means. */
+struct legend_item {
+	char	*mark;
+	char	*meaning;
+};
+
 struct page {
 	const struct pub_list	*pubs;
 	const struct grouping	*groups;
@@ -42,6 +48,8 @@ struct page {
 	size_t			 nhidden;
 	int			 all_bibtex;	/* bibtex = all: every entry's */
 	int			 has_marks;
+	struct legend_item	*legend;	/* the marks used, explained */
+	size_t			 nlegend;
 };
 
 /* Headings from the group_ID variables, when set, replace the defaults. */

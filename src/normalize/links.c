@@ -228,7 +228,61 @@ link_of(const struct entry *e, const char *name, const char *base)
 	    NULL);
 }
 
-/* The arXiv link: an arxiv field, or an eprint that says it is one. */
+/* An arXiv id written in a venue or note field ("arXiv preprint
+ * arXiv:1909.11590"): the page would otherwise show it nowhere. */
+static char *
+arxiv_in_text(const struct entry *e)
+{
+	static const char *const fields[] = { "journal", "journaltitle",
+	    "howpublished", "note" };
+	const char	*text;
+	char		*id, *url = NULL;
+	size_t		 i;
+
+	for (i = 0; url == NULL && i < NELEM(fields); i++)
+		if ((text = entry_get(e, fields[i])) != NULL &&
+		    (id = arxiv_id_in(text)) != NULL) {
+			url = arxiv_url(id);
+			free(id);
+		}
+	return url;
+}
+
+/* Is an arxiv or eprint field's text an id (or a link) arXiv has? */
+static int
+is_arxiv_id(const char *text)
+{
+	const char	*id = text;
+
+	if (strncasecmp(id, "arxiv:", 6) == 0)
+		id += 6;
+	return strstr(id, "://") != NULL || arxiv_id_len(id) == strlen(id);
+}
+
+/* id (taken over) is not one arXiv has: say so, and take the eprint
+ * field's id instead when that one is; else NULL, no link. */
+static char *
+other_arxiv_id(const struct entry *e, const struct field *f, char *id)
+{
+	const char	*eprint = entry_get(e, "eprint");
+
+	if (f != entry_field(e, "eprint") && eprint != NULL &&
+	    is_arxiv_id(eprint)) {
+		msg(MSG_WARNING, e->file, f->line, "'%s' in '%s' is not an "
+		    "arXiv identifier; the link uses the eprint field's "
+		    "'%s'", id, e->key, eprint);
+		free(id);
+		return xstrdup(eprint);
+	}
+	msg(MSG_WARNING, e->file, f->line, "'%s' in '%s' is not an arXiv "
+	    "identifier (as 2401.01234 or hep-th/9901001): no arXiv link",
+	    id, e->key);
+	free(id);
+	return NULL;
+}
+
+/* The arXiv link: an arxiv field, or an eprint that says it is one,
+ * or an id the venue names. */
 static char *
 arxiv_link(const struct entry *e)
 {
@@ -239,10 +293,12 @@ arxiv_link(const struct entry *e)
 	if (entry_field(e, "arxiv") == NULL) {
 		if (!is_arxiv_name(entry_get(e, "archiveprefix")) &&
 		    !is_arxiv_name(entry_get(e, "eprinttype")))
-			return NULL;
+			return arxiv_in_text(e);
 		name = "eprint";
 	}
 	if ((id = field_url(e, name, &f, 0)) == NULL)
+		return NULL;
+	if (!is_arxiv_id(id) && (id = other_arxiv_id(e, f, id)) == NULL)
 		return NULL;
 	url = arxiv_url(id);
 	free(id);

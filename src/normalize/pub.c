@@ -361,6 +361,26 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 
 /* ---- authors ---- */
 
+/* A biblatex name annotation, and a word in it nothing reads said once
+ * a run. */
+static void
+annotate(struct pub *p, const struct entry *e, const struct field *an)
+{
+	char	*unknown, key[64];
+
+	if (!names_annotate(p->authors, p->nauthors, an->value, &unknown))
+		msg(MSG_WARNING, e->file, an->line, "cannot read the "
+		    "annotation '%s'", an->value);
+	if (unknown == NULL)
+		return;
+	snprintf(key, sizeof(key), "annotation %s", unknown);
+	if (msg_first(key))
+		msg(MSG_WARNING, e->file, an->line, "annotation '%s' in "
+		    "'%s' marks nothing (bib2pubs reads equal, jointfirst, "
+		    "corresponding, highlight)", unknown, e->key);
+	free(unknown);
+}
+
 /* The authors (or editors), the owner found and marks settled. */
 static void
 set_authors(struct pub *p, const struct entry *e, const struct norm_opts *o)
@@ -377,10 +397,8 @@ set_authors(struct pub *p, const struct entry *e, const struct norm_opts *o)
 	if (f == NULL)
 		return;
 	p->authors = names_parse(f->value, &p->nauthors, e->file, f->line);
-	an = entry_field(e, an_name);
-	if (an != NULL && !names_annotate(p->authors, p->nauthors, an->value))
-		msg(MSG_WARNING, e->file, an->line, "cannot read the "
-		    "annotation '%s'", an->value);
+	if ((an = entry_field(e, an_name)) != NULL)
+		annotate(p, e, an);
 	for (i = 0; i < p->nauthors; i++) {
 		struct person *a = &p->authors[i];
 

@@ -153,6 +153,80 @@ arxiv_url(const char *s)
 	return buf_detach(&b);
 }
 
+/* The length of n digits at s, or 0 if fewer. */
+static size_t
+digits(const char *s, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return n;
+}
+
+/* Past a version suffix ("v2") at s, if any. */
+static const char *
+past_version(const char *s)
+{
+	size_t	 n;
+
+	if (*s != 'v' || (n = strspn(s + 1, "0123456789")) == 0)
+		return s;
+	return s + 1 + n;
+}
+
+size_t
+arxiv_id_len(const char *s)
+{
+	const char	*r = s;
+	size_t		 n;
+
+	if (digits(r, 4) && r[4] == '.') {
+		/* YYMM.NNNN before 2015, YYMM.NNNNN since */
+		n = strncmp(r, "1501", 4) >= 0 ? 5 : 4;
+		if (!digits(r + 5, n))
+			return 0;
+		r = past_version(r + 5 + n);
+	} else {
+		/* archive(.SC)/YYMMNNN, as hep-th/9901001 */
+		r += strspn(r, "abcdefghijklmnopqrstuvwxyz-");
+		if (r == s)
+			return 0;
+		if (r[0] == '.' && isupper((unsigned char)r[1]) &&
+		    isupper((unsigned char)r[2]))
+			r += 3;
+		if (*r++ != '/' || !digits(r, 7))
+			return 0;
+		r = past_version(r + 7);
+	}
+	return isalnum((unsigned char)*r) ? 0 : (size_t)(r - s);
+}
+
+char *
+arxiv_id_in(const char *text)
+{
+	const char	*s, *id;
+	size_t		 n;
+
+	for (s = text; s != NULL && *s != '\0'; s++) {
+		if ((id = after(s, "arxiv")) == NULL)
+			continue;
+		id += strspn(id, " ");
+		if ((s = after(id, "preprint")) != NULL)
+			id = s + strspn(s, " ");
+		if ((s = after(id, "arxiv")) != NULL)
+			id = s;
+		if (*id == ':')
+			id++;
+		id += strspn(id, " ");
+		if ((n = arxiv_id_len(id)) > 0)
+			return xstrndup(id, n);
+		s = id - 1;
+	}
+	return NULL;
+}
+
 int
 is_arxiv_name(const char *s)
 {

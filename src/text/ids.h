@@ -5,6 +5,8 @@
 #ifndef IDS_H
 #define IDS_H
 
+#include <stddef.h>
+
 /*
  * The DOI in a doi field's text (LaTeX already taken out): "10.1/x"
  * from "10.1/x", "doi:10.1/x", "https://doi.org/10.1/x",
@@ -38,6 +40,16 @@ char		*link_key(const char *url);
  * full http(s) link is kept as it is.
  */
 char		*arxiv_url(const char *s);
+/*
+ * The length of the arXiv identifier at s ("2401.00001", "1409.1234",
+ * "hep-th/9901001", each with an optional "v2"), or 0 if s does not
+ * start with one -- as "2208.0779", a new id with a digit missing.
+ */
+size_t		 arxiv_id_len(const char *s);
+/* The first arXiv identifier text names as one ("arXiv:1909.11590",
+ * "arXiv preprint arXiv:1909.11590", "arXiv: 1909.09037"), newly
+ * allocated, or NULL. */
+char		*arxiv_id_in(const char *text);
 /* Does an archivePrefix or eprinttype value name arXiv? */
 int		 is_arxiv_name(const char *s);
 

@@ -791,9 +791,38 @@ names_free(struct person *v, size_t count)
 	free(v);
 }
 
+/* The words of an annotation bib2pubs reads, and what each sets. */
+static const struct {
+	const char	*word;
+	unsigned	 flag;	/* 0: the owner */
+} annotations[] = {
+	{ "equal", MARK_EQUAL }, { "equalcontrib", MARK_EQUAL },
+	{ "jointfirst", MARK_EQUAL }, { "cofirst", MARK_EQUAL },
+	{ "corresponding", MARK_CORRESPONDING },
+	{ "highlight", 0 }, { "me", 0 },
+};
+
+/* Set what word says on p; 0 if it is no word bib2pubs reads. */
+static int
+annotate_word(struct person *p, const char *word)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(annotations); i++)
+		if (strcmp(word, annotations[i].word) == 0) {
+			if (annotations[i].flag != 0)
+				p->flags |= annotations[i].flag;
+			else
+				p->me = 1;
+			return 1;
+		}
+	return 0;
+}
+
 /* One "N=a,b" or "N:part=a,b" item of a biblatex annotation. */
 static int
-annotate_item(struct person *v, size_t count, const char *item)
+annotate_item(struct person *v, size_t count, const char *item,
+    char **unknown)
 {
 	char	*end, *list, *tok, *save = NULL;
 	long	 n;
@@ -813,29 +842,24 @@ annotate_item(struct person *v, size_t count, const char *item)
 		return 1;	/* names past the list: ignored */
 	list = xstrdup(end + 1);
 	for (tok = strtok_r(list, ", \t", &save); tok != NULL;
-	    tok = strtok_r(NULL, ", \t", &save)) {
-		if (strcmp(tok, "equal") == 0 ||
-		    strcmp(tok, "equalcontrib") == 0)
-			v[n - 1].flags |= MARK_EQUAL;
-		else if (strcmp(tok, "corresponding") == 0)
-			v[n - 1].flags |= MARK_CORRESPONDING;
-		else if (strcmp(tok, "highlight") == 0 ||
-		    strcmp(tok, "me") == 0)
-			v[n - 1].me = 1;
-	}
+	    tok = strtok_r(NULL, ", \t", &save))
+		if (!annotate_word(&v[n - 1], tok) && *unknown == NULL)
+			*unknown = xstrdup(tok);
 	free(list);
 	return 1;
 }
 
 int
-names_annotate(struct person *v, size_t count, const char *an)
+names_annotate(struct person *v, size_t count, const char *an,
+    char **unknown)
 {
 	char	*copy = xstrdup(an), *item, *save = NULL;
 	int	 ok = 1;
 
+	*unknown = NULL;
 	for (item = strtok_r(copy, ";", &save); item != NULL;
 	    item = strtok_r(NULL, ";", &save))
-		ok &= annotate_item(v, count, item);
+		ok &= annotate_item(v, count, item, unknown);
 	free(copy);
 	return ok;
 }

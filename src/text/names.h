@@ -43,9 +43,12 @@ char		*names_unmarked(const char *latex);
 
 /*
  * Apply a biblatex annotation such as "1=equal; 2=equal,corresponding"
- * or "3:family=highlight".  Returns 0 if it could not be read.
+ * or "3:family=highlight".  Returns 0 if it could not be read.  The
+ * first word it does not know (biblatex allows any) goes to *unknown,
+ * newly allocated, else NULL.
  */
-int		 names_annotate(struct person *, size_t count, const char *an);
+int		 names_annotate(struct person *, size_t count, const char *an,
+		    char **unknown);
 /* Fill in person->marks from the marks written and the flags. */
 void		 names_finish_marks(struct person *);
 

@@ -60,7 +60,8 @@ names(const char *s)
 	char		*f;
 
 	p = names_parse(s, &n, "fuzz.bib", 1);
-	names_annotate(p, n, s);
+	names_annotate(p, n, s, &f);
+	free(f);
 	for (i = 0; i < n; i++) {
 		names_finish_marks(&p[i]);
 		names_match(me, &p[i]);

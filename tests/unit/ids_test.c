@@ -32,6 +32,16 @@ arxiv(const char *field, const char *url)
 	free(u);
 }
 
+/* The arXiv id text names, or "(none)". */
+static void
+arxiv_in(const char *text, const char *want)
+{
+	char	*id = arxiv_id_in(text);
+
+	is_str(id != NULL ? id : "(none)", want, text);
+	free(id);
+}
+
 /* Do a and b (a doi field's text or a link) have one link_key()? */
 static void
 link_same(const char *a, const char *b, int want)
@@ -89,6 +99,20 @@ main(void)
 	arxiv("hep-th/9901001", "https://arxiv.org/abs/hep-th/9901001");
 	arxiv("https://arxiv.org/abs/2401.00001v2",
 	    "https://arxiv.org/abs/2401.00001v2");
+	is_int((int)arxiv_id_len("2208.07791"), 10, "a new id");
+	is_int((int)arxiv_id_len("1409.1234v3"), 11, "an old new id, version");
+	is_int((int)arxiv_id_len("2208.0779"), 0, "a digit missing");
+	is_int((int)arxiv_id_len("1409.12345"), 0, "a digit too many in 2014");
+	is_int((int)arxiv_id_len("math.GT/0309136"), 15, "an old id, subject");
+	is_int((int)arxiv_id_len("hep-th/990100"), 0, "an old id cut short");
+	arxiv_in("arXiv preprint arXiv:1909.11590", "1909.11590");
+	arxiv_in("ArXiv preprint arXiv:2111.10007", "2111.10007");
+	arxiv_in("arXiv:2007.04448", "2007.04448");
+	arxiv_in("Submitted and under revision, arXiv: 1909.09037",
+	    "1909.09037");
+	arxiv_in("arXiv e-prints", "(none)");
+	arxiv_in("arXiv preprint", "(none)");
+	arxiv_in("Journal of Complex Networks", "(none)");
 	ok(is_arxiv_name("arXiv") && is_arxiv_name("ARXIV") &&
 	    !is_arxiv_name("arxiv.org") && !is_arxiv_name(NULL),
 	    "archivePrefix and eprinttype name arXiv without case");

@@ -140,11 +140,13 @@ marks(const char *list, const char *an, const char *want)
 	struct person	*p;
 	size_t		 n, i;
 	struct buf	 b = { 0 };
-	char		*plain;
+	char		*plain, *unknown;
 
 	p = names_parse(list, &n, NULL, 0);
-	if (an != NULL)
-		names_annotate(p, n, an);
+	if (an != NULL) {
+		names_annotate(p, n, an, &unknown);
+		free(unknown);
+	}
 	for (i = 0; i < n; i++) {
 		names_finish_marks(&p[i]);
 		plain = rich_plain(p[i].last);
@@ -346,8 +348,16 @@ main(void)
 		struct person	*p;
 		size_t		 n;
 
+		char		*unknown;
+
 		p = names_parse("A, A", &n, NULL, 0);
-		ok(!names_annotate(p, n, "x=equal"), "bad annotation reported");
+		ok(!names_annotate(p, n, "x=equal", &unknown) &&
+		    unknown == NULL, "bad annotation reported");
+		ok(names_annotate(p, n, "1=jointfirst,shared", &unknown) &&
+		    unknown != NULL && strcmp(unknown, "shared") == 0 &&
+		    (p[0].flags & MARK_EQUAL), "jointfirst is equal; "
+		    "an unknown word is named");
+		free(unknown);
 		names_free(p, n);
 	}
 	bt_cleanup();
