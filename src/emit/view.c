@@ -256,13 +256,33 @@ is_year_word(const char *text, const char *p)
 	    p[-1] != ':'));
 }
 
+/* At p, the year's last two digits as a label shortens it: "BELIV'16",
+ * "BELIV’16", "(HotStorage 18)". */
 static int
-has_a_year(const char *text)
+is_short_year(const char *p, const char *text, int year)
+{
+	const char	*d = p;
+
+	if (strncmp(d, "\xe2\x80\x99", 3) == 0)
+		d += 3;
+	else if (*d == '\'' || (*d == ' ' && p > text &&
+	    isalpha((unsigned char)p[-1])))
+		d++;
+	else
+		return 0;
+	if (!isdigit((unsigned char)d[0]) || !isdigit((unsigned char)d[1]) ||
+	    (d[0] - '0') * 10 + (d[1] - '0') != year % 100)
+		return 0;
+	return *p == ' ' ? d[2] == ')' : !isalnum((unsigned char)d[2]);
+}
+
+static int
+has_a_year(const char *text, int year)
 {
 	const char	*p;
 
 	for (p = text; *p != '\0'; p++)
-		if (is_year_word(text, p))
+		if (is_year_word(text, p) || is_short_year(p, text, year))
 			return 1;
 	return 0;
 }
@@ -282,7 +302,8 @@ venue_year(const struct pub *p)
 		return NULL;
 	if (p->venue != NULL)
 		buf_puts(&b, p->venue);
-	if (p->year > 0 && (p->venue == NULL || !has_a_year(p->venue))) {
+	if (p->year > 0 && (p->venue == NULL ||
+	    !has_a_year(p->venue, p->year))) {
 		if (p->venue != NULL)
 			buf_putc(&b, ' ');
 		buf_put(&b, year, put_decimal(year, p->year));

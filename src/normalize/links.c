@@ -322,6 +322,57 @@ doi_link(struct pub *p, const struct entry *e, struct arena *a)
 	return url;
 }
 
+/* Is name a field bib2pubs reads a link from, or one only tools read? */
+static int
+is_link_field(const char *name)
+{
+	static const char *const read[] = { "url", "pdf", "arxiv", "doi",
+	    "eprint", "biburl" };
+	size_t	 i;
+
+	for (i = 0; i < NELEM(read); i++)
+		if (strcmp(name, read[i]) == 0)
+			return 1;
+	for (i = 0; i < NELEM(own_links); i++)
+		if (strcmp(name, own_links[i].name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A field that holds just a link and is none of the link fields
+ * (pmlr, news, cover in tests/real) is shown nowhere: said once a run
+ * for each such field name, so that it can be renamed.
+ */
+static void
+note_other_links(const struct entry *e)
+{
+	const struct field	*f;
+	char			 key[96];
+	size_t			 i;
+
+	f = entry_field(e, "file");
+	if (f != NULL && strpbrk(f->value, ":;/\\") == NULL &&
+	    strlen(f->value) > 4 && strcasecmp(f->value +
+	    strlen(f->value) - 4, ".pdf") == 0 && msg_first("file pdf"))
+		msg(MSG_NOTE, e->file, f->line, "field 'file' in '%s' names "
+		    "a PDF, '%s', that is not linked: pdf = {%s} links it "
+		    "under the asset base", e->key, f->value, f->value);
+	for (i = 0; i < e->nfields; i++) {
+		f = &e->fields[i];
+		if ((strncmp(f->value, "https://", 8) != 0 &&
+		    strncmp(f->value, "http://", 7) != 0) ||
+		    strchr(f->value, ' ') != NULL || is_link_field(f->name))
+			continue;
+		snprintf(key, sizeof(key), "link field %s", f->name);
+		if (msg_first(key))
+			msg(MSG_NOTE, e->file, f->line, "field '%s' in '%s' "
+			    "holds a link that no link name shows (url, pdf, "
+			    "code, slides, ...): rename it to show it",
+			    f->name, e->key);
+	}
+}
+
 void
 normalize_links(struct pub *p, const struct entry *e,
     const struct norm_opts *o, struct arena *a)
@@ -351,6 +402,7 @@ normalize_links(struct pub *p, const struct entry *e,
 		add_link(&ls, own_links[i].name, own[i]);
 	add_link(&ls, "arxiv", arxiv);
 	add_link(&ls, "doi", doi);
+	note_other_links(e);
 	p->nlinks = ls.n;
 	if (ls.n > 0) {
 		p->links = arena_alloc(a, ls.n * sizeof(*p->links));

@@ -320,6 +320,59 @@ report_venues(const struct maker *mk)
 		    "read, --venues FILE adds them", unknown);
 }
 
+/* "Courier Corporation," as a publisher field ends, or "Phys. Rev.,". */
+static void
+trim_end_punctuation(char *s)
+{
+	size_t	 n = strlen(s);
+
+	while (n > 0 && strchr(",;: ", s[n - 1]) != NULL)
+		s[--n] = '\0';
+}
+
+/*
+ * What a thesis is, as its type field or entry type says: the school
+ * alone does not tell a reader it is one.
+ */
+static const char *
+thesis_words(const struct entry *e, struct maker *mk)
+{
+	static const char *const types[][2] = {
+		{ "phdthesis", "PhD thesis" }, { "mathesis", "Master's thesis" },
+		{ "mastersthesis", "Master's thesis" },
+		{ "bathesis", "Bachelor's thesis" },
+	};
+	const char	*type = entry_get(e, "type");
+	size_t		 i;
+
+	if (type == NULL || type[0] == '\0')
+		type = e->type;
+	for (i = 0; i < NELEM(types); i++)
+		if (strcasecmp(type, types[i][0]) == 0)
+			return types[i][1];
+	if (strcmp(type, e->type) == 0)
+		return "Thesis";
+	return decoded_in(mk->a, &mk->scratch, type, 0);
+}
+
+/* "PhD thesis, Chalmers University of Technology" */
+static char *
+thesis_label(const struct pub *p, const struct entry *e, struct maker *mk)
+{
+	const char	*words = thesis_words(e, mk);
+	size_t		 n = strlen(words), m;
+	char		*s;
+
+	if (p->venue_name == NULL)
+		return arena_strdup(mk->a, words);
+	m = strlen(p->venue_name);
+	s = arena_alloc(mk->a, n + 2 + m + 1);
+	memcpy(s, words, n);
+	memcpy(s + n, ", ", 2);
+	memcpy(s + n + 2, p->venue_name, m + 1);
+	return s;
+}
+
 /*
  * The label, the full name and the rank: the rank field wins over the
  * database, an abbr field over the database's label.
@@ -353,10 +406,14 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 	p->venue_name = f != NULL ? decoded_in(a, &mk->scratch, f->value, 0) :
 	    NULL;
 	p->venue = decoded(mk, e, "abbr");
+	if (p->venue == NULL && p->kind == KIND_THESIS)
+		p->venue = thesis_label(p, e, mk);
 	if (p->venue == NULL && label != NULL)
 		p->venue = arena_strdup(a, label);
 	if (p->venue == NULL)
 		p->venue = p->venue_name;
+	if (p->venue != NULL)
+		trim_end_punctuation(p->venue);
 }
 
 /* ---- authors ---- */
@@ -410,6 +467,19 @@ set_authors(struct pub *p, const struct entry *e, const struct norm_opts *o)
 	}
 }
 
+/* "(accepted)" as "accepted": themes put a note in parentheses. */
+static char *
+unbracketed(char *note)
+{
+	size_t	 n = note != NULL ? strlen(note) : 0;
+
+	if (n < 3 || note[0] != '(' || note[n - 1] != ')' ||
+	    strpbrk(note + 1, "()") != note + n - 1)
+		return note;
+	note[n - 1] = '\0';
+	return note + 1;
+}
+
 /* ---- the pass ---- */
 
 static void
@@ -425,7 +495,7 @@ make_pub(struct pub *p, const struct entry *e, struct maker *mk)
 	set_date(p, e);
 	set_venue(p, e, mk);
 	p->track = decoded(mk, e, "track");
-	p->note = decoded_markdown(mk, e, "note");
+	p->note = unbracketed(decoded_markdown(mk, e, "note"));
 	if (mk->o->want_abstract)
 		p->abstract = decoded_markdown(mk, e, "abstract");
 	normalize_links(p, e, mk->o, mk->a);
