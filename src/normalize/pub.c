@@ -355,6 +355,15 @@ thesis_words(const struct entry *e, struct maker *mk)
 	return decoded_in(mk->a, &mk->scratch, type, 0);
 }
 
+/* Does the note say what thesis it is ("Master's thesis. ...")? */
+static int
+says_thesis(const struct entry *e)
+{
+	const char	*note = entry_get(e, "note");
+
+	return note != NULL && strcasestr(note, "thesis") != NULL;
+}
+
 /* "PhD thesis, Chalmers University of Technology" */
 static char *
 thesis_label(const struct pub *p, const struct entry *e, struct maker *mk)
@@ -406,7 +415,7 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 	p->venue_name = f != NULL ? decoded_in(a, &mk->scratch, f->value, 0) :
 	    NULL;
 	p->venue = decoded(mk, e, "abbr");
-	if (p->venue == NULL && p->kind == KIND_THESIS)
+	if (p->venue == NULL && p->kind == KIND_THESIS && !says_thesis(e))
 		p->venue = thesis_label(p, e, mk);
 	if (p->venue == NULL && label != NULL)
 		p->venue = arena_strdup(a, label);

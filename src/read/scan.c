@@ -367,9 +367,14 @@ check_after_closer(struct scanner *s, const struct scan_entry *e)
 	if (q == s->end || *q == '\n' || *q == '%' || *q == '@')
 		return;
 	n = strcspn(q, "\n");
-	msg(MSG_WARNING, s->src->name, s->line, "text after the end of "
-	    "entry '%.*s' is ignored: '%.*s'", (int)e->key.len, e->key.p,
-	    n > 40 ? 40 : (int)n, q);
+	if (e->key.len == 0)	/* @string{...}, @preamble{...}: the type */
+		msg(MSG_WARNING, s->src->name, s->line, "text after the end "
+		    "of @%.*s (line %d) is ignored: '%.*s'", (int)e->type.len,
+		    e->type.p, e->line, n > 40 ? 40 : (int)n, q);
+	else
+		msg(MSG_WARNING, s->src->name, s->line, "text after the end "
+		    "of entry '%.*s' is ignored: '%.*s'", (int)e->key.len,
+		    e->key.p, n > 40 ? 40 : (int)n, q);
 }
 
 /* A name after a value: a field with its comma missing, or junk. */
@@ -597,9 +602,13 @@ find_at(struct scanner *s)
 	const char	*p = s->p;
 
 	for (p = s->p; p < s->end; p++) {
-		if (*p == '\n')
+		if (*p == '\n') {
 			s->line++;
-		else if (*p == '@')
+			if (p + 8 < s->end && memcmp(p + 1, "<<<<<<< ", 8) == 0)
+				msg(MSG_WARNING, s->src->name, s->line, "a merge "
+				    "conflict marker: the entries of both sides "
+				    "are read");
+		} else if (*p == '@')
 			break;
 		else if (*p == '%')
 			while (p + 1 < s->end && p[1] != '\n')
