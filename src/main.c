@@ -397,9 +397,11 @@ other_option(int c, char **argv, struct options *o)
 		return EXIT_OK;
 	case OPT_RANKS:
 		if (optarg[strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
-		    "0123456789_-, ")] != '\0' || optarg[0] == '\0')
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-, :/")] != '\0' ||
+		    optarg[0] == '\0')
 			return bad_usage("--ranks wants rank systems such as "
-			    "ccf,thcpl or none, not '%s'", optarg);
+			    "ccf,thcpl, ccf:A,thcpl:A or none, not '%s'",
+			    optarg);
 		o->ranks = optarg;
 		return EXIT_OK;
 	case OPT_CHECK_VENUES:
@@ -591,6 +593,8 @@ load_venues(const struct options *o, struct buf *path)
 		ok &= venue_db_load(db, o->venues[i], 1);
 	if (o->ranks != NULL && !venue_db_set_ranks(db, o->ranks))
 		ok = bad_usage("too many rank systems in '%s'", o->ranks) == 0;
+	else if (ok && o->ranks != NULL)
+		venue_db_check_ranks(db);
 	if (!ok) {
 		venue_db_free(db);
 		return NULL;

@@ -24,33 +24,32 @@ emit_check_venues(const struct entry_list *l, const struct venue_db *db,
 {
 	const struct field	*f;
 	struct venue_match	 m;
-	const char		*abbr;
+	const char		*written;
 	char			*rank;
 	size_t			 i;
+	int			 found;
 
-	fputs("key\tfield\tvenue as written\tresolved\trank\thow\twhy\n",
-	    fp);
+	fputs("key\tfield\tvenue as written\tresolved\trank\thow\twhy\t"
+	    "lost\n", fp);
 	for (i = 0; i < l->n; i++) {
 		const struct entry *e = l->v[i];
-		int found;
 
 		if (e->hidden)
 			continue;
 		f = normalize_venue_field(e);
-		abbr = entry_get(e, "abbr");
 		normalize_venue(e, db, &m);
 		found = normalize_venue_found(&m);
 		rank = found ? venue_rank_label(db, m.venue) : NULL;
+		written = m.field != NULL ? entry_get(e, m.field) : NULL;
 		fprintf(fp, "%s\t%s\t%s\t%s\t%s\t%s\t", e->key,
-		    abbr != NULL && found && f == NULL ? "abbr" :
-		    f != NULL ? f->name : "-", f != NULL ? f->value :
-		    abbr != NULL ? abbr : "-", found ? m.venue->abbr : "-",
+		    m.field != NULL ? m.field : "-", written != NULL ? written :
+		    f != NULL ? f->value : "-", found ? m.venue->abbr : "-",
 		    rank != NULL ? rank : "-", how_names[m.how]);
 		if (m.how == VENUE_AMBIGUOUS)
-			fprintf(fp, "%s or %s\n", m.venue->abbr,
-			    m.other->abbr);
+			fprintf(fp, "%s or %s", m.venue->abbr, m.other->abbr);
 		else
-			fprintf(fp, "%s\n", m.why[0] != '\0' ? m.why : "-");
+			fputs(m.why[0] != '\0' ? m.why : "-", fp);
+		fprintf(fp, "\t%s\n", m.lost[0] != '\0' ? m.lost : "-");
 		free(rank);
 	}
 	return fflush(fp) == 0 && !ferror(fp);

@@ -211,21 +211,67 @@ normalize_venue_field(const struct entry *e)
 	return NULL;
 }
 
+/* The kind of venue a field names; without one, the entry's type. */
+static enum venue_want
+wanted_kind(const struct entry *e, const struct field *f)
+{
+	const char	*name = f != NULL ? f->name : NULL;
+
+	if (name == NULL)
+		return strcmp(e->type, "article") == 0 ? WANT_JOURNAL :
+		    strcmp(e->type, "inproceedings") == 0 ? WANT_CONFERENCE :
+		    WANT_ANY;
+	if (strcmp(name, "journal") == 0 || strcmp(name, "journaltitle") == 0)
+		return WANT_JOURNAL;
+	if (strcmp(name, "booktitle") == 0 || strcmp(name, "eventtitle") == 0)
+		return WANT_CONFERENCE;
+	return WANT_ANY;
+}
+
+/*
+ * The order of evidence: the booktitle or journal (or another field
+ * naming where the work appeared) with its exclusions, then abbr.  An
+ * abbr is a label and a hint: it never lifts an exclusion (the abbr of
+ * a Findings paper is the main conference's), it must be of the field's
+ * kind, and it decides only where the field named no venue and its
+ * words fit the field's.
+ */
 void
 normalize_venue(const struct entry *e, const struct venue_db *db,
     struct venue_match *m)
 {
 	const char		*abbr = entry_get(e, "abbr");
 	const struct field	*f = normalize_venue_field(e);
+	enum venue_want		 want = wanted_kind(e, f);
+	struct venue_match	 by_abbr;
 
 	memset(m, 0, sizeof(*m));
-	if (abbr != NULL && abbr[0] != '\0') {
-		venue_resolve(db, abbr, NULL, m);
-		if (m->how == VENUE_NAME || m->how == VENUE_ABBR)
-			return;
+	if (f != NULL) {
+		venue_resolve(db, f->value, e->key, want, m);
+		m->field = f->name;
 	}
-	if (f != NULL)
-		venue_resolve(db, f->value, e->key, m);
+	if (abbr == NULL || abbr[0] == '\0' || m->how == VENUE_EXCLUDED)
+		return;
+	venue_resolve(db, abbr, NULL, want | WANT_STRICT, &by_abbr);
+	if (by_abbr.how == VENUE_EXCLUDED) {	/* abbr = {ICML Workshop} */
+		*m = by_abbr;
+		m->field = "abbr";
+	} else if (!normalize_venue_found(&by_abbr)) {
+		if (by_abbr.lost[0] != '\0' && m->lost[0] == '\0')
+			snprintf(m->lost, sizeof(m->lost), "abbr: %.150s",
+			    by_abbr.lost);
+	}
+	else if (normalize_venue_found(m) && m->venue != by_abbr.venue)
+		snprintf(m->lost, sizeof(m->lost), "abbr names %s",
+		    by_abbr.venue->abbr);
+	else if (!normalize_venue_found(m) && (f == NULL ||
+	    venue_fits(by_abbr.venue, f->value) ||
+	    (m->how == VENUE_AMBIGUOUS && m->other == by_abbr.venue))) {
+		*m = by_abbr;
+		m->field = "abbr";
+	} else if (!normalize_venue_found(m))
+		snprintf(m->lost, sizeof(m->lost), "abbr names %s, which "
+		    "the %s does not", by_abbr.venue->abbr, f->name);
 }
 
 int
@@ -383,6 +429,41 @@ thesis_label(const struct pub *p, const struct entry *e, struct maker *mk)
 }
 
 /*
+ * ACM's series field, "ESOP'26", "L@S 2020", "CHI EA '20": the short
+ * name the proceedings go by, without its year, when it is one (a
+ * word or two, capitals; not "Lecture Notes in Computer Science").
+ */
+static char *
+series_label(const struct entry *e, struct maker *mk)
+{
+	const char	*series = entry_get(e, "series");
+	char		*s, *end;
+	size_t		 upper = 0, blanks = 0;
+
+	if (series == NULL || strlen(series) > 24)
+		return NULL;
+	s = decoded_in(mk->a, &mk->scratch, series, 0);
+	end = s + strlen(s);
+	while (end > s && (isdigit((unsigned char)end[-1]) || end[-1] == ' '))
+		end--;
+	if (end > s && end[-1] == '\'')
+		end--;
+	else if (end - s >= 3 && memcmp(end - 3, "\xe2\x80\x99", 3) == 0)
+		end -= 3;
+	while (end > s && end[-1] == ' ')
+		end--;
+	*end = '\0';
+	for (end = s; *end != '\0'; end++) {
+		upper += isupper((unsigned char)*end) != 0;
+		blanks += *end == ' ';
+		if (islower((unsigned char)*end) && (end == s ||
+		    end[-1] == ' '))
+			return NULL;	/* a word in lowercase: a title */
+	}
+	return upper >= 2 && blanks <= 1 ? s : NULL;
+}
+
+/*
  * The label, the full name and the rank: the rank field wins over the
  * database, an abbr field over the database's label.
  */
@@ -395,14 +476,23 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 	const struct field	*f = normalize_venue_field(e);
 	const char		*label = NULL;
 	struct venue_match	 m;
+	int			 contradicts;
 
 	if (rank != NULL && strcasecmp(rank, "none") != 0 && rank[0] != '\0')
 		p->rank = decoded_in(a, &mk->scratch, rank, 0);
 	if (o->venues != NULL) {
 		normalize_venue(e, o->venues, &m);
+		contradicts = strncmp(m.lost, "abbr names", 10) == 0 &&
+		    f != NULL && normalize_venue_found(&m);
+		/* "ICIP 2023 (CCF-A)" would be false either way round */
+		if (contradicts)
+			msg(MSG_WARNING, e->file, f->line, "abbr '%s' in '%s' "
+			    "names %s, another venue than its %s's %s: no "
+			    "rank shown", entry_get(e, "abbr"), e->key,
+			    m.lost + 11, f->name, m.venue->abbr);
 		if (normalize_venue_found(&m)) {
 			mk->nfound++;
-			if (rank == NULL)
+			if (rank == NULL && !contradicts)
 				p->rank = arena_keep(a,
 				    venue_rank_label(o->venues, m.venue));
 			label = m.venue->abbr;
@@ -415,6 +505,8 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 	p->venue_name = f != NULL ? decoded_in(a, &mk->scratch, f->value, 0) :
 	    NULL;
 	p->venue = decoded(mk, e, "abbr");
+	if (p->venue == NULL)
+		p->venue = series_label(e, mk);
 	if (p->venue == NULL && p->kind == KIND_THESIS && !says_thesis(e))
 		p->venue = thesis_label(p, e, mk);
 	if (p->venue == NULL && label != NULL)

@@ -34,14 +34,63 @@
 
 /* ---- resolving ---- */
 
+/* The venues a search found: the first, and a second that differs. */
+struct pick {
+	const struct venue	*found;
+	const struct venue	*other;
+	char			 key[128];	/* the key that found it */
+};
+
 struct search {
 	const struct venue_db	*db;
 	struct venue_match	*m;
-	const struct venue	*found;
-	const struct venue	*other;
-	char			 key[128];
+	enum venue_want		 want;
+	struct pick		 right;	/* venues of the wanted kind */
+	struct pick		 wrong;	/* the other kind, by a long name */
 	const char		*whole;		/* the whole venue string */
+	int			 alone;	/* the string is one abbreviation */
 };
+
+int
+venue_is(const struct venue *v, enum venue_want want)
+{
+	want &= ~WANT_STRICT;
+	return want == WANT_ANY || v->both ||
+	    (want == WANT_JOURNAL) == (v->journal != 0);
+}
+
+static void
+add_pick(struct pick *p, const struct venue *v, const char *key)
+{
+	if (p->found == NULL) {
+		p->found = v;
+		snprintf(p->key, sizeof(p->key), "%s", key);
+	} else if (p->found != v && p->other == NULL)
+		p->other = v;
+}
+
+/*
+ * What a key found.  strong: a name of several words, which says which
+ * venue whatever the field; a one-word name or an abbreviation ("IS",
+ * "Micro") counts only for a venue of the field's kind.
+ */
+static void
+consider(struct search *s, const struct vkey *k, const char *key, int strong)
+{
+	const struct venue	*v[2] = { k->v, k->other };
+	size_t			 i;
+
+	for (i = 0; i < 2 && v[i] != NULL; i++) {
+		if (venue_is(v[i], s->want))
+			add_pick(&s->right, v[i], key);
+		else if (strong || s->alone)
+			add_pick(&s->wrong, v[i], key);
+		else if (s->m->lost[0] == '\0')
+			snprintf(s->m->lost, sizeof(s->m->lost), "%s (by "
+			    "\"%s\") is a %s", v[i]->abbr, key, v[i]->journal ?
+			    "journal" : "conference");
+	}
+}
 
 /* One candidate: strict key, then loose key. */
 static void
@@ -56,19 +105,10 @@ try_name(struct search *s, const char *candidate, int whole)
 		k = key[0] != '\0' && (venue_key_has_content(key) ||
 		    (whole && !loose)) ? strmap_get(loose ? s->db->loose :
 		    s->db->strict, key) : NULL;
-		if (k != NULL && s->found == NULL)
-			snprintf(s->key, sizeof(s->key), "%s", key);
+		if (k != NULL)
+			consider(s, k, key, strchr(key, ' ') != NULL);
 		free(key);
 	}
-	if (k == NULL)
-		return;
-	if (k->other != NULL) {
-		s->found = k->v;
-		s->other = k->other;
-	} else if (s->found == NULL)
-		s->found = k->v;
-	else if (s->found != k->v && s->other == NULL)
-		s->other = k->v;
 }
 
 static void
@@ -85,18 +125,10 @@ try_abbr(struct search *s, const char *candidate)
 		    WORD_PUBLISHER))
 			k = strmap_get(loose ? s->db->abbrs_loose :
 			    s->db->abbrs, key);
-		if (k != NULL && s->found == NULL)
-			snprintf(s->key, sizeof(s->key), "%s", key);
+		if (k != NULL)
+			consider(s, k, key, 0);
 		free(key);
 	}
-	if (k == NULL)
-		return;
-	if (s->found == NULL)
-		s->found = k->v;
-	if (k->other != NULL)
-		s->other = k->other;
-	else if (s->found != k->v && s->other == NULL)
-		s->other = k->v;
 }
 
 /* Split "text (inner) more" into outer text and the inner parts. */
@@ -251,6 +283,24 @@ looks_like_abbr_segment(const char *seg)
 	return words >= 1 && words <= 2 && upper >= 2;
 }
 
+/* IEEE Xplore's order: "Automated Software Engineering, 2008. ASE
+ * 2008. 23rd IEEE/ACM International Conference on": an abbreviation
+ * between full stops. */
+static void
+abbr_sentences(struct search *s, const char *segment)
+{
+	const char	*p, *end;
+	char		*part;
+
+	for (p = segment; *p != '\0'; p = *end != '\0' ? end + 1 : end) {
+		end = p + strcspn(p, ".");
+		part = xstrndup(p, (size_t)(end - p));
+		if (looks_like_abbr_segment(part))
+			try_abbr(s, part);
+		free(part);
+	}
+}
+
 /*
  * Abbreviations: in parentheses, after a name, or a segment of their
  * own.  A lone word in braces among others ("{ISC} High Performance")
@@ -274,6 +324,8 @@ abbr_candidates(struct search *s, const char *outer, const char *inner)
 		part = xstrndup(p, len);
 		if (looks_like_abbr_segment(part))
 			try_abbr(s, part);
+		else
+			abbr_sentences(s, part);
 		free(part);
 	}
 }
@@ -290,20 +342,18 @@ key_has_word(const char *key, const char *word)
 	return 0;
 }
 
+/* The venue the search found: of the wanted kind if it found one. */
 static void
 finish(struct search *s, enum venue_how how)
 {
-	struct venue_match *m = s->m;
+	struct venue_match	*m = s->m;
+	const struct pick	*p = s->right.found != NULL ? &s->right :
+	    &s->wrong;
 
-	if (s->other != NULL) {
-		m->how = VENUE_AMBIGUOUS;
-		m->venue = s->found;
-		m->other = s->other;
-	} else {
-		m->how = how;
-		m->venue = s->found;
-	}
-	snprintf(m->why, sizeof(m->why), "%s", s->key);
+	m->how = p->other != NULL ? VENUE_AMBIGUOUS : how;
+	m->venue = p->found;
+	m->other = p->other;
+	snprintf(m->why, sizeof(m->why), "%s", p->key);
 }
 
 /* "DBLP:conf/icml/ZhangX25" -> "conf/icml". */
@@ -319,11 +369,8 @@ try_dblp(struct search *s, const char *key)
 		return 0;
 	path = xstrndup(key + 5, (size_t)(slash - key - 5));
 	k = strmap_get(s->db->dblp, path);
-	if (k != NULL) {
-		s->found = k->v;
-		s->other = k->other;
-		snprintf(s->key, sizeof(s->key), "%s", path);
-	}
+	if (k != NULL)
+		consider(s, k, path, 1);
 	free(path);
 	return k != NULL;
 }
@@ -356,22 +403,27 @@ abbr_agrees(const struct venue *v,
 }
 
 static void	resolve_string(const struct venue_db *, const char *,
-		    struct venue_match *);
+		    enum venue_want, struct venue_match *);
 
-/* Typographic punctuation from LaTeX ligatures, back to ASCII. */
-static void
-ascii_punctuation(char *s)
+/*
+ * Typographic punctuation from LaTeX ligatures, back to ASCII.  A dash
+ * between words ("Computer Vision--ECCV 2016", "The VLDB Journal---The
+ * International Journal on ...") separates parts, as " - " does.
+ */
+static char *
+ascii_punctuation(const char *s)
 {
 	static const struct {
 		const char	*from;
-		char		 to;
-	} map[] = { { "\xe2\x80\x98", '\'' }, { "\xe2\x80\x99", '\'' },
-	    { "\xe2\x80\x9c", '"' }, { "\xe2\x80\x9d", '"' },
-	    { "\xe2\x80\x93", '-' }, { "\xe2\x80\x94", '-' },
-	    { "\xc2\xa0", ' ' } };
-	char	*d = s;
-	size_t	 i, n;
+		const char	*to;
+	} map[] = { { "\xe2\x80\x98", "'" }, { "\xe2\x80\x99", "'" },
+	    { "\xe2\x80\x9c", "\"" }, { "\xe2\x80\x9d", "\"" },
+	    { "\xe2\x80\x93", " - " }, { "\xe2\x80\x94", " - " },
+	    { "\xc2\xa0", " " } };
+	struct buf	 b = { 0 };
+	size_t		 i, n;
 
+	buf_grow(&b, strlen(s));
 	while (*s != '\0') {
 		for (i = 0; i < NELEM(map); i++) {
 			n = strlen(map[i].from);
@@ -379,81 +431,199 @@ ascii_punctuation(char *s)
 				break;
 		}
 		if (i < NELEM(map)) {
-			*d++ = map[i].to;
+			buf_puts(&b, map[i].to);
 			s += n;
 		} else
-			*d++ = *s++;
+			buf_putc(&b, *s++);
 	}
-	*d = '\0';
+	return buf_detach(&b);
+}
+
+/*
+ * "DL4C at ICLR 2024", "MATH-AI @ NeurIPS": an event of its own held at
+ * a venue, named by an abbreviation before "at" or "@", or "co-located
+ * with" one.  The venue after it is not where the paper appeared.
+ */
+static int
+colocated(const char *plain)
+{
+	const char	*p, *w;
+	size_t		 upper;
+
+	if (strstr(plain, "o-located with") != NULL ||
+	    strstr(plain, "olocated with") != NULL)
+		return 1;
+	for (p = plain; (p = strchr(p, ' ')) != NULL; p++) {
+		if (strncmp(p, " at ", 4) != 0 && strncmp(p, " @ ", 3) != 0)
+			continue;
+		for (w = p, upper = 0; w > plain && w[-1] != ' '; w--)
+			if (islower((unsigned char)w[-1]))
+				break;
+			else
+				upper += isupper((unsigned char)w[-1]) != 0;
+		if ((w == plain || w[-1] == ' ') && upper >= 2 &&
+		    isupper((unsigned char)p[p[1] == '@' ? 3 : 4]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Two venues fit the name ("SIAM Conference on Data Mining" is SDM's
+ * and ICDM's): an abbreviation in parentheses that names one of them
+ * decides ("... (SDM)").
+ */
+static void
+settle_by_abbr(struct search *s, const char *inner)
+{
+	struct search		 t;
+	struct venue_match	 scratch;
+	const char		*p, *end;
+	char			*part;
+
+	for (p = inner; s->right.other != NULL && *p != '\0';
+	    p = *end != '\0' ? end + 1 : end) {
+		end = p + strcspn(p, "\n");
+		memset(&t, 0, sizeof(t));
+		memset(&scratch, 0, sizeof(scratch));
+		t.db = s->db;
+		t.m = &scratch;
+		t.want = s->want;
+		part = xstrndup(p, (size_t)(end - p));
+		try_abbr(&t, part);
+		free(part);
+		if (t.right.found != NULL && t.right.other == NULL &&
+		    (t.right.found == s->right.found ||
+		    t.right.found == s->right.other)) {
+			s->right.found = t.right.found;
+			s->right.other = NULL;
+		}
+	}
+}
+
+/* The word that makes the string not the main venue, or NULL. */
+static const char *
+exclusion(const char *plain)
+{
+	const char	*word = venue_excluded_word(plain);
+
+	return word != NULL ? word : colocated(plain) ? "co-located" : NULL;
+}
+
+int
+venue_fits(const struct venue *v, const char *latex)
+{
+	char	*rich = latex_decode(latex), *plain = rich_plain(rich);
+	char	*ascii = ascii_punctuation(plain);
+	int	 fits = abbr_agrees(v, ascii);
+
+	free(ascii);
+	free(plain);
+	free(rich);
+	return fits;
 }
 
 /*
  * A file names the same venue again and again: resolve each string
- * once.  The dblp key only matters when the string itself says nothing,
- * so it is tried after the cache.
+ * once for each kind.  The dblp key only matters when the string itself
+ * says nothing, so it is tried after the cache.
  */
 void
 venue_resolve(const struct venue_db *db, const char *latex,
-    const char *key, struct venue_match *m)
+    const char *key, enum venue_want want, struct venue_match *m)
 {
-	struct venue_match	*cached = strmap_get(db->cache, latex);
+	struct venue_match	*cached;
 	struct search		 s;
+	struct buf		 ckey = { 0 };
 
-	if (cached == NULL) {
+	buf_putc(&ckey, (char)('0' + want));
+	buf_puts(&ckey, latex);
+	if ((cached = strmap_get(db->cache, ckey.data)) == NULL) {
 		cached = xmalloc(sizeof(*cached));
-		resolve_string(db, latex, cached);
-		strmap_put(db->cache, latex, cached);
+		resolve_string(db, latex, want, cached);
+		strmap_put(db->cache, ckey.data, cached);
 	}
+	buf_free(&ckey);
 	*m = *cached;
 	if (m->how != VENUE_UNKNOWN || key == NULL)
 		return;
 	memset(&s, 0, sizeof(s));
 	s.db = db;
 	s.m = m;
+	s.want = WANT_ANY;	/* a dblp path names one venue */
 	if (try_dblp(&s, key))
 		finish(&s, VENUE_DBLP);
 }
 
+/* "ICML 2026", "{ICDAR}": one word once years and the like are gone
+ * (not "IEEE Micro"). */
+static int
+is_one_word(const char *outer)
+{
+	char	*key = venue_clean(outer, 0);
+	int	 one = key[0] != '\0' && strchr(key, ' ') == NULL;
+
+	free(key);
+	return one;
+}
+
+/* Has a pick's key the excluded word itself (HotOS is a "Workshop")? */
+static int
+pick_survives(const struct pick *p, const char *excluded)
+{
+	return p->found != NULL && (excluded == NULL ||
+	    key_has_word(p->key, excluded));
+}
+
 static void
 resolve_string(const struct venue_db *db, const char *latex,
-    struct venue_match *m)
+    enum venue_want want, struct venue_match *m)
 {
 	struct search	 s;
+	struct pick	 by_name;
 	struct buf	 inner = { 0 };
-	char		*rich = latex_decode(latex), *plain = rich_plain(rich);
-	char		*outer;
+	char		*rich = latex_decode(latex), *decoded = rich_plain(rich);
+	char		*plain = ascii_punctuation(decoded), *outer;
 	const char	*excluded;
 
-	ascii_punctuation(plain);
+	free(decoded);
 	outer = take_parentheses(plain, &inner);
-	excluded = venue_excluded_word(plain);
+	excluded = exclusion(plain);
 
 	memset(m, 0, sizeof(*m));
 	memset(&s, 0, sizeof(s));
 	s.db = db;
 	s.m = m;
+	s.want = want;
+	s.alone = !(want & WANT_STRICT) && is_one_word(outer);
 	name_candidates(&s, outer, &inner);
-	if (s.found != NULL && !(excluded && !key_has_word(s.key, excluded)))
+	settle_by_abbr(&s, inner.data != NULL ? inner.data : "");
+	if (pick_survives(&s.right, excluded))
 		finish(&s, VENUE_NAME);
-	else if (excluded != NULL) {
+	else if (excluded != NULL && !pick_survives(&s.wrong, excluded)) {
 		m->how = VENUE_EXCLUDED;
 		snprintf(m->why, sizeof(m->why), "%s", excluded);
 	} else {
-		memset(&s, 0, sizeof(s));
-		s.db = db;
-		s.m = m;
+		/* A name of the other kind yields to an abbreviation of the
+		 * right one ("Automated Software Engineering, 2008. ASE
+		 * 2008. 23rd IEEE/ACM International Conference on"). */
+		by_name = s.wrong;
+		memset(&s.right, 0, sizeof(s.right));
+		memset(&s.wrong, 0, sizeof(s.wrong));
 		abbr_candidates(&s, outer, inner.data ? inner.data : "");
-		if (s.found != NULL && s.other == NULL &&
-		    !abbr_agrees(s.found, outer)) {
-			m->how = VENUE_UNKNOWN;
-			snprintf(m->why, sizeof(m->why), "%s does not fit the "
-			    "name", s.found->abbr);
-		} else if (s.found != NULL)
+		if (s.right.found != NULL && s.right.other == NULL &&
+		    !abbr_agrees(s.right.found, outer)) {
+			snprintf(m->lost, sizeof(m->lost), "%s does not fit "
+			    "the name", s.right.found->abbr);
+			s.right.found = NULL;
+		}
+		if (s.right.found != NULL)
 			finish(&s, VENUE_ABBR);
+		else if ((s.wrong = by_name).found != NULL)
+			finish(&s, VENUE_NAME);
 	}
 	buf_free(&inner);
 	free(outer);
 	free(plain);
 	free(rich);
 }
-

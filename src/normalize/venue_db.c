@@ -68,7 +68,7 @@ venue_db_count(const struct venue_db *db)
 int
 venue_db_set_ranks(struct venue_db *db, const char *list)
 {
-	char	*copy = xstrdup(list), *tok, *save = NULL;
+	char	*copy = xstrdup(list), *tok, *save = NULL, *levels;
 	int	 ok = 1;
 
 	db->nsystems = 0;
@@ -76,11 +76,16 @@ venue_db_set_ranks(struct venue_db *db, const char *list)
 	    tok = strtok_r(NULL, ", ", &save)) {
 		if (strcmp(tok, "none") == 0)
 			continue;
-		if (strlen(tok) >= sizeof(db->systems[0]) ||
+		levels = strchr(tok, ':');
+		if (levels != NULL)
+			*levels++ = '\0';
+		if (strlen(tok) >= sizeof(db->systems[0]) || (levels != NULL &&
+		    strlen(levels) >= sizeof(db->levels[0])) ||
 		    db->nsystems == MAX_SYSTEMS) {
 			ok = 0;
 			break;
 		}
+		strcpy(db->levels[db->nsystems], levels != NULL ? levels : "");
 		strcpy(db->systems[db->nsystems++], tok);
 	}
 	free(copy);
@@ -323,8 +328,13 @@ load_row(struct venue_db *db, char *line, int user)
 		}
 	if (strcmp(col[5], "-") != 0)
 		for (tok = strtok_r(col[5], " ", &save); tok != NULL;
-		    tok = strtok_r(NULL, " ", &save))
+		    tok = strtok_r(NULL, " ", &save)) {
 			put_key(db, db->dblp, tok, v, user, 0);
+			/* proceedings as a journal: PVLDB, TCHES, PACMMOD */
+			if (strncmp(tok, v->journal ? "conf/" : "journals/",
+			    v->journal ? 5 : 9) == 0)
+				v->both = 1;
+		}
 	return 1;
 }
 
@@ -434,6 +444,80 @@ venue_db_index(const char *path)
 	return out.data;
 }
 
+/* Is class cls among levels ("A", "A/B"; "" for all)? */
+static int
+level_shown(const char *levels, const char *cls)
+{
+	size_t	 n = strlen(cls);
+	const char *p;
+
+	if (levels[0] == '\0')
+		return 1;
+	for (p = levels; *p != '\0'; p += strcspn(p, "/"), p += *p == '/')
+		if (strncasecmp(p, cls, n) == 0 && (p[n] == '/' ||
+		    p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* The systems (and each one's levels) the venues have, into names. */
+static size_t
+systems_known(const struct venue_db *db, const char **names,
+    char levels[][16], size_t max)
+{
+	size_t	 i, k, j, n = 0;
+	const struct venue_rank *r;
+
+	for (i = 0; i < db->n; i++)
+		for (k = 0; k < db->v[i]->nranks; k++) {
+			r = &db->v[i]->ranks[k];
+			for (j = 0; j < n && strcmp(names[j], r->system) != 0;
+			    j++)
+				;
+			if (j == n && n < max) {
+				names[n] = r->system;
+				levels[n++][0] = '\0';
+			}
+			if (j < max && strstr(levels[j], r->cls) == NULL &&
+			    strlen(levels[j]) + strlen(r->cls) + 2 < 16) {
+				if (levels[j][0] != '\0')
+					strcat(levels[j], "/");
+				strcat(levels[j], r->cls);
+			}
+		}
+	names[n] = NULL;
+	return n;
+}
+
+void
+venue_db_check_ranks(const struct venue_db *db)
+{
+	const char	*names[MAX_SYSTEMS * 2 + 1];
+	char		 levels[MAX_SYSTEMS * 2][16], *copy, *l, *save;
+	size_t		 n = systems_known(db, names, levels,
+	    MAX_SYSTEMS * 2), i, j;
+
+	for (i = 0; i < db->nsystems; i++) {
+		for (j = 0; j < n && strcmp(names[j], db->systems[i]) != 0; j++)
+			;
+		if (j == n) {
+			msg(MSG_WARNING, NULL, 0, "--ranks: no venue has a "
+			    "'%s' rank%s", db->systems[i], did_you_mean(
+			    db->systems[i], names, ""));
+			continue;
+		}
+		copy = xstrdup(db->levels[i]);
+		save = NULL;
+		for (l = strtok_r(copy, "/", &save); l != NULL;
+		    l = strtok_r(NULL, "/", &save))
+			if (!level_shown(levels[j], l))
+				msg(MSG_WARNING, NULL, 0, "--ranks: no venue "
+				    "has %s level '%s' (its levels: %s)",
+				    db->systems[i], l, levels[j]);
+		free(copy);
+	}
+}
+
 char *
 venue_rank_label(const struct venue_db *db, const struct venue *v)
 {
@@ -443,7 +527,8 @@ venue_rank_label(const struct venue_db *db, const struct venue *v)
 
 	for (i = 0; i < db->nsystems; i++)
 		for (k = 0; k < v->nranks; k++) {
-			if (strcmp(db->systems[i], v->ranks[k].system) != 0)
+			if (strcmp(db->systems[i], v->ranks[k].system) != 0 ||
+			    !level_shown(db->levels[i], v->ranks[k].cls))
 				continue;
 			if (strcmp(v->ranks[k].system, "thcpl") == 0)
 				buf_puts(&b, "TH-CPL");

@@ -21,6 +21,7 @@ struct venue {
 	char			*abbr;	/* the label */
 	char			*name;
 	int			 journal;
+	int			 both;	/* a conference with a journal too */
 	struct venue_rank	 ranks[VENUE_MAX_RANKS];
 	size_t			 nranks;
 	char			*words;	/* its names' words, for checks */
@@ -41,9 +42,12 @@ int		 venue_db_load(struct venue_db *, const char *path, int user);
  * a diagnostic.
  */
 char		*venue_db_index(const char *path);
-/* "ccf,thcpl" or "none": the rank systems to show, first one wins. */
+/* "ccf,thcpl" or "none": the rank systems to show, first one wins;
+ * "ccf:A,thcpl:A" or "ccf:A/B" shows only those levels of a system. */
 int		 venue_db_set_ranks(struct venue_db *, const char *list);
 size_t		 venue_db_count(const struct venue_db *);
+/* Warn about a --ranks system or level no venue has, once loaded. */
+void		 venue_db_check_ranks(const struct venue_db *);
 
 /* "CCF-A": the first rank in the chosen order, or NULL. */
 char		*venue_rank_label(const struct venue_db *,
@@ -79,6 +83,7 @@ struct venue_db {
 	char		 *index_next;	/* its next line of keys */
 	struct buf	 *record;	/* venue_db_index's output */
 	char		  systems[MAX_SYSTEMS][16];
+	char		  levels[MAX_SYSTEMS][16];	/* "A/B"; "" all */
 	size_t		  nsystems;
 };
 

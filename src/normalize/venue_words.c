@@ -20,6 +20,8 @@
 static const char *const dropped_words[] = {
 	"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to",
 	"with", "proceedings", "proceeding", "proc", "pp",
+	/* how a main-conference paper was presented: "ICML Oral" */
+	"oral", "spotlight", "highlight",
 	"january", "february", "march", "april", "may", "june", "july",
 	"august", "september", "october", "november", "december", "jan",
 	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -48,12 +50,14 @@ static const char *const generic_words[] = {
 	"journal", "meeting", "series", "symposium", "transactions",
 };
 
-/* A string with one of these is not the main venue. */
+/* A string with one of these is not the main venue ("CHI EA" is CHI's
+ * Extended Abstracts). */
 static const char *const excluded_words[] = {
 	"abstracts", "adjunct", "arxiv", "companion", "corr", "demo",
-	"demonstration", "demonstrations", "demos", "doctoral", "findings",
-	"poster", "posters", "preprint", "satellite", "tutorial",
-	"tiny", "tutorials", "workshop", "workshops",
+	"demonstration", "demonstrations", "demos", "doctoral", "ea",
+	"findings", "industry", "poster", "posters", "preprint",
+	"satellite", "tutorial", "tiny", "tutorials", "workshop",
+	"workshops",
 };
 
 
@@ -209,16 +213,61 @@ put_word(struct buf *out, const char *w, size_t n)
  * publishers and "International" go too.  One pass makes both keys.
  * Hyphens separate words, so "Multi-Agent" is "multi agent".
  */
+static int
+is_event_word(const char *w, size_t n)
+{
+	return venue_word_in(w, n, WORD_GENERIC) &&
+	    !(n == 7 && memcmp(w, "journal", 7) == 0) &&
+	    !(n == 12 && memcmp(w, "transactions", 12) == 0);
+}
+
+/* Words a .bib shortens: "Proc. of the Intl. Conf. on ...". */
+static const char *
+expanded(const char *w, size_t *n)
+{
+	static const char *const words[][2] = {
+		{ "intl", "international" }, { "int", "international" },
+		{ "conf", "conference" }, { "symp", "symposium" },
+		{ "annu", "annual" }, { "natl", "national" },
+	};
+	size_t	 i;
+
+	for (i = 0; i < NELEM(words); i++)
+		if (strlen(words[i][0]) == *n && memcmp(w, words[i][0], *n) == 0) {
+			*n = strlen(words[i][1]);
+			return words[i][1];
+		}
+	return w;
+}
+
+/*
+ * Move the key without the words that name an event ("Symposium on",
+ * "Joint Meeting on") into loose when three words are left: "Principles
+ * of Programming Languages" is POPL's Symposium; "Computer Vision" is no
+ * conference's name.  Journal and Transactions stay: they tell apart
+ * JMLR and TMLR.
+ */
+static void
+drop_generic(struct buf *loose, struct buf *specific, size_t words)
+{
+	if (words < 3 || specific->len == loose->len)
+		return;
+	loose->len = 0;
+	buf_put(loose, specific->data, specific->len);
+}
+
 void
 venue_clean_words(const char *plain, struct buf *strict, struct buf *loose)
 {
 	char		*f = venue_fold(plain), *p = f;
 	const char	*w;
-	size_t		 n;
+	size_t		 n, nspecific = 0;
 	int		 skip_next = 0;
+	struct buf	 specific = { 0 };
 
 	buf_grow(strict, strlen(f));
 	while ((w = next_word(&p, &n)) != NULL) {
+		w = expanded(w, &n);
 		if (n >= 2 && is_roman(w, n))
 			continue;	/* "Robotics: Science and Systems XIX" */
 		if (skip_next) {	/* "Volume 1", "Part II" */
@@ -235,9 +284,17 @@ venue_clean_words(const char *plain, struct buf *strict, struct buf *loose)
 		if (is_number_word(w, n) || venue_word_in(w, n, WORD_DROPPED))
 			continue;
 		put_word(strict, w, n);
-		if (loose != NULL && !loose_drops(w, n, p))
-			put_word(loose, w, n);
+		if (loose == NULL || loose_drops(w, n, p))
+			continue;
+		put_word(loose, w, n);
+		if (!is_event_word(w, n)) {
+			put_word(&specific, w, n);
+			nspecific++;
+		}
 	}
+	if (loose != NULL)
+		drop_generic(loose, &specific, nspecific);
+	buf_free(&specific);
 	free(f);
 }
 

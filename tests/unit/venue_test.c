@@ -88,7 +88,9 @@ corpus(struct venue_db *db, const char *path)
 			ok(0, "corpus line has four columns");
 			continue;
 		}
-		venue_resolve(db, col[1], NULL, &m);
+		venue_resolve(db, col[1], NULL, strcmp(col[0], "journal") ==
+		    0 ? WANT_JOURNAL : strcmp(col[0], "booktitle") == 0 ?
+		    WANT_CONFERENCE : WANT_ANY, &m);
 		label = m.how == VENUE_NAME || m.how == VENUE_ABBR ?
 		    m.venue->abbr : "-";
 		rank = strcmp(label, "-") != 0 ?
