@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * theme.c: find a theme, read its theme.conf and its page template.
  */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/fuzz/run.sh: build the libFuzzer harnesses with clang and run
 # each for a while; "make fuzz" calls it (FUZZ_TIME seconds each).
 # Inputs that crash are left in $BUILDDIR/tests/fuzz/work/; copy them into
