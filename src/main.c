@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * main.c: bib2pubs -- BibTeX in, a publication page out.
  *

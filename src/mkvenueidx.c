@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * mkvenueidx: write the keys of every name in a venue file, the index
  * bib2pubs loads beside bib/venues.tsv so that start-up cleans no

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/browser.sh: load the default HTML page in headless Chromium and
 # take screenshots (desktop, light; phone, dark).  Fails when Chromium
 # cannot load the page or the screenshot is empty; when any script runs

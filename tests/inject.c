@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * inject.so: an LD_PRELOAD shim that makes system calls fail, for the
  * tests of what bib2pubs does when the disk is full or a file cannot be

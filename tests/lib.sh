@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # tests/lib.sh: shared by the shell tests (sourced, not run).
 # Each test prints TAP; Automake's tap-driver counts the results.
 # Scratch files live in a private temporary directory, removed on exit,

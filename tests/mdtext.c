@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * mdtext: print what a reader sees of a Markdown page, through
  * cmark-gfm, so two pages can be compared entry by entry whatever

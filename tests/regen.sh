@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/regen.sh DIR [NAME...]: rewrite golden files from the current
 # binary, showing each diff and asking first (-y: do not ask).
 # Read every diff: a golden file is the specification.

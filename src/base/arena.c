@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * arena.c: memory that lives as long as its arena.  Entries and their
  * fields are many small, long-lived strings; allocating them from big

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * buf.c: growable byte buffer.  The data is always NUL-terminated so
  * it can be handed to C string functions without a copy.

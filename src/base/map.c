@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * strmap.c: the hash map of bib2pubs, keyed by strings and comparing
  * them on lookup (open addressing, linear probing, FNV-1a).  Used for

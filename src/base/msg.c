@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * msg.c: print diagnostics and keep the highest level seen.
  */

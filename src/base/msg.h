@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * msg.h: diagnostics.  Every message reads
  *	bib2pubs: FILE:LINE: LEVEL: text

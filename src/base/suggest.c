@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * suggest.c: "did you mean" for a word that names nothing -- an option,
  * a format, a theme, a field -- from the words that would have named

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * utf8.c: UTF-8 helpers.  Unicode tables come from utf8proc; this file
  * only adapts its interface to ours.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * util.h: the bottom floor -- allocation that never returns NULL,
  * a growable byte buffer, and a string-keyed hash map.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * xalloc.c: allocation wrappers.  Running out of memory is a system
  * error (exit status 3); callers never check for NULL.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * check.c: --check-venues, a table of how each entry's venue was
  * resolved and why, for a user who wants to know before publishing.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * emit.c: output formats.  A format is how values are escaped and what
  * happens to finished lines: written as they are, or wrapped (txt).

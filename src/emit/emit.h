@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * emit.h: render a page of pubs through a theme into a file, in one of
  * the output formats.  Each format is an escaper and a line sink.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * escape.h: how each output format writes rich text and URLs.
  * Every byte that comes from a .bib file reaches the output through

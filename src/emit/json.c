@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * emit_json.c: -f json, the normalized entries as a JSON array, for
  * other tools and for tests.  Written here, in the layout jansson

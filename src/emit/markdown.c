@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * md.c: cmark-gfm, set up once.  Extensions must be registered, then
  * attached to the parser, and the parser's list passed to the renderer;

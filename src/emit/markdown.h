@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * md.h: Markdown in fields (abstract, note, award), through cmark-gfm
  * with the GFM extensions.  md.c is the only file that includes cmark.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * output.h: where the page goes.  "-o FILE" is written to a temporary
  * file in the same directory and renamed over FILE only when complete

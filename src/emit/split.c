@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * split.c: --split DIR, one file per entry through the theme's entry
  * template, named by its split_name template.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * template.c: parse and run theme templates (syntax in template.h).
  * Templates are parsed once into a small tree and run per page.

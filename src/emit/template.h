@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * template.h: the theme template language (see bib2pubs-themes(5)).
  *

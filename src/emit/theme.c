@@ -1,14 +1,15 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * theme.c: find a theme, read its theme.conf and its page template.
  */
 #include "config.h"
+#include "datadir.h"
 
 #include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,34 +23,72 @@
 #include "emit/view.h"
 #include "read/source.h"
 
-/*
- * The binary built in the source tree reads the source tree's themes;
- * an installed one reads $(pkgdatadir).  BIB2PUBS_DATADIR overrides.
- */
-const char *
-theme_datadir(void)
-{
-	static char	 exe[PATH_MAX];
-	const char	*env = getenv("BIB2PUBS_DATADIR");
-	ssize_t		 n;
-
-	if (env != NULL && env[0] != '\0')
-		return env;
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if (strcmp(dirname(exe), BUILD_BINDIR) == 0)
-			return TOP_SRCDIR;
-	}
-	return PKGDATADIR;
-}
-
 static int
 is_dir(const char *path)
 {
 	struct stat	 st;
 
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Is TOP/REL there, a directory if DIR, else a regular file? */
+static int
+has(const char *top, const char *rel, int dir)
+{
+	struct stat	 st;
+	char		 path[PATH_MAX];
+	int		 n;
+
+	n = snprintf(path, sizeof(path), "%s/%s", top, rel);
+	if (n < 0 || (size_t)n >= sizeof(path) || stat(path, &st) != 0)
+		return 0;
+	return dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode);
+}
+
+/*
+ * Is TOP a source tree: does it hold src/main.c, themes/ and
+ * bib/venues.tsv?  Only the tree has src/main.c; $(pkgdatadir) never.
+ */
+static int
+is_source_tree(const char *top)
+{
+	return has(top, "src/main.c", 0) && has(top, "bib/venues.tsv", 0) &&
+	    has(top, "themes", 1);
+}
+
+/*
+ * Where themes and the venue database are, in this order:
+ * $BIB2PUBS_DATADIR; the source tree, when this executable is
+ * TOP/src/bib2pubs of one (built in the tree: found from the
+ * executable's own path, so a moved tree still works); else
+ * PKGDATADIR, the one path compiled in, which depends on the prefix
+ * alone (datadir.h, made by the Makefile).  See README, "Design".
+ */
+const char *
+theme_datadir(void)
+{
+	static char	 top[PATH_MAX];
+	const char	*env = getenv("BIB2PUBS_DATADIR");
+	char		*slash;
+	ssize_t		 n;
+
+	if (env != NULL && env[0] != '\0')
+		return env;
+	n = readlink("/proc/self/exe", top, sizeof(top) - 1);
+	if (n > 0) {
+		top[n] = '\0';
+		/* TOP/src/bib2pubs -> TOP */
+		if ((slash = strrchr(top, '/')) != NULL) {
+			*slash = '\0';
+			if ((slash = strrchr(top, '/')) != NULL &&
+			    strcmp(slash, "/src") == 0) {
+				*slash = '\0';
+				if (top[0] != '\0' && is_source_tree(top))
+					return top;
+			}
+		}
+	}
+	return PKGDATADIR;
 }
 
 static char *

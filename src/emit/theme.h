@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * theme.h: themes are data.  A theme is a directory holding page.md,
  * page.html and/or page.txt (templates, see bib2pubs-themes(5)), an

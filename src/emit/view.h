@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * view.h: what a theme can see -- the page, its entries, their authors
  * and links -- as template classes (see template.h and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * crossref.c: children take what their crossref parent has and they
  * lack, as BibTeX and biber do.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * duplicates.c: the same work under a second key -- the same DOI and
  * title, or the same title and year -- is merged into the first, with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * links.c: an entry's links, checked once: http, https, mailto and
  * relative URLs only, in the order pages show them.

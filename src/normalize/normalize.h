@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * normalize.h: turn entries into pubs -- the one canonical form every
  * emitter sees (mandoc's validate pass plays this part there).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * pub.c: one complete pub per visible entry -- title, names split once
  * with the owner found and marks settled, date, kind, venue and rank,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * pub.h: an entry as a page shows it -- decoded text (rich text, see
  * text/rich.h), split names with marks, venue, rank, links -- made once

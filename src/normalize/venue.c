@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * venue.c: venue resolution, from a string as a .bib writes it to a
  * venue of the database (venue_db.c).

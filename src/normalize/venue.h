@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * venue.h: venue resolution: from a booktitle or journal as real
  * exports write it to a venue of the database (venue_db.h), a label

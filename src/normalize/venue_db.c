@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * venue_db.c: the venue database -- bib/venues.tsv and --venues files,
  * every name and alias reduced to keys once at load (or read from

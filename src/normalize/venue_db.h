@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * venue_db.h: the venue database (bib/venues.tsv, see its header): its
  * venues and ranks, loading it, and -- for venue_words.c, venue_db.c

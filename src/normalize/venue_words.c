@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * venue_words.c: the words of venue names and the keys made of them,
  * the same for the database's names and for strings from a .bib.

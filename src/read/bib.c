@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * bib.c: the libbtparse adapter.
  *

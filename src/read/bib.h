@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * bib.h: read BibTeX sources into entries.  bib.c is the only file
  * that includes btparse.h; libbtparse's state never leaves it.

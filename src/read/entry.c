@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * entry.c: the list of entries read from all inputs, indexed by key.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * entry.h: a BibTeX entry as read -- type, key, fields with macros
  * expanded and blanks collapsed, LaTeX still in -- and the list of them

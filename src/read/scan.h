@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * scan.h: find the entries of a cleaned source and check their syntax,
  * so that libbtparse is only ever handed text it accepts.  The scanner

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * source.c: read an input file and normalize its bytes, so that the
  * scanner, libbtparse and every later stage only ever see clean UTF-8.

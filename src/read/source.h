@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * source.h: an input file read into memory and made safe to scan:
  * valid UTF-8, LF line ends, no NUL or other control bytes but tab and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * filter.c: parse and evaluate --select expressions (see filter.h).
  * A small recursive-descent parser over a token list; the tree is

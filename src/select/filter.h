@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * filter.h: --select expressions, in the spirit of bib2bib's:
  *

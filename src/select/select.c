@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * select.c: filtering, sorting, grouping and limits.  Every order is
  * stable: the file order breaks every tie.

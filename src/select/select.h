@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * select.h: which pubs appear, in what order, in which groups.
  */

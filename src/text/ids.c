@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * ids.c: DOIs, arXiv ids and months, as .bib files write them.
  */

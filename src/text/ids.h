@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * ids.h: the identifiers and dates a .bib writes in many ways, each
  * rule in one place: DOIs, arXiv ids, months.

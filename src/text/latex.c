@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * latex.c: LaTeX as it appears in .bib values, decoded to rich text.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * names.h: BibTeX name lists -- splitting as BibTeX does, contribution
  * marks, display forms and matching the page owner.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * rich.c: operations on rich text (see rich.h).
  */

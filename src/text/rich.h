@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * rich.h: rich text, the form every text field takes after LaTeX
  * decoding: UTF-8 with a few control bytes as markup.  The input can

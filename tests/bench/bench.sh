@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # bench.sh: time bib2pubs against the btparse-only floor and the tools
 # users would pick instead, on generated input, in one run.  "make bench"
 # builds the programs and runs this from the build directory.

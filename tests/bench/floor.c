@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * floor: the least a libbtparse-based tool can do -- parse every entry
  * of a file and fetch every field's text, nothing else.  The baseline

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * gen: write a realistic .bib file of N entries, the same for the same
  * seed -- a mix of @inproceedings, @article and arXiv @misc, 3-15

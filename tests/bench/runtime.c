@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * runtime: run a command N times, its output to /dev/null, and print the
  * median wall time in seconds, the peak resident set size in kB and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fuzz.h: what the libFuzzer harnesses share.  Each harness is a
  * LLVMFuzzerTestOneInput over one layer of bib2pubs; fuzz_bib runs the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fuzz_bib: the whole path.  Bytes are a .bib file: cleaned, scanned,
  * parsed by libbtparse, normalized (crossrefs, duplicates, venues, the

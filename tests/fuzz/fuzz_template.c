@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fuzz_template: theme templates.  Bytes are a template: parsed, and run
  * in every output format over a page made from tests/golden/features.bib

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * fuzz_text: the pure string functions -- LaTeX decoding (both modes),
  * URLs, case changes, slugs, names (splitting, marks, annotations,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * replay: run a fuzz harness over files, without libFuzzer -- so that
  * "make check" (and its ASan and valgrind runs) replays every seed and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/fuzz/run.sh: build the libFuzzer harnesses with clang and run
 # each for a while; "make fuzz" calls it (FUZZ_TIME seconds each).
 # Inputs that crash are left in $BUILDDIR/tests/fuzz/work/; copy them into
@@ -15,8 +16,7 @@ mkdir -p "$work/obj"
 pkgs="libcmark-gfm libutf8proc jansson"
 cflags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
 cppflags="-I$builddir -I$srcdir/src -I$srcdir/tests/fuzz -DHAVE_CONFIG_H
-	-DPKGDATADIR=\"/nonexistent\" -DTOP_SRCDIR=\"$srcdir\"
-	-DBUILD_BINDIR=\"/nonexistent\" $(pkg-config --cflags $pkgs)"
+	-DTOP_SRCDIR=\"$srcdir\" $(pkg-config --cflags $pkgs)"
 libs="-lbtparse $(pkg-config --libs $pkgs)"
 
 echo "fuzz: building with $cc"

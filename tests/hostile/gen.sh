@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/hostile/gen.sh: write tests/hostile/corpus.bib from the payload
 # table below (tests/hostile/README says what each class covers).
 # Usage: sh tests/hostile/gen.sh >tests/hostile/corpus.bib

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # tests/sites/common.awk: functions shared by the built-site checks
 # (tests/sites.test).  POSIX awk (mawk, gawk, busybox); always run with
 # LC_ALL=C, so strings are bytes and UTF-8 is matched byte for byte.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # tests/sites/entries.awk: bib2pubs' JSON (-f json, as jansson indents
 # it: one member a line) to the tab-separated lines the page checks read,
 # one entry after another in the page's order:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # tests/sites/page.awk: checks one built publications page against the
 # entries it was made from.  Usage (with common.awk, LC_ALL=C):
 #   awk -v label=NAME -f common.awk -f page.awk ENTRIES PAGE.html

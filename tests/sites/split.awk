@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: ISC
 # tests/sites/split.awk: checks the pages a site built from bib2pubs'
 # --split files.  Usage (with common.awk, LC_ALL=C):
 #   awk -v label=NAME -v files=FILES [-v listing=LIST.html] \

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * ids_test: the rules for DOIs, arXiv ids, months and kinds, each
  * written once (ids.c, pub.c) -- every spelling a .bib uses.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * json_test: -f json is written by bib2pubs itself (emit_json.c), in
  * the layout jansson gives.  Here jansson is the oracle.  With no

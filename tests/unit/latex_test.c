@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * latex_test: LaTeX decoding (latex.c) and rich-text operations
  * (rich.c), pure string -> string functions.

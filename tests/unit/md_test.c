@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * md_test: md.c hands some inline Markdown back without asking cmark
  * (render_plain there).  Here cmark-gfm itself, set up as md.c sets it up,

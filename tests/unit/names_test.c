@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * names_test: name splitting, marks, annotations, display forms and
  * owner matching (names.c).  The splitting is also checked against

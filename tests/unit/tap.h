@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * tap.h: a tiny TAP producer for unit tests, in the spirit of
  * cmark's api_test harness: ok(), is_str(), is_int(), done().

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * util_test: the small pure pieces -- hash map, UTF-8 helpers, URL
  * safety, month names, byte cleaning, escapers, the template

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: ISC */
 /*
  * venue_test: the normalization steps of venue matching, and the venue
  * corpus (tests/venues/corpus.tsv): real booktitles and journals with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
 # tests/venues/score.sh HELDOUT.tsv [BIB2PUBS]: score the venue matcher
 # on a held-out set (string, field, ccf, thcpl, firm, source_kind, ...;
 # labels "none" or "LEVEL:ABBR"), one list at a time (--ranks ccf, then
