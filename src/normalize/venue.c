@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/msg.h"
 #include "base/util.h"
@@ -93,6 +94,90 @@ consider(struct search *s, const struct vkey *k, const char *key, int strong)
 	}
 }
 
+/*
+ * Is key an abbreviated form of words, word for word ("ieee trans
+ * wireless commun" of "ieee transactions wireless communications")?
+ * Each word a prefix of three letters or more, or "j" for journal; at
+ * least one shortened.
+ */
+static int
+abbreviates(const char *key, const char *words)
+{
+	size_t	 a, b;
+	int	 shortened = 0;
+
+	for (;;) {
+		a = strcspn(key, " ");
+		b = strcspn(words, " ");
+		if (a > b || strncmp(key, words, a) != 0 || (a < b && a < 3 &&
+		    !(a == 1 && b == 7 && strncmp(words, "journal", 7) == 0)))
+			return 0;
+		shortened |= a < b;
+		key += a;
+		words += b;
+		if (*key == '\0' || *words == '\0')
+			return *key == *words && shortened;
+		key++;
+		words++;
+	}
+}
+
+/* A candidate in ISO 4 or dblp style: the names with its initials
+ * that it abbreviates word for word. */
+static void
+try_abbreviated(struct search *s, const char *candidate)
+{
+	char			*key = venue_clean(candidate, 0), init[32];
+	const struct vname	*vn;
+	struct vkey		 k;
+
+	if (venue_initials(key, init, sizeof(init)))
+		for (vn = strmap_get(s->db->initials, init); vn != NULL;
+		    vn = vn->next)
+			if (abbreviates(key, vn->words)) {
+				k.v = vn->v;
+				k.other = NULL;
+				consider(s, &k, vn->words,
+				    strchr(strchr(key, ' ') + 1, ' ') != NULL);
+			}
+	free(key);
+}
+
+static void	try_one_abbr(struct search *, const char *);
+
+/*
+ * "Proceedings of the Thirteenth EuroSys Conference", "Proceedings of
+ * the 2016 ACM on Multimedia Conference": one word and the word for an
+ * event.  The word is tried as an abbreviation or a one-word name --
+ * weak evidence, so only a venue of the field's kind counts.
+ */
+static void
+try_bare_name(struct search *s, const char *candidate)
+{
+	char			*key = venue_clean(candidate, 1), *w, *save = NULL;
+	char			*word = NULL;
+	const struct vkey	*k;
+	int			 words = 0, events = 0;
+
+	for (w = strtok_r(key, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		if (venue_word_in(w, strlen(w), WORD_GENERIC) &&
+		    strcmp(w, "journal") != 0 && strcmp(w, "transactions") != 0)
+			events++;
+		else {
+			word = w;
+			words++;
+		}
+	}
+	if (words == 1 && events > 0 && strlen(word) >= 3) {
+		if ((k = strmap_get(s->db->loose, word)) != NULL)
+			consider(s, k, word, 0);
+		else
+			try_one_abbr(s, word);
+	}
+	free(key);
+}
+
 /* One candidate: strict key, then loose key. */
 static void
 try_name(struct search *s, const char *candidate, int whole)
@@ -110,10 +195,30 @@ try_name(struct search *s, const char *candidate, int whole)
 			consider(s, k, key, strchr(key, ' ') != NULL);
 		free(key);
 	}
+	if (k == NULL)
+		try_abbreviated(s, candidate);
+	if (k == NULL)
+		try_bare_name(s, candidate);
+}
+
+/* "HLT/EMNLP 2005": each of a pair of joined abbreviations. */
+static void
+try_abbr(struct search *s, const char *candidate)
+{
+	const char	*slash = strchr(candidate, '/');
+	char		*first;
+
+	try_one_abbr(s, candidate);
+	if (slash == NULL || s->right.found != NULL || strchr(slash + 1, '/'))
+		return;
+	first = xstrndup(candidate, (size_t)(slash - candidate));
+	try_one_abbr(s, first);
+	try_one_abbr(s, slash + 1);
+	free(first);
 }
 
 static void
-try_abbr(struct search *s, const char *candidate)
+try_one_abbr(struct search *s, const char *candidate)
 {
 	const struct vkey	*k = NULL;
 	char			*key;
@@ -155,8 +260,9 @@ take_parentheses(const char *s, struct buf *inner)
 }
 
 /*
- * Where a segment ends: at a comma, colon or semicolon, or a dash set
- * off by spaces ("Computer Vision -- ECCV 2020").  Returns its length;
+ * Where a segment ends: at a comma, colon or semicolon, a dash set off
+ * by spaces ("Computer Vision -- ECCV 2020"), or "and the" before an
+ * ordinal.  Returns its length;
  * *next is where the following segment starts.
  */
 static size_t
@@ -171,6 +277,13 @@ segment(const char *p, const char **next)
 		}
 		if (strncmp(q, " - ", 3) == 0) {	/* dashes are ASCII here */
 			*next = q + 3;
+			return (size_t)(q - p);
+		}
+		/* a joint event: "... Linguistics and the 11th International
+		 * Joint Conference on ...", the host first */
+		if (strncmp(q, " and the ", 9) == 0 &&
+		    isdigit((unsigned char)q[9])) {
+			*next = q + 9;
 			return (size_t)(q - p);
 		}
 	}
@@ -233,12 +346,80 @@ try_name_part(struct search *s, const char *p, size_t len,
  * fall away), and the part after the first colon.  Abbreviation-like
  * pieces met on the way go to abbrs.
  */
+/* Past leading years and ordinals ("2014 12th "). */
+static const char *
+past_numbers(const char *p)
+{
+	for (;;) {
+		p += strspn(p, " ");
+		if (!isdigit((unsigned char)*p))
+			return p;
+		p += strspn(p, "0123456789");
+		while (isalpha((unsigned char)*p))
+			p++;		/* "12th" */
+	}
+}
+
+/*
+ * IEEE Xplore's inverted titles put the start of the name last: "Signal
+ * Processing (ICSP), 2014 12th International Conference on", "Audio,
+ * Speech, and Language Processing, IEEE Transactions on", "Web
+ * Conference, 2007. LA-WEB 2007. Latin American".  The name put back in
+ * order, newly allocated, or NULL for any other string.  The first part
+ * alone ("Signal Processing", "Web Conference") is not the venue.
+ */
+static char *
+uninverted(const char *outer)
+{
+	const char	*cut, *tail, *last, *p, *q;
+	size_t		 n = strlen(outer);
+	struct buf	 b = { 0 };
+	int		 ends_on;
+
+	while (n > 0 && (outer[n - 1] == ' ' || outer[n - 1] == '.'))
+		n--;
+	ends_on = n > 3 && strncasecmp(outer + n - 3, " on", 3) == 0;
+	for (cut = outer; (cut = strchr(cut, ',')) != NULL; cut++) {
+		q = cut + 1 + strspn(cut + 1, " ");
+		if (strspn(q, "0123456789") == 4)
+			break;		/* "Name, 2014 ..." */
+	}
+	if (cut == NULL && ends_on)	/* "..., IEEE Transactions on" */
+		for (p = outer; (p = strchr(p, ',')) != NULL && p < outer + n;
+		    p++)
+			cut = p;
+	if (cut == NULL)
+		return NULL;
+	tail = cut + 1;
+	if (ends_on)	/* the last part: "..., Proceedings of the 12th ... on" */
+		for (p = tail; (p = strchr(p, ',')) != NULL && p < outer + n;
+		    p++)
+			tail = p + 1;
+	for (last = tail; (p = strstr(last, ". ")) != NULL && p < outer + n;)
+		last = p + 2;	/* the last sentence: "Latin American" */
+	last = past_numbers(last);
+	if (last >= outer + n || (!ends_on && (strpbrk(last, "0123456789") !=
+	    NULL || !isupper((unsigned char)*last))))
+		return NULL;
+	buf_put(&b, last, (size_t)(outer + n - last));
+	buf_putc(&b, ' ');
+	buf_put(&b, outer, (size_t)(cut - outer));
+	return buf_detach(&b);
+}
+
 static void
 name_candidates(struct search *s, const char *outer, struct buf *abbrs)
 {
 	const char	*p, *next, *colon = strchr(outer, ':');
 	size_t		 len, n;
+	char		*ordered = uninverted(outer);
 
+	if (ordered != NULL) {
+		s->whole = ordered;
+		try_name_part(s, ordered, strlen(ordered), abbrs);
+		free(ordered);
+		return;
+	}
 	s->whole = outer;
 	try_name_part(s, outer, strlen(outer), abbrs);
 	for (p = outer, n = 0; *p != '\0' && n < PREFIX_SEGMENTS; p = next,
@@ -303,6 +484,33 @@ abbr_sentences(struct search *s, const char *segment)
 }
 
 /*
+ * "DAC Design Automation Conference 2012": an acronym before the name
+ * it stands for -- its letters the initials of the words that follow.
+ */
+static void
+leading_acronym(struct search *s, const char *segment)
+{
+	const char	*p = segment + strspn(segment, " ");
+	size_t		 n = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), i;
+	char		*key, init[32], *acronym;
+
+	if (n < 2 || (p[n] != ' ' && p[n] != '\0'))
+		return;
+	key = venue_clean(p + n, 0);
+	if (venue_initials(key, init, sizeof(init)) && strlen(init) >= n) {
+		for (i = 0; i < n && tolower((unsigned char)p[i]) == init[i];
+		    i++)
+			;
+		if (i == n) {
+			acronym = xstrndup(p, n);
+			try_abbr(s, acronym);
+			free(acronym);
+		}
+	}
+	free(key);
+}
+
+/*
  * Abbreviations: in parentheses, after a name, or a segment of their
  * own.  A lone word in braces among others ("{ISC} High Performance")
  * is not one.
@@ -325,8 +533,10 @@ abbr_candidates(struct search *s, const char *outer, const char *inner)
 		part = xstrndup(p, len);
 		if (looks_like_abbr_segment(part))
 			try_abbr(s, part);
-		else
+		else {
 			abbr_sentences(s, part);
+			leading_acronym(s, part);
+		}
 		free(part);
 	}
 }
@@ -502,11 +712,44 @@ settle_by_abbr(struct search *s, const char *inner)
 	}
 }
 
+/*
+ * "Cryptographic Hardware and Embedded Systems - CHES 2014 - 16th
+ * International Workshop, Busan": a part that is only "Nth International
+ * Workshop" says what the venue itself was (CHES was a workshop until
+ * 2014), not that the paper is at a workshop of it.
+ */
+static int
+own_kind(const char *plain, const char *word)
+{
+	const char	*p, *next;
+	char		*part, *key;
+	size_t		 len;
+	int		 has = 0, own = 1;
+
+	for (p = plain; *p != '\0' && own; p = next) {
+		len = segment(p, &next);
+		part = xstrndup(p, len);
+		key = venue_clean(part, 1);
+		if (key_has_word(key, word)) {
+			has = 1;
+			own = strcmp(key, word) == 0 && strspn(part +
+			    strspn(part, " "), "0123456789") > 0;
+		}
+		free(key);
+		free(part);
+	}
+	return has && own;
+}
+
 /* The word that makes the string not the main venue, or NULL. */
 static const char *
 exclusion(const char *plain)
 {
-	const char	*word = venue_excluded_word(plain);
+	const char	*word = venue_excluded_word(plain, NULL);
+
+	if (word != NULL && strcmp(word, "workshop") == 0 &&
+	    own_kind(plain, word))
+		word = venue_excluded_word(plain, word);
 
 	return word != NULL ? word : colocated(plain) ? "co-located" : NULL;
 }

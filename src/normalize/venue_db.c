@@ -34,6 +34,7 @@ venue_db_new(void)
 	db->abbrs = strmap_new_borrowed();
 	db->abbrs_loose = strmap_new_borrowed();
 	db->dblp = strmap_new_borrowed();
+	db->initials = strmap_new();
 	db->labels = strmap_new_borrowed();
 	db->cache = strmap_new();
 	venue_db_set_ranks(db, "ccf,thcpl");
@@ -51,6 +52,7 @@ venue_db_free(struct venue_db *db)
 	strmap_free(db->abbrs, NULL);
 	strmap_free(db->abbrs_loose, NULL);
 	strmap_free(db->dblp, NULL);
+	strmap_free(db->initials, NULL);
 	strmap_free(db->labels, NULL);
 	strmap_free(db->cache, free);
 	arena_free(&db->arena);
@@ -219,6 +221,42 @@ record_keys(struct buf *out, const char *name, const struct name_keys *k)
 	    k->abbr, k->abbr_loose);
 }
 
+int
+venue_initials(const char *key, char *out, size_t size)
+{
+	const char	*w;
+	size_t		 n = 0;
+
+	for (w = key; *w != '\0'; w += strcspn(w, " "), w += *w == ' ') {
+		if (n + 1 >= size)
+			return 0;
+		out[n++] = *w;
+	}
+	out[n] = '\0';
+	return n >= 2;
+}
+
+/* A name of several words under its initials, for abbreviated forms
+ * ("IEEE Trans. Wireless Commun.", "Neural Netw."). */
+static void
+put_initials(struct venue_db *db, struct venue *v, const char *strict)
+{
+	char		 key[32];
+	struct vname	*vn, **slot;
+
+	if (!venue_initials(strict, key, sizeof(key)))
+		return;
+	slot = (struct vname **)strmap_slot(db->initials, key);
+	for (vn = *slot; vn != NULL; vn = vn->next)
+		if (vn->v == v && strcmp(vn->words, strict) == 0)
+			return;
+	vn = arena_alloc(&db->arena, sizeof(*vn));
+	vn->v = v;
+	vn->words = arena_strdup(&db->arena, strict);
+	vn->next = *slot;
+	*slot = vn;
+}
+
 /* Index one name of a venue under all its keys. */
 static void
 index_name(struct venue_db *db, struct venue *v, const char *name,
@@ -235,6 +273,7 @@ index_name(struct venue_db *db, struct venue *v, const char *name,
 	if (k.strict[0] != '\0') {
 		add_words(db, v, k.strict);
 		put_key(db, db->strict, k.strict, v, user, kept);
+		put_initials(db, v, k.strict);
 	}
 	put_key(db, db->loose, k.loose, v, user, kept);
 	put_key(db, db->abbrs, k.abbr, v, user, kept);

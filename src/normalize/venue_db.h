@@ -68,6 +68,13 @@ struct vkey {
 	int		 user;	/* from --venues: wins over shipped keys */
 };
 
+/* A name of several words, found by its initials (venue_db.c). */
+struct vname {
+	struct venue	*v;
+	const char	*words;		/* its strict key */
+	struct vname	*next;		/* another name with those initials */
+};
+
 struct venue_db {
 	struct venue	**v;
 	size_t		  n;
@@ -76,6 +83,7 @@ struct venue_db {
 	struct strmap	 *abbrs;	/* abbr_key(, 0) -> vkey */
 	struct strmap	 *abbrs_loose;	/* abbr_key(, 1) -> vkey */
 	struct strmap	 *dblp;		/* "conf/icml" -> vkey */
+	struct strmap	 *initials;	/* "itwc" -> vname list */
 	struct strmap	 *labels;	/* lowercase abbr -> venue */
 	struct strmap	 *cache;	/* venue string -> struct venue_match */
 	struct arena	  arena;	/* venues, keys: freed all at once */
@@ -97,6 +105,10 @@ enum word_class {
 	WORD_EXCLUDED = 8
 };
 
+/* The initials of a key's words, into out (at least 16 bytes); 0 when
+ * it has fewer than two words or more than out holds. */
+int	 venue_initials(const char *key, char *out, size_t size);
+
 /* venue_words.c */
 int	 venue_word_in(const char *w, size_t n, enum word_class);
 char	*venue_fold(const char *);
@@ -104,6 +116,6 @@ void	 venue_clean_words(const char *plain, struct buf *strict,
 	    struct buf *loose);
 char	*venue_abbr_key(const char *plain, int loose);
 int	 venue_key_has_content(const char *key);
-const char *venue_excluded_word(const char *plain);
+const char *venue_excluded_word(const char *plain, const char *skip);
 
 #endif

@@ -41,8 +41,8 @@ static const char *const dropped_words[] = {
 
 /* Dropped from the loose key only. */
 static const char *const publisher_words[] = {
-	"acm", "annual", "cvf", "ieee", "ifip", "international", "siam",
-	"usenix",
+	"acm", "annual", "cvf", "iapr", "ieee", "ifip", "international",
+	"siam", "usenix",
 };
 
 /* Words that say what kind of venue, not which one. */
@@ -222,14 +222,13 @@ is_event_word(const char *w, size_t n)
 	    !(n == 12 && memcmp(w, "transactions", 12) == 0);
 }
 
-/* Words a .bib shortens: "Proc. of the Intl. Conf. on ...". */
+/* Shortenings that are no prefix of their word ("Intl."); the rest
+ * ("Conf.", "Trans.") venue.c reads as prefixes. */
 static const char *
 expanded(const char *w, size_t *n)
 {
 	static const char *const words[][2] = {
-		{ "intl", "international" }, { "int", "international" },
-		{ "conf", "conference" }, { "symp", "symposium" },
-		{ "annu", "annual" }, { "natl", "national" },
+		{ "intl", "international" }, { "natl", "national" },
 	};
 	size_t	 i;
 
@@ -356,9 +355,9 @@ venue_key_has_content(const char *key)
 	return 0;
 }
 
-/* The first excluded word in a string, or NULL. */
+/* The first excluded word in a string other than skip, or NULL. */
 const char *
-venue_excluded_word(const char *plain)
+venue_excluded_word(const char *plain, const char *skip)
 {
 	char		*words = venue_clean(plain, 0), *w, *save = NULL;
 	const char	*found = NULL;
@@ -368,7 +367,8 @@ venue_excluded_word(const char *plain)
 	    w = strtok_r(NULL, " ", &save))
 		if (venue_word_in(w, strlen(w), WORD_EXCLUDED))
 			for (i = 0; i < NELEM(excluded_words); i++)
-				if (strcmp(w, excluded_words[i]) == 0)
+				if (strcmp(w, excluded_words[i]) == 0 &&
+				    (skip == NULL || strcmp(w, skip) != 0))
 					found = excluded_words[i];
 	free(words);
 	return found;
