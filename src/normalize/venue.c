@@ -125,22 +125,21 @@ abbreviates(const char *key, const char *words)
 /* A candidate in ISO 4 or dblp style: the names with its initials
  * that it abbreviates word for word. */
 static void
-try_abbreviated(struct search *s, const char *candidate)
+try_abbreviated(struct search *s, const char *key)
 {
-	char			*key = venue_clean(candidate, 0), init[32];
+	char			 init[32];
 	const struct vname	*vn;
 	struct vkey		 k;
 
 	if (venue_initials(key, init, sizeof(init)))
-		for (vn = strmap_get(s->db->initials, init); vn != NULL;
-		    vn = vn->next)
+		for (vn = venue_db_initials(s->db, init); vn != NULL;
+		    vn = vn->same)
 			if (abbreviates(key, vn->words)) {
 				k.v = vn->v;
 				k.other = NULL;
 				consider(s, &k, vn->words,
 				    strchr(strchr(key, ' ') + 1, ' ') != NULL);
 			}
-	free(key);
 }
 
 static void	try_one_abbr(struct search *, const char *);
@@ -152,9 +151,9 @@ static void	try_one_abbr(struct search *, const char *);
  * weak evidence, so only a venue of the field's kind counts.
  */
 static void
-try_bare_name(struct search *s, const char *candidate)
+try_bare_name(struct search *s, const char *loose)
 {
-	char			*key = venue_clean(candidate, 1), *w, *save = NULL;
+	char			*key = xstrdup(loose), *w, *save = NULL;
 	char			*word = NULL;
 	const struct vkey	*k;
 	int			 words = 0, events = 0;
@@ -183,22 +182,25 @@ static void
 try_name(struct search *s, const char *candidate, int whole)
 {
 	const struct vkey	*k = NULL;
-	char			*key;
+	struct buf		 keys[2] = { { 0 }, { 0 } };
+	const char		*key;
 	int			 loose;
 
+	venue_clean_words(candidate, &keys[0], &keys[1]);
 	for (loose = 0; loose < 2 && k == NULL; loose++) {
-		key = venue_clean(candidate, loose);
+		key = keys[loose].len > 0 ? keys[loose].data : "";
 		k = key[0] != '\0' && (venue_key_has_content(key) ||
 		    (whole && !loose)) ? strmap_get(loose ? s->db->loose :
 		    s->db->strict, key) : NULL;
 		if (k != NULL)
 			consider(s, k, key, strchr(key, ' ') != NULL);
-		free(key);
 	}
-	if (k == NULL)
-		try_abbreviated(s, candidate);
-	if (k == NULL)
-		try_bare_name(s, candidate);
+	if (k == NULL && keys[0].len > 0)
+		try_abbreviated(s, keys[0].data);
+	if (k == NULL && keys[1].len > 0)
+		try_bare_name(s, keys[1].data);
+	buf_free(&keys[0]);
+	buf_free(&keys[1]);
 }
 
 /* "HLT/EMNLP 2005": each of a pair of joined abbreviations. */

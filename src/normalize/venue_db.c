@@ -236,25 +236,38 @@ venue_initials(const char *key, char *out, size_t size)
 	return n >= 2;
 }
 
-/* A name of several words under its initials, for abbreviated forms
- * ("IEEE Trans. Wireless Commun.", "Neural Netw."). */
+/* A name of several words, for abbreviated forms ("IEEE Trans.
+ * Wireless Commun."); stable: the index's text, or a copy. */
 static void
-put_initials(struct venue_db *db, struct venue *v, const char *strict)
+put_name(struct venue_db *db, struct venue *v, const char *strict, int kept)
 {
-	char		 key[32];
-	struct vname	*vn, **slot;
+	struct vname	*vn;
 
-	if (!venue_initials(strict, key, sizeof(key)))
+	if (strchr(strict, ' ') == NULL)
 		return;
-	slot = (struct vname **)strmap_slot(db->initials, key);
-	for (vn = *slot; vn != NULL; vn = vn->next)
-		if (vn->v == v && strcmp(vn->words, strict) == 0)
-			return;
 	vn = arena_alloc(&db->arena, sizeof(*vn));
 	vn->v = v;
-	vn->words = arena_strdup(&db->arena, strict);
-	vn->next = *slot;
-	*slot = vn;
+	vn->words = kept ? strict : arena_strdup(&db->arena, strict);
+	vn->next = db->names;
+	vn->same = NULL;
+	db->names = vn;
+}
+
+const struct vname *
+venue_db_initials(const struct venue_db *db, const char *initials)
+{
+	struct vname	*vn, **slot;
+	char		 key[32];
+
+	if (strmap_count(db->initials) == 0)
+		for (vn = db->names; vn != NULL; vn = vn->next)
+			if (venue_initials(vn->words, key, sizeof(key))) {
+				slot = (struct vname **)strmap_slot(
+				    db->initials, key);
+				vn->same = *slot;
+				*slot = vn;
+			}
+	return strmap_get(db->initials, initials);
 }
 
 /* Index one name of a venue under all its keys. */
@@ -273,7 +286,7 @@ index_name(struct venue_db *db, struct venue *v, const char *name,
 	if (k.strict[0] != '\0') {
 		add_words(db, v, k.strict);
 		put_key(db, db->strict, k.strict, v, user, kept);
-		put_initials(db, v, k.strict);
+		put_name(db, v, k.strict, kept);
 	}
 	put_key(db, db->loose, k.loose, v, user, kept);
 	put_key(db, db->abbrs, k.abbr, v, user, kept);

@@ -72,7 +72,8 @@ struct vkey {
 struct vname {
 	struct venue	*v;
 	const char	*words;		/* its strict key */
-	struct vname	*next;		/* another name with those initials */
+	struct vname	*next;		/* the next name */
+	struct vname	*same;		/* the next with the same initials */
 };
 
 struct venue_db {
@@ -83,7 +84,8 @@ struct venue_db {
 	struct strmap	 *abbrs;	/* abbr_key(, 0) -> vkey */
 	struct strmap	 *abbrs_loose;	/* abbr_key(, 1) -> vkey */
 	struct strmap	 *dblp;		/* "conf/icml" -> vkey */
-	struct strmap	 *initials;	/* "itwc" -> vname list */
+	struct strmap	 *initials;	/* "itwc" -> vname list, when asked */
+	struct vname	 *names;	/* every name of two words or more */
 	struct strmap	 *labels;	/* lowercase abbr -> venue */
 	struct strmap	 *cache;	/* venue string -> struct venue_match */
 	struct arena	  arena;	/* venues, keys: freed all at once */
@@ -105,9 +107,13 @@ enum word_class {
 	WORD_EXCLUDED = 8
 };
 
-/* The initials of a key's words, into out (at least 16 bytes); 0 when
- * it has fewer than two words or more than out holds. */
+/* The initials of a key's words, into out; 0 when it has fewer than
+ * two words or more than out holds. */
 int	 venue_initials(const char *key, char *out, size_t size);
+/* The names with these initials: the map is made on the first call, as
+ * most runs never ask. */
+const struct vname *venue_db_initials(const struct venue_db *,
+	    const char *initials);
 
 /* venue_words.c */
 int	 venue_word_in(const char *w, size_t n, enum word_class);
