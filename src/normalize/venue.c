@@ -61,6 +61,15 @@ venue_is(const struct venue *v, enum venue_want want)
 	    (want == WANT_JOURNAL) == (v->journal != 0);
 }
 
+static int	key_has_word(const char *, const char *);
+
+static int
+names_a_journal(const char *key)
+{
+	return key_has_word(key, "journal") ||
+	    key_has_word(key, "transactions") || key_has_word(key, "letters");
+}
+
 static void
 add_pick(struct pick *p, const struct venue *v, const char *key)
 {
@@ -74,7 +83,12 @@ add_pick(struct pick *p, const struct venue *v, const char *key)
 /*
  * What a key found.  strong: a name of several words, which says which
  * venue whatever the field; a one-word name or an abbreviation ("IS",
- * "Micro") counts only for a venue of the field's kind.
+ * "Micro") counts only for a venue of the field's kind.  Only the
+ * journal field takes a conference by its name (Scholar's NeurIPS); a
+ * booktitle takes a journal only by a name that says it is one ("IEEE
+ * Transactions on ...", "... Journal"): with another name it is a book
+ * series' volume ("Artificial Intelligence XXXV: 38th SGAI ...",
+ * "Pattern Recognition" of CCPR), not the journal.
  */
 static void
 consider(struct search *s, const struct vkey *k, const char *key, int strong)
@@ -85,7 +99,8 @@ consider(struct search *s, const struct vkey *k, const char *key, int strong)
 	for (i = 0; i < 2 && v[i] != NULL; i++) {
 		if (venue_is(v[i], s->want))
 			add_pick(&s->right, v[i], key);
-		else if (strong || s->alone)
+		else if ((strong && ((s->want & WANT_JOURNAL) ||
+		    names_a_journal(key))) || s->alone)
 			add_pick(&s->wrong, v[i], key);
 		else if (s->m->lost[0] == '\0')
 			snprintf(s->m->lost, sizeof(s->m->lost), "%s (by "
@@ -409,6 +424,28 @@ uninverted(const char *outer)
 	return buf_detach(&b);
 }
 
+/*
+ * Does the text after a comma go on with a list the name is made of
+ * ("Communications, Circuits and Systems", "Systems, Man, and
+ * Cybernetics")?  Then the part before it is no name of its own.
+ */
+static int
+continues_list(const char *next)
+{
+	const char	*p, *end = next + strcspn(next, ",:;");
+
+	next += strspn(next, " ");
+	if (strncmp(next, "and ", 4) == 0)
+		return 1;
+	for (p = next; p < end; p++)
+		if (isdigit((unsigned char)*p))
+			return 0;	/* a date, a place with a number */
+	for (p = next; p + 5 <= end; p++)
+		if (strncmp(p, " and ", 5) == 0 && isupper((unsigned char)p[5]))
+			return isupper((unsigned char)*next);
+	return 0;
+}
+
 static void
 name_candidates(struct search *s, const char *outer, struct buf *abbrs)
 {
@@ -427,7 +464,7 @@ name_candidates(struct search *s, const char *outer, struct buf *abbrs)
 	for (p = outer, n = 0; *p != '\0' && n < PREFIX_SEGMENTS; p = next,
 	    n++) {
 		len = segment(p, &next);
-		if (*next != '\0' || p != outer)
+		if ((*next != '\0' || p != outer) && !continues_list(next))
 			try_name_part(s, outer, (size_t)(p + len - outer),
 			    abbrs);
 	}
