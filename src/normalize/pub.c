@@ -69,8 +69,11 @@ decoded_in(struct arena *a, struct buf *scratch, const char *latex,
 	buf_truncate(scratch, 0);
 	if (markdown)
 		latex_decode_markdown_onto(scratch, latex);
-	else
+	else {
 		latex_decode_onto(scratch, latex);
+		scratch->len = rich_decode_entities(scratch->data != NULL ?
+		    scratch->data : "", scratch->len);
+	}
 	if (scratch->len == 0 || rich_is_blank(scratch->data))
 		return NULL;
 	return arena_strndup(a, scratch->data, scratch->len);

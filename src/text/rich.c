@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -208,4 +209,61 @@ rich_slug(const char *rich)
 	free(plain);
 	free(folded);
 	return buf_detach(&b);
+}
+
+/* The code point an HTML entity at s ("&nbsp;", "&#8211;", "&#x2013;")
+ * stands for, and its length in *n; -1 if s starts none. */
+static int
+entity_at(const char *s, size_t *n)
+{
+	static const struct {
+		const char	*name;
+		int		 cp;
+	} names[] = {
+		{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+		{ "apos", '\'' }, { "nbsp", 0xa0 }, { "ndash", 0x2013 },
+		{ "mdash", 0x2014 }, { "hellip", 0x2026 }, { "lsquo", 0x2018 },
+		{ "rsquo", 0x2019 }, { "ldquo", 0x201c }, { "rdquo", 0x201d },
+		{ "copy", 0xa9 }, { "reg", 0xae }, { "trade", 0x2122 },
+		{ "times", 0xd7 }, { "deg", 0xb0 },
+	};
+	const char	*end = strchr(s, ';');
+	char		*stop;
+	long		 cp;
+	size_t		 i, len;
+
+	if (end == NULL || (len = (size_t)(end - s - 1)) == 0 || len > 8)
+		return -1;
+	*n = len + 2;
+	if (s[1] == '#') {
+		cp = s[2] == 'x' || s[2] == 'X' ? strtol(s + 3, &stop, 16) :
+		    strtol(s + 2, &stop, 10);
+		return stop == end && cp > 0x1f && cp <= 0x10ffff &&
+		    !(cp >= 0xd800 && cp <= 0xdfff) ? (int)cp : -1;
+	}
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i].name) == len &&
+		    memcmp(names[i].name, s + 1, len) == 0)
+			return names[i].cp;
+	return -1;
+}
+
+size_t
+rich_decode_entities(char *s, size_t len)
+{
+	char	*from, *to, *end = s + len;
+	size_t	 n;
+	int	 cp;
+
+	if (memchr(s, '&', len) == NULL)
+		return len;
+	for (from = to = s; from < end; ) {
+		if (*from == '&' && (cp = entity_at(from, &n)) >= 0) {
+			to += utf8_encode(cp, to);
+			from += n;
+		} else
+			*to++ = *from++;
+	}
+	*to = '\0';
+	return (size_t)(to - s);
 }

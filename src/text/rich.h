@@ -8,6 +8,8 @@
 #ifndef RICH_H
 #define RICH_H
 
+#include <stddef.h>
+
 #define RICH_EM_ON	'\x01'	/* \emph, \textit, {\em ...} */
 #define RICH_EM_OFF	'\x02'
 #define RICH_BF_ON	'\x03'	/* \textbf, {\bf ...} */
@@ -49,6 +51,10 @@ int	 rich_is_blank(const char *);
 /* "DBLP:conf/x" -> "dblp-conf-x": lowercase letters, digits, . _ -
  * (never two dots, nor one first), at most 100 bytes (then a hash). */
 char	*rich_slug(const char *);
+/* HTML entities in text exported from the web ("the&nbsp;Manifolds",
+ * "R&amp;D", "&#8211;") as the characters, in place; the new length.
+ * Not in Markdown fields: Markdown reads them itself. */
+size_t	 rich_decode_entities(char *, size_t len);
 /* Append a full stop unless the text ends in one (or in ? or !). */
 char	*rich_add_period(const char *);
 

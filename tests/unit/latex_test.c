@@ -239,5 +239,15 @@ main(void)
 		free(b);
 		free(c);
 	}
+	/* HTML entities in text exported from the web. */
+	{
+		char	 s[] = "the&nbsp;Manifolds R&amp;D &#8211;&#x2014; "
+		    "&bogus; &#0; & &lt;b&gt; &#xD800;";
+		size_t	 n = rich_decode_entities(s, strlen(s));
+
+		is_str(s, "the\xc2\xa0Manifolds R&D \xe2\x80\x93\xe2\x80\x94"
+		    " &bogus; &#0; & <b> &#xD800;", "entities decoded, others kept");
+		ok(n == strlen(s), "the new length");
+	}
 	return done();
 }
