@@ -674,7 +674,7 @@ is_theme_var(const struct run *r, const char *key)
 /* Page variables bib2pubs itself reads (bib2pubs-themes(5)). */
 static const char *const own_vars[] = { "links", "names", "split_name",
 	"split_cite", "group_order", "asset_base", "html_base", "bibtex",
-	"bibtex_hide", NULL };
+	"bibtex_hide", "lang", "venue_names", NULL };
 
 /*
  * A -V nobody reads, or a link name no entry has, changes nothing: a
@@ -716,7 +716,21 @@ check_vars(const struct run *r)
 	free(copy);
 }
 
-/* Theme first (its theme.conf), then -V, which wins. */
+/* The page's language: the last -V lang=, else the theme's, else en. */
+static const char *
+page_lang(const struct run *r)
+{
+	const char	*lang = vars_get(&r->vars, "lang");
+	size_t		 i;
+
+	for (i = 0; i < r->o.nvars; i++)
+		if (strncmp(r->o.vars[i], "lang=", 5) == 0)
+			lang = r->o.vars[i] + 5;
+	return lang != NULL && lang[0] != '\0' ? lang : "en";
+}
+
+/* Theme first (the English words, its theme.conf, the words of its
+ * language), then -V, which wins. */
 static int
 setup_output(struct run *r)
 {
@@ -735,6 +749,9 @@ setup_output(struct run *r)
 		return 0;
 	if (o->split != NULL && (strcmp(o->format, "json") == 0 ||
 	    !theme_load_entry(&r->theme, o->format)))
+		return 0;
+	if (strcmp(o->format, "json") != 0 &&
+	    !theme_load_lang(&r->theme, page_lang(r), &r->vars))
 		return 0;
 	for (i = 0; i < o->nvars; i++) {
 		char	*eq = strchr(o->vars[i], '=');
