@@ -306,22 +306,29 @@ has_a_year(const char *text, int year)
  * is given none.
  */
 static char *
-venue_year(const struct pub *p)
+venue_year(const struct pub *p, const char *venue)
 {
 	struct buf	 b = { 0 };
 	char		 year[16];
 
-	if (p->venue == NULL && p->year <= 0)
+	if (venue == NULL && p->year <= 0)
 		return NULL;
-	if (p->venue != NULL)
-		buf_puts(&b, p->venue);
-	if (p->year > 0 && (p->venue == NULL ||
-	    !has_a_year(p->venue, p->year))) {
-		if (p->venue != NULL)
+	if (venue != NULL)
+		buf_puts(&b, venue);
+	if (p->year > 0 && (venue == NULL || !has_a_year(venue, p->year))) {
+		if (venue != NULL)
 			buf_putc(&b, ' ');
 		buf_put(&b, year, put_decimal(year, p->year));
 	}
 	return buf_detach(&b);
+}
+
+/* The venue's label, or its Chinese name when the theme's words say
+ * venue_names = zh and the database has one (软件学报). */
+static const char *
+shown_venue(const struct page *pg, const struct pub *p)
+{
+	return pg->venue_zh && p->venue_zh != NULL ? p->venue_zh : p->venue;
 }
 
 /* Rich text as Markdown text: its punctuation can start nothing. */
@@ -716,7 +723,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'v':
 		if (strcmp(name, "venue") == 0) {
-			char	*s = venue_year(p);
+			char	*s = venue_year(p, shown_venue(pg, p));
 
 			return s != NULL ? owned_text(v, s) : 1;
 		}
@@ -726,7 +733,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			    p->track != NULL || p->note != NULL ||
 			    entry_get(p->entry, "award") != NULL);
 		if (strcmp(name, "venue_label") == 0)
-			return text(v, p->venue);
+			return text(v, shown_venue(pg, p));
 		if (strcmp(name, "venue_name") == 0)
 			return text(v, p->venue_name);
 		break;
@@ -1008,6 +1015,7 @@ page_init(struct page *pg, const struct pub_list *pubs,
 {
 	const char	*names = vars_get(vars, "names");
 	const char	*bibtex = vars_get(vars, "bibtex");
+	const char	*venue_names = vars_get(vars, "venue_names");
 	size_t		 i;
 
 	memset(pg, 0, sizeof(*pg));
@@ -1022,6 +1030,7 @@ page_init(struct page *pg, const struct pub_list *pubs,
 	pg->hidden = words(vars_get(vars, "bibtex_hide"), default_hidden,
 	    &pg->nhidden);
 	pg->all_bibtex = bibtex != NULL && strcmp(bibtex, "all") == 0;
+	pg->venue_zh = venue_names != NULL && strcmp(venue_names, "zh") == 0;
 	for (i = 0; i < pubs->n; i++)
 		pg->has_marks |= pubs->v[i].has_marks;
 	pg->groups = groups;

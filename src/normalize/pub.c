@@ -497,6 +497,8 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 				p->rank = arena_keep(a,
 				    venue_rank_label(o->venues, m.venue));
 			label = m.venue->abbr;
+			if (m.venue->name_zh != NULL)
+				p->venue_zh = arena_strdup(a, m.venue->name_zh);
 		} else if (p->kind == KIND_PREPRINT &&
 		    (f == NULL || m.how == VENUE_EXCLUDED))
 			label = "arXiv";
