@@ -240,6 +240,16 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 		if (strcmp(name, "others") == 0)
 			return boolean(v, p->others);
 		break;
+	case 'u':
+		/* The homepage, never the entry's url around it. */
+		if (strcmp(name, "url") == 0) {
+			if (p->url == NULL)
+				return 1;
+			v->kind = TV_URL;
+			v->s = p->url;
+			return 1;
+		}
+		break;
 	case 'v':
 		if (strcmp(name, "von") == 0)
 			return text(v, p->von);
