@@ -32,6 +32,7 @@
 #include "normalize/pub.h"
 #include "normalize/venue.h"
 #include "read/bib.h"
+#include "read/coauthors.h"
 #include "read/entry.h"
 #include "read/source.h"
 #include "select/filter.h"
@@ -46,6 +47,7 @@ enum {
 	OPT_LIST_THEMES,
 	OPT_VERSION,
 	OPT_VENUES,
+	OPT_COAUTHORS,
 	OPT_RANKS,
 	OPT_CHECK_VENUES,
 	OPT_UNSAFE,
@@ -70,6 +72,7 @@ struct options {
 	const char	**me_spec;	/* as given, for messages */
 	size_t		  nme;
 	int		  width;
+	const char	 *coauthors;	/* --coauthors FILE */
 	char		**venues;	/* --venues files */
 	size_t		  nvenues;
 	const char	 *ranks;
@@ -112,6 +115,7 @@ static const struct option longopts[] = {
 	{ "list-themes", no_argument, NULL, OPT_LIST_THEMES },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "venues", required_argument, NULL, OPT_VENUES },
+	{ "coauthors", required_argument, NULL, OPT_COAUTHORS },
 	{ "ranks", required_argument, NULL, OPT_RANKS },
 	{ "check-venues", no_argument, NULL, OPT_CHECK_VENUES },
 	{ "unsafe", no_argument, NULL, OPT_UNSAFE },
@@ -138,6 +142,7 @@ usage(FILE *fp)
 	    "      --unsafe         let raw HTML in Markdown fields through\n"
 	    "Selection:\n"
 	    "      --me NAME        the page owner, in BibTeX syntax (repeatable)\n"
+	    "      --coauthors FILE link co-authors' names: al-folio's coauthors.yml, or TSV\n"
 	    "      --select EXPR    keep entries that match, e.g. 'year >= 2023'\n"
 	    "      --keys FILE      keep the entries whose keys FILE lists\n"
 	    "      --limit N        keep the first N entries\n"
@@ -391,6 +396,9 @@ other_option(int c, char **argv, struct options *o)
 		o->me_spec[o->nme] = optarg;
 		o->me[o->nme++] = k;
 		return EXIT_OK;
+	case OPT_COAUTHORS:
+		o->coauthors = optarg;
+		return EXIT_OK;
 	case OPT_VENUES:
 		o->venues = xreallocarray(o->venues, o->nvenues + 1,
 		    sizeof(char *));
@@ -636,6 +644,8 @@ collect_deps(const struct options *o, char **inputs, int ninputs,
 	deps_add(d, venues_path);
 	for (k = 0; k < o->nvenues; k++)
 		deps_add(d, o->venues[k]);
+	if (o->coauthors != NULL)
+		deps_add(d, o->coauthors);
 	if (o->keys_file != NULL)
 		deps_add(d, o->keys_file);
 	for (k = 0; k < t->nfiles; k++)
@@ -654,6 +664,7 @@ struct run {
 	struct theme		 theme;
 	struct venue_db		*venues;
 	struct buf		 venues_path;
+	struct coauthors	 coauthors;	/* --coauthors */
 	int			 select_typo;	/* said once */
 };
 
@@ -674,7 +685,7 @@ is_theme_var(const struct run *r, const char *key)
 /* Page variables bib2pubs itself reads (bib2pubs-themes(5)). */
 static const char *const own_vars[] = { "links", "names", "split_name",
 	"split_cite", "group_order", "asset_base", "html_base", "bibtex",
-	"bibtex_hide", NULL };
+	"bibtex_hide", "lang", "venue_names", NULL };
 
 /*
  * A -V nobody reads, or a link name no entry has, changes nothing: a
@@ -716,7 +727,21 @@ check_vars(const struct run *r)
 	free(copy);
 }
 
-/* Theme first (its theme.conf), then -V, which wins. */
+/* The page's language: the last -V lang=, else the theme's, else en. */
+static const char *
+page_lang(const struct run *r)
+{
+	const char	*lang = vars_get(&r->vars, "lang");
+	size_t		 i;
+
+	for (i = 0; i < r->o.nvars; i++)
+		if (strncmp(r->o.vars[i], "lang=", 5) == 0)
+			lang = r->o.vars[i] + 5;
+	return lang != NULL && lang[0] != '\0' ? lang : "en";
+}
+
+/* Theme first (the English words, its theme.conf, the words of its
+ * language), then -V, which wins. */
 static int
 setup_output(struct run *r)
 {
@@ -735,6 +760,9 @@ setup_output(struct run *r)
 		return 0;
 	if (o->split != NULL && (strcmp(o->format, "json") == 0 ||
 	    !theme_load_entry(&r->theme, o->format)))
+		return 0;
+	if (strcmp(o->format, "json") != 0 &&
+	    !theme_load_lang(&r->theme, page_lang(r), &r->vars))
 		return 0;
 	for (i = 0; i < o->nvars; i++) {
 		char	*eq = strchr(o->vars[i], '=');
@@ -776,6 +804,37 @@ read_entries(struct run *r, char **files, int nfiles)
 	if (!r->o.keep_duplicates)
 		normalize_duplicates(&r->entries);
 	return 1;
+}
+
+/* --coauthors FILE: a homepage that is no safe link (http, https,
+ * mailto or relative) refused, as an entry's links are. */
+static void
+load_coauthors(struct run *r)
+{
+	if (r->o.coauthors != NULL)
+		coauthors_load(&r->coauthors, r->o.coauthors, url_is_safe);
+}
+
+/* A person of --coauthors who is no author of the page: a note. */
+static void
+check_coauthors(const struct run *r)
+{
+	const struct coauthor	*c;
+	size_t			 i, k, p, a;
+	int			 found;
+
+	for (i = 0; i < r->coauthors.n; i++) {
+		c = &r->coauthors.v[i];
+		found = 0;
+		for (p = 0; p < r->pubs.n && !found; p++)
+			for (a = 0; a < r->pubs.v[p].nauthors && !found; a++)
+				for (k = 0; k < c->nkeys && !found; k++)
+					found = names_match(c->keys[k],
+					    &r->pubs.v[p].authors[a]);
+		if (!found)
+			msg(MSG_NOTE, r->coauthors.path, c->line, "'%s' is no "
+			    "author of these entries", c->name);
+	}
 }
 
 /* Does some author of the pubs match k? */
@@ -961,8 +1020,11 @@ write_output(struct run *r, char **files, int nfiles)
 		if (r->select_typo)
 			return 0;
 	}
+	load_coauthors(r);
+	no.coauthors = r->o.coauthors != NULL ? &r->coauthors : NULL;
 	normalize(&r->entries, &no, &r->pubs);
 	check_me(&r->o, &r->pubs);
+	check_coauthors(r);
 	had = r->pubs.n;
 	select_pubs(&r->pubs, &r->o.sel);
 	/* A selection that keeps nothing is likely a mistake ("yeer"). */
@@ -1002,6 +1064,7 @@ run_free(struct run *r)
 	vars_free(&r->vars);
 	venue_db_free(r->venues);
 	buf_free(&r->venues_path);
+	coauthors_free(&r->coauthors);
 	free_options(&r->o);
 }
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "base/msg.h"
@@ -120,12 +121,12 @@ trim(char *s)
 	return s;
 }
 
-/* "key = value" lines; '#' starts a comment line. */
+/* "key = value" lines of path, if it is there; '#' starts a comment
+ * line.  Takes path. */
 static int
-read_conf(struct theme *t, struct vars *vars)
+read_conf(struct theme *t, char *path, struct vars *vars)
 {
 	struct source	 src;
-	char		*path = path_join(t->dir, "theme.conf");
 	char		*line, *next, *eq;
 	int		 lineno = 0, ok = 1;
 
@@ -422,10 +423,86 @@ theme_load(struct theme *t, const char *name, const char *format,
 		unknown_theme(name);
 		return 0;
 	}
-	if (!read_conf(t, vars))
+	/* The words in English, under what the theme sets. */
+	if (!read_conf(t, path_join(theme_datadir(), "lang/en.conf"), vars) ||
+	    !read_conf(t, path_join(t->dir, "theme.conf"), vars))
 		return 0;
 	t->page = load_template(t, "page", format);
 	return t->page != NULL;
+}
+
+/* DIR/lang/NAME.conf, or NULL if it is not there. */
+static char *
+lang_file(const char *dir, const char *name, size_t len)
+{
+	struct buf	 p = { 0 };
+
+	buf_printf(&p, "%s/lang/%.*s.conf", dir, (int)len, name);
+	if (access(p.data, F_OK) == 0)
+		return buf_detach(&p);
+	buf_free(&p);
+	return NULL;
+}
+
+/* The languages there are files for: DIR/lang/ *.conf, NULL-ended. */
+static char **
+lang_names(const char *dir)
+{
+	char	*ldir = path_join(dir, "lang"), **names = theme_names(ldir);
+	char	**p, *dot;
+
+	free(ldir);
+	for (p = names; p != NULL && *p != NULL; p++)
+		if ((dot = strrchr(*p, '.')) != NULL)
+			*dot = '\0';
+	return names;
+}
+
+int
+theme_load_lang(struct theme *t, const char *lang, struct vars *vars)
+{
+	const char	*data = theme_datadir();
+	size_t		 len = strlen(lang), base = strcspn(lang, "-_");
+	char		*shared, *own, **names;
+	int		 ok = 1;
+
+	if (len == 0 || len > 35 || lang[strspn(lang, "abcdefghijklmnopqrstu"
+	    "vwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")] != '\0') {
+		msg(MSG_WARNING, NULL, 0, "lang '%s' is no language tag "
+		    "(such as en, zh or zh-CN): the page's words stay English",
+		    lang);
+		return 1;
+	}
+	/* "en", "en-GB": theme.conf's words are English already. */
+	if (base == 2 && strncasecmp(lang, "en", 2) == 0)
+		return 1;
+	/* "zh-CN" reads zh-CN.conf, or else zh.conf. */
+	if ((shared = lang_file(data, lang, len)) == NULL)
+		shared = lang_file(data, lang, base);
+	if ((own = lang_file(t->dir, lang, len)) == NULL)
+		own = lang_file(t->dir, lang, base);
+	if (shared == NULL && own == NULL) {
+		struct buf	 have = { 0 };
+		size_t		 i;
+
+		names = lang_names(data);
+		for (i = 0; names != NULL && names[i] != NULL; i++)
+			buf_printf(&have, ", %s", names[i]);
+		msg(MSG_WARNING, NULL, 0, "lang '%s': no language file "
+		    "(lang/%s.conf), so the page's words stay English%s "
+		    "(there are: %s)", lang, lang, names == NULL ? "" :
+		    did_you_mean(lang, (const char *const *)names, ""),
+		    have.len > 0 ? have.data + 2 : "en");
+		buf_free(&have);
+		free_names(names);
+		return 1;
+	}
+	/* The shared words, then the theme's own for that language. */
+	if (shared != NULL)
+		ok = read_conf(t, shared, vars);
+	if (own != NULL)
+		ok = read_conf(t, own, vars) && ok;
+	return ok;
 }
 
 int

@@ -31,6 +31,14 @@ const char	*theme_datadir(void);
  */
 int		 theme_load(struct theme *, const char *name_or_dir,
 		    const char *format, struct vars *);
+/*
+ * The words of a language over theme.conf's English ones: the shared
+ * lang/LANG.conf of the data directory, then the theme's own
+ * lang/LANG.conf (either may be missing; neither is a warning).  "en"
+ * reads nothing.  Returns 0 after a diagnostic.
+ */
+int		 theme_load_lang(struct theme *, const char *lang,
+		    struct vars *);
 /* --split: also load entry.FORMAT.  Returns 0 after a diagnostic. */
 int		 theme_load_entry(struct theme *, const char *format);
 void		 theme_free(struct theme *);

@@ -127,35 +127,41 @@ list(struct tval *v, const void *items, size_t n, size_t size,
 
 /* ---- links ---- */
 
-/* How a link is shown on a button. */
+/* A word of the theme (lang/en.conf, theme.conf, lang/LANG.conf, -V):
+ * the variable named PREFIX plus name, or NULL. */
 static const char *
-link_label(const char *name)
+word(const struct page *pg, const char *prefix, const char *name)
 {
-	static const char *const labels[][2] = {
-		{ "paper", "Paper" }, { "pdf", "PDF" }, { "code", "Code" },
-		{ "arxiv", "arXiv" }, { "doi", "DOI" }, { "slides", "Slides" },
-		{ "video", "Video" }, { "poster", "Poster" },
-		{ "website", "Website" }, { "blog", "Blog" },
-		{ "supp", "Supplement" }, { "html", "HTML" },
-	};
-	size_t	 i;
+	char	 key[64];
+	size_t	 i, n;
 
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-		if (same_name(labels[i][0], name))
-			return labels[i][1];
-	return name;
+	n = (size_t)snprintf(key, sizeof(key), "%s%s", prefix, name);
+	if (n >= sizeof(key))
+		return NULL;
+	for (i = 0; key[i] != '\0'; i++)
+		key[i] = (char)tolower((unsigned char)key[i]);
+	return vars_get(pg->vars, key);
+}
+
+/* How a link is shown on a button: the theme's label_NAME, or NAME. */
+static const char *
+link_label(const struct page *pg, const char *name)
+{
+	const char	*label = word(pg, "label_", name);
+
+	return label != NULL ? label : name;
 }
 
 static int
 link_get(const void *self, const char *name, struct tval *v, void *arg)
 {
 	const struct link *l = self;
+	const struct page *pg = arg;
 
-	(void)arg;
 	if (strcmp(name, "name") == 0)
 		return text(v, l->name);
 	if (strcmp(name, "label") == 0)
-		return text(v, link_label(l->name));
+		return text(v, link_label(pg, l->name));
 	if (strcmp(name, "url") == 0) {
 		v->kind = TV_URL;
 		v->s = l->url;
@@ -168,10 +174,16 @@ static const struct tclass view_link = { link_get };
 
 /* ---- persons ---- */
 
-/* A display form, written into the value's room when it fits. */
+/* A display form, written into the value's room when it fits; "and
+ * others" in the theme's words (et_al). */
 static int
-name_text(struct tval *v, const struct person *p, enum name_style style)
+name_text(struct tval *v, const struct page *pg, const struct person *p,
+    enum name_style style)
 {
+	const char	*et_al;
+
+	if (p->others && (et_al = vars_get(pg->vars, "et_al")) != NULL)
+		return text(v, et_al);
 	if (style == NAME_FULL && names_full_into(p, v->room,
 	    sizeof(v->room)))
 		return text(v, v->room);
@@ -196,13 +208,13 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'f':
 		if (strcmp(name, "full") == 0)
-			return name_text(v, p, NAME_FULL);
+			return name_text(v, pg, p, NAME_FULL);
 		if (strcmp(name, "first") == 0)
 			return text(v, p->first);
 		break;
 	case 'i':
 		if (strcmp(name, "initials") == 0)
-			return owned_text(v, names_format(p, NAME_INITIALS));
+			return name_text(v, pg, p, NAME_INITIALS);
 		break;
 	case 'j':
 		if (strcmp(name, "jr") == 0)
@@ -210,7 +222,7 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'l':
 		if (strcmp(name, "last_first") == 0)
-			return owned_text(v, names_format(p, NAME_LAST_FIRST));
+			return name_text(v, pg, p, NAME_LAST_FIRST);
 		if (strcmp(name, "last") == 0)
 			return text(v, p->last);
 		break;
@@ -222,11 +234,21 @@ person_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'n':
 		if (strcmp(name, "name") == 0)
-			return name_text(v, p, pg->names);
+			return name_text(v, pg, p, pg->names);
 		break;
 	case 'o':
 		if (strcmp(name, "others") == 0)
 			return boolean(v, p->others);
+		break;
+	case 'u':
+		/* The homepage, never the entry's url around it. */
+		if (strcmp(name, "url") == 0) {
+			if (p->url == NULL)
+				return 1;
+			v->kind = TV_URL;
+			v->s = p->url;
+			return 1;
+		}
 		break;
 	case 'v':
 		if (strcmp(name, "von") == 0)
@@ -294,22 +316,29 @@ has_a_year(const char *text, int year)
  * is given none.
  */
 static char *
-venue_year(const struct pub *p)
+venue_year(const struct pub *p, const char *venue)
 {
 	struct buf	 b = { 0 };
 	char		 year[16];
 
-	if (p->venue == NULL && p->year <= 0)
+	if (venue == NULL && p->year <= 0)
 		return NULL;
-	if (p->venue != NULL)
-		buf_puts(&b, p->venue);
-	if (p->year > 0 && (p->venue == NULL ||
-	    !has_a_year(p->venue, p->year))) {
-		if (p->venue != NULL)
+	if (venue != NULL)
+		buf_puts(&b, venue);
+	if (p->year > 0 && (venue == NULL || !has_a_year(venue, p->year))) {
+		if (venue != NULL)
 			buf_putc(&b, ' ');
 		buf_put(&b, year, put_decimal(year, p->year));
 	}
 	return buf_detach(&b);
+}
+
+/* The venue's label, or its Chinese name when the theme's words say
+ * venue_names = zh and the database has one (软件学报). */
+static const char *
+shown_venue(const struct page *pg, const struct pub *p)
+{
+	return pg->venue_zh && p->venue_zh != NULL ? p->venue_zh : p->venue;
 }
 
 /* Rich text as Markdown text: its punctuation can start nothing. */
@@ -642,8 +671,13 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return links(v, p, pg);
 		break;
 	case 'm':
-		if (strcmp(name, "month_name") == 0)
-			return text(v, month_name(p->month));
+		if (strcmp(name, "month_name") == 0 && p->month > 0) {
+			const char *m;
+
+			put_decimal(v->room, p->month);
+			m = word(pg, "month_", v->room);
+			return text(v, m != NULL ? m : month_name(p->month));
+		}
 		if (strcmp(name, "month") == 0 && p->month > 0) {
 			put_decimal(v->room, p->month);
 			return text(v, v->room);
@@ -699,7 +733,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 		break;
 	case 'v':
 		if (strcmp(name, "venue") == 0) {
-			char	*s = venue_year(p);
+			char	*s = venue_year(p, shown_venue(pg, p));
 
 			return s != NULL ? owned_text(v, s) : 1;
 		}
@@ -709,7 +743,7 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			    p->track != NULL || p->note != NULL ||
 			    entry_get(p->entry, "award") != NULL);
 		if (strcmp(name, "venue_label") == 0)
-			return text(v, p->venue);
+			return text(v, shown_venue(pg, p));
 		if (strcmp(name, "venue_name") == 0)
 			return text(v, p->venue_name);
 		break;
@@ -744,12 +778,16 @@ group_get(const void *self, const char *name, struct tval *v, void *arg)
 	struct buf		 key = { 0 };
 	const char		*custom;
 
+	/* group_ID (-V group_2025=...), else the theme's word for the
+	 * group (group_journal, group_undated), else the id or rank. */
 	if (strcmp(name, "heading") == 0) {
 		if (g->id == NULL)
 			return 1;
 		buf_printf(&key, "group_%s", g->id);
 		custom = vars_get(pg->vars, key.data);
 		buf_free(&key);
+		if (custom == NULL && g->word != NULL)
+			custom = word(pg, "group_", g->word);
 		return text(v, custom != NULL ? custom : g->heading);
 	}
 	if (strcmp(name, "anchor") == 0)
@@ -793,9 +831,6 @@ trimmed(char *s)
 		s[--n] = '\0';
 	return s;
 }
-
-static const char default_meanings[] = "*=equal contribution; "
-    "#=corresponding author";
 
 /* Each mark (one character) on some author of the page, once, with
  * the first entry that has it. */
@@ -841,7 +876,9 @@ make_legend(struct page *pg, const char *meanings)
 	size_t			 n = marks_used(pg->pubs, used, first, 16), i;
 	int			 told[16] = { 0 };
 
-	copy = xstrdup(meanings != NULL ? meanings : default_meanings);
+	if (meanings == NULL)	/* no theme: -f json */
+		return;
+	copy = xstrdup(meanings);
 	for (item = strtok_r(copy, ";", &save); item != NULL;
 	    item = strtok_r(NULL, ";", &save)) {
 		if ((eq = strchr(item, '=')) == NULL)
@@ -869,15 +906,41 @@ make_legend(struct page *pg, const char *meanings)
 
 /* ---- the page ---- */
 
-/* "16 publications, 9 CCF-A, 1 TH-CPL-A": for a line under a title. */
-static char *
-counts(const struct pub_list *pubs)
+/* pattern with %n as n and %r as rank (plain text), into b. */
+static void
+fill(struct buf *b, const char *pattern, size_t n, const char *rank)
 {
+	const char	*s;
+
+	for (s = pattern; *s != '\0'; s++)
+		if (s[0] == '%' && s[1] == 'n') {
+			buf_printf(b, "%zu", n);
+			s++;
+		} else if (s[0] == '%' && s[1] == 'r' && rank != NULL) {
+			buf_puts(b, rank);
+			s++;
+		} else
+			buf_putc(b, *s);
+}
+
+/*
+ * "16 publications, 9 CCF-A, 1 TH-CPL-A": for a line under a title,
+ * in the theme's words (count_total, count_total_one, count_rank).
+ */
+static char *
+counts(const struct page *pg)
+{
+	const struct pub_list *pubs = pg->pubs;
 	struct buf	 b = { 0 };
 	char		**ranks = xcalloc(pubs->n + 1, sizeof(char *));
+	const char	*total = vars_get(pg->vars, "count_total");
+	const char	*one = vars_get(pg->vars, "count_total_one");
+	const char	*each = vars_get(pg->vars, "count_rank");
 	size_t		 i, k, n = 0, same;
 
-	buf_printf(&b, "%zu publication%s", pubs->n, pubs->n == 1 ? "" : "s");
+	if (pubs->n == 1 && one != NULL)
+		total = one;
+	fill(&b, total != NULL ? total : "%n", pubs->n, NULL);
 	for (i = 0; i < pubs->n; i++)
 		if (pubs->v[i].rank != NULL)
 			ranks[n++] = rich_plain(pubs->v[i].rank);
@@ -886,7 +949,7 @@ counts(const struct pub_list *pubs)
 		for (k = i, same = 0; k < n && strcmp(ranks[k], ranks[i]) == 0;
 		    k++)
 			same++;
-		buf_printf(&b, ", %zu %s", same, ranks[i]);
+		fill(&b, each != NULL ? each : " %n %r", same, ranks[i]);
 	}
 	for (i = 0; i < n; i++)
 		free(ranks[i]);
@@ -913,7 +976,7 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 		return list(v, pg->groups->v, pg->groups->n,
 		    sizeof(*pg->groups->v), &view_group);
 	if (strcmp(name, "counts") == 0)
-		return owned_text(v, counts(pg->pubs));
+		return owned_text(v, counts(pg));
 	if (strcmp(name, "count") == 0) {
 		snprintf(v->room, sizeof(v->room), "%zu", pg->pubs->n);
 		return text(v, v->room);
@@ -962,6 +1025,7 @@ page_init(struct page *pg, const struct pub_list *pubs,
 {
 	const char	*names = vars_get(vars, "names");
 	const char	*bibtex = vars_get(vars, "bibtex");
+	const char	*venue_names = vars_get(vars, "venue_names");
 	size_t		 i;
 
 	memset(pg, 0, sizeof(*pg));
@@ -976,6 +1040,7 @@ page_init(struct page *pg, const struct pub_list *pubs,
 	pg->hidden = words(vars_get(vars, "bibtex_hide"), default_hidden,
 	    &pg->nhidden);
 	pg->all_bibtex = bibtex != NULL && strcmp(bibtex, "all") == 0;
+	pg->venue_zh = venue_names != NULL && strcmp(venue_names, "zh") == 0;
 	for (i = 0; i < pubs->n; i++)
 		pg->has_marks |= pubs->v[i].has_marks;
 	pg->groups = groups;

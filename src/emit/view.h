@@ -49,6 +49,7 @@ struct page {
 	size_t			 nhidden;
 	int			 all_bibtex;	/* bibtex = all: every entry's */
 	int			 has_marks;
+	int			 venue_zh;	/* venue_names = zh */
 	struct legend_item	*legend;	/* the marks used, explained */
 	size_t			 nlegend;
 };

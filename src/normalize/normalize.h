@@ -14,6 +14,7 @@ struct arena;
 struct entry;
 struct entry_list;
 struct field;
+struct coauthors;
 struct name_key;
 struct pub;
 struct pub_list;
@@ -23,6 +24,7 @@ struct venue_match;
 struct norm_opts {
 	struct name_key	**me;		/* the page owner's names */
 	size_t		  nme;
+	const struct coauthors *coauthors; /* homepages, or NULL */
 	const struct venue_db *venues;	/* NULL: labels as written */
 	int		  want_abstract; /* decode abstracts (a theme shows them) */
 	int		  no_ranks;	/* --ranks none: no venue warnings */

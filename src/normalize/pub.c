@@ -17,6 +17,7 @@
 #include "normalize/normalize.h"
 #include "normalize/pub.h"
 #include "normalize/venue.h"
+#include "read/coauthors.h"
 #include "read/entry.h"
 #include "text/ids.h"
 #include "text/names.h"
@@ -500,6 +501,8 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 				p->rank = arena_keep(a,
 				    venue_rank_label(o->venues, m.venue));
 			label = m.venue->abbr;
+			if (m.venue->name_zh != NULL)
+				p->venue_zh = arena_strdup(a, m.venue->name_zh);
 		} else if (p->kind == KIND_PREPRINT &&
 		    (f == NULL || m.how == VENUE_EXCLUDED))
 			label = "arXiv";
@@ -519,6 +522,47 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 		p->venue = p->venue_name;
 	if (p->venue != NULL)
 		trim_end_punctuation(p->venue);
+}
+
+/* Is the given name of "Chen, J." or "Chen, J.-H." initials only? */
+static int
+by_initials(const char *spec)
+{
+	const char	*s = strchr(spec, ',');
+
+	if (s == NULL)
+		return 0;
+	for (s++; *s != '\0'; s++)
+		if (*s != ' ' && *s != '.' && *s != '-' &&
+		    (s[1] != '.' || (*s & 0x80)))
+			return 0;
+		else if (s[1] == '.')
+			s++;
+	return 1;
+}
+
+/*
+ * A's homepage: the first person of the --coauthors file whose name,
+ * in any of its spellings, matches as --me would -- spellings with a
+ * given name before those with initials only, so that "Chen, J." of
+ * Jianfei Chen does not take Jia Chen, who has a line of her own.  A
+ * person whose url was refused is matched and gets no link.
+ */
+static const char *
+coauthor_url(const struct coauthors *c, const struct person *a)
+{
+	size_t	 i, k;
+	int	 pass;
+
+	if (a->others)
+		return NULL;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < c->n; i++)
+			for (k = 0; k < c->v[i].nkeys; k++)
+				if (by_initials(c->v[i].specs[k]) == pass &&
+				    names_match(c->v[i].keys[k], a))
+					return c->v[i].url;
+	return NULL;
 }
 
 /* ---- authors ---- */
@@ -566,6 +610,8 @@ set_authors(struct pub *p, const struct entry *e, const struct norm_opts *o)
 
 		for (k = 0; k < o->nme && !a->me; k++)
 			a->me = names_match(o->me[k], a);
+		if (o->coauthors != NULL)
+			a->url = coauthor_url(o->coauthors, a);
 		names_finish_marks(a);
 		if (a->marks[0] != '\0')
 			p->has_marks = 1;

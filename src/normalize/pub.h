@@ -42,6 +42,7 @@ struct pub {
 	size_t		 nauthors;
 	char		*venue_name;	/* full venue as written, or NULL */
 	char		*venue;		/* label without year, or NULL */
+	char		*venue_zh;	/* its name in Chinese, or NULL */
 	char		*rank;		/* "CCF-A", or NULL */
 	char		*track;		/* or NULL */
 	char		*note;		/* Markdown, or NULL */

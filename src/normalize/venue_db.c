@@ -337,6 +337,17 @@ venue_for_row(struct venue_db *db, const char *abbr, int user)
 	return v;
 }
 
+/* Has s a CJK unified ideograph (U+4E00 to U+9FFF: UTF-8 E4 to E9)? */
+static int
+has_han(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0xe4 && (unsigned char)*s <= 0xe9 &&
+		    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80)
+			return 1;
+	return 0;
+}
+
 /* One line: abbr kind ranks name aliases dblp. */
 static int
 load_row(struct venue_db *db, char *line, int user)
@@ -377,6 +388,8 @@ load_row(struct venue_db *db, char *line, int user)
 			if (bar != NULL)
 				*bar = '\0';
 			index_name(db, v, tok, user);
+			if (has_han(tok) && (v->name_zh == NULL || user))
+				v->name_zh = arena_strdup(&db->arena, tok);
 			tok = bar != NULL ? bar + 3 : NULL;
 		}
 	if (strcmp(col[5], "-") != 0)

@@ -21,6 +21,8 @@ struct venue_rank {
 struct venue {
 	char			*abbr;	/* the label */
 	char			*name;
+	char			*name_zh;	/* the first alias in Chinese
+						 * characters (软件学报), or NULL */
 	int			 journal;
 	int			 both;	/* a conference with a journal too */
 	struct venue_rank	 ranks[VENUE_MAX_RANKS];

@@ -153,11 +153,6 @@ select_pubs(struct pub_list *l, const struct selection *s)
 
 /* ---- groups ---- */
 
-static const char *const type_headings[] = {
-	"Conference papers", "Journal articles", "Preprints", "Theses",
-	"Books", "Other"
-};
-
 struct keyed {
 	struct pub	 pub;
 	long		 rank;	/* the group's place */
@@ -250,15 +245,17 @@ by_id(const void *a, const void *b)
 	    (x->pos < y->pos ? -1 : x->pos > y->pos);
 }
 
-static char *
-default_heading(enum group_key by, const char *id)
+/* The name of a group's heading among a theme's words (group_WORD in
+ * lang/en.conf): the words themselves are the theme's. */
+static const char *
+heading_word(enum group_key by, const char *id)
 {
 	int	 kind;
 
 	if (strcmp(id, "none") == 0)
-		return xstrdup(by == GROUP_YEAR ? "Undated" : "Unranked");
+		return by == GROUP_YEAR ? "undated" : "unranked";
 	if (by == GROUP_TYPE && (kind = pub_kind_of_name(id)) >= 0)
-		return xstrdup(type_headings[kind]);
+		return pub_kind_name(kind);
 	return NULL;
 }
 
@@ -293,11 +290,9 @@ select_group(struct pub_list *l, enum group_key by, const char *order,
 			continue;
 		g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
 		g->v[g->n].id = xstrdup(k[start].id);
-		g->v[g->n].heading = default_heading(by, k[start].id);
-		if (g->v[g->n].heading == NULL)
-			g->v[g->n].heading = xstrdup(by == GROUP_RANK &&
-			    l->v[start].rank != NULL ? l->v[start].rank :
-			    k[start].id);
+		g->v[g->n].word = heading_word(by, k[start].id);
+		g->v[g->n].heading = xstrdup(by == GROUP_RANK &&
+		    l->v[start].rank != NULL ? l->v[start].rank : k[start].id);
 		g->v[g->n].pubs = &l->v[start];
 		g->v[g->n].n = i - start;
 		g->n++;

@@ -38,7 +38,10 @@ struct selection {
 /* A run of pubs under one heading. */
 struct group {
 	char			*id;		/* "2025", "conference", "ccf-a" */
-	char			*heading;	/* shown; rich text */
+	char			*heading;	/* the id, or the rank; rich text */
+	const char		*word;		/* its heading's name in a
+						 * theme: "journal", "undated",
+						 * or NULL */
 	const struct pub	*pubs;
 	size_t			 n;
 };

@@ -18,6 +18,7 @@ struct person {
 	unsigned char flags;	/* MARK_* */
 	unsigned char me;	/* the page owner */
 	unsigned char others;	/* "and others": shown as "et al." */
+	const char *url;	/* a homepage (--coauthors), borrowed; or NULL */
 };
 
 enum name_style {
