@@ -344,8 +344,8 @@ theme_names(const char *dir)
 	if ((d = opendir(dir)) == NULL)
 		return NULL;
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
+		if (de->d_name[0] == '.' || strcmp(de->d_name, "lang") == 0)
+			continue;	/* themes/lang/: the words, no theme */
 		names = xreallocarray(names, n + 2, sizeof(char *));
 		names[n++] = xstrdup(de->d_name);
 	}
@@ -424,7 +424,8 @@ theme_load(struct theme *t, const char *name, const char *format,
 		return 0;
 	}
 	/* The words in English, under what the theme sets. */
-	if (!read_conf(t, path_join(theme_datadir(), "lang/en.conf"), vars) ||
+	if (!read_conf(t, path_join(theme_datadir(), "themes/lang/en.conf"),
+	    vars) ||
 	    !read_conf(t, path_join(t->dir, "theme.conf"), vars))
 		return 0;
 	t->page = load_template(t, "page", format);
@@ -461,9 +462,8 @@ lang_names(const char *dir)
 int
 theme_load_lang(struct theme *t, const char *lang, struct vars *vars)
 {
-	const char	*data = theme_datadir();
 	size_t		 len = strlen(lang), base = strcspn(lang, "-_");
-	char		*shared, *own, **names;
+	char		*data, *shared, *own, **names;
 	int		 ok = 1;
 
 	if (len == 0 || len > 35 || lang[strspn(lang, "abcdefghijklmnopqrstu"
@@ -476,7 +476,9 @@ theme_load_lang(struct theme *t, const char *lang, struct vars *vars)
 	/* "en", "en-GB": theme.conf's words are English already. */
 	if (base == 2 && strncasecmp(lang, "en", 2) == 0)
 		return 1;
-	/* "zh-CN" reads zh-CN.conf, or else zh.conf. */
+	/* "zh-CN" reads zh-CN.conf, or else zh.conf: the shared words in
+	 * themes/lang/, a theme's own in its lang/. */
+	data = path_join(theme_datadir(), "themes");
 	if ((shared = lang_file(data, lang, len)) == NULL)
 		shared = lang_file(data, lang, base);
 	if ((own = lang_file(t->dir, lang, len)) == NULL)
@@ -489,14 +491,16 @@ theme_load_lang(struct theme *t, const char *lang, struct vars *vars)
 		for (i = 0; names != NULL && names[i] != NULL; i++)
 			buf_printf(&have, ", %s", names[i]);
 		msg(MSG_WARNING, NULL, 0, "lang '%s': no language file "
-		    "(lang/%s.conf), so the page's words stay English%s "
+		    "(themes/lang/%s.conf), so the page's words stay English%s "
 		    "(there are: %s)", lang, lang, names == NULL ? "" :
 		    did_you_mean(lang, (const char *const *)names, ""),
 		    have.len > 0 ? have.data + 2 : "en");
 		buf_free(&have);
 		free_names(names);
+		free(data);
 		return 1;
 	}
+	free(data);
 	/* The shared words, then the theme's own for that language. */
 	if (shared != NULL)
 		ok = read_conf(t, shared, vars);
