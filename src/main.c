@@ -126,8 +126,9 @@ usage(FILE *fp)
 	    "also read when no FILE is named and it is not a terminal).\n"
 	    "\n"
 	    "Output:\n"
-	    "  -f, --format FMT     md (default; or markdown), html, txt or json\n"
-	    "  -t, --theme NAME|DIR academicpages (md), default (html), plain (txt)\n"
+	    "  -f, --format FMT     md (default; or markdown), html, txt, tex, json\n"
+	    "  -t, --theme NAME|DIR academicpages (md), default (html), plain (txt),\n"
+	    "                       cv (tex)\n"
 	    "  -o, --output FILE    write FILE (atomically; untouched if unchanged)\n"
 	    "  -V, --var KEY=VALUE  set a page variable, e.g. -V title=Papers\n"
 	    "  -w, --width N        wrap txt output at N columns (default 78)\n"
@@ -183,6 +184,7 @@ format_of_path(const char *path)
 	static const char *const ext[][2] = {
 		{ ".md", "md" }, { ".markdown", "md" }, { ".txt", "txt" },
 		{ ".html", "html" }, { ".htm", "html" }, { ".json", "json" },
+		{ ".tex", "tex" },
 	};
 	const char	*dot = path != NULL ? strrchr(path, '.') : NULL;
 	size_t		 i;
@@ -200,6 +202,8 @@ default_theme(const char *format)
 		return "plain";
 	if (strcmp(format, "html") == 0)
 		return "default";
+	if (strcmp(format, "tex") == 0)
+		return "cv";
 	return "academicpages";
 }
 
@@ -291,7 +295,7 @@ selection_option(int c, struct options *o)
 
 /* What a format may be called, for suggestions. */
 static const char *const format_words[] = { "md", "markdown", "html", "txt",
-	"text", "json", NULL };
+	"text", "tex", "latex", "json", NULL };
 
 /* The names people also give formats. */
 static const char *
@@ -299,7 +303,7 @@ format_alias(const char *f)
 {
 	static const char *const alias[][2] = {
 		{ "markdown", "md" }, { "htm", "html" }, { "text", "txt" },
-		{ "plain", "txt" }
+		{ "plain", "txt" }, { "latex", "tex" }
 	};
 	size_t	 i;
 
@@ -337,8 +341,8 @@ output_option(int c, struct options *o)
 	case 'f':
 		o->format = format_alias(optarg);
 		if (!emit_known_format(o->format))
-			return bad_usage("unknown format '%s'%s (md, html, txt "
-			    "or json)", optarg, did_you_mean(optarg, format_words, ""));
+			return bad_usage("unknown format '%s'%s (md, html, txt, "
+			    "tex or json)", optarg, did_you_mean(optarg, format_words, ""));
 		return EXIT_OK;
 	case 't':
 		o->theme = optarg;
