@@ -23,6 +23,7 @@
 
 #include "base/msg.h"
 #include "base/util.h"
+#include "base/watch.h"
 #include "emit/emit.h"
 #include "emit/output.h"
 #include "emit/template.h"
@@ -59,7 +60,8 @@ enum {
 	OPT_KEEP_DUPLICATES,
 	OPT_DEPFILE,
 	OPT_SPLIT,
-	OPT_ASSET_BASE
+	OPT_ASSET_BASE,
+	OPT_WATCH
 };
 
 struct options {
@@ -88,6 +90,7 @@ struct options {
 	const char	 *depfile;
 	const char	 *split;	/* --split DIR */
 	const char	 *asset_base;	/* --asset-base URL */
+	int		  watch;	/* --watch */
 	char		**inputs;	/* the files named, or "-" */
 	int		  ninputs;
 };
@@ -111,6 +114,7 @@ static const struct option longopts[] = {
 	{ "depfile", required_argument, NULL, OPT_DEPFILE },
 	{ "split", required_argument, NULL, OPT_SPLIT },
 	{ "asset-base", required_argument, NULL, OPT_ASSET_BASE },
+	{ "watch", no_argument, NULL, OPT_WATCH },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "list-themes", no_argument, NULL, OPT_LIST_THEMES },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -130,8 +134,9 @@ usage(FILE *fp)
 	    "also read when no FILE is named and it is not a terminal).\n"
 	    "\n"
 	    "Output:\n"
-	    "  -f, --format FMT     md (default; or markdown), html, txt or json\n"
-	    "  -t, --theme NAME|DIR academicpages (md), default (html), plain (txt)\n"
+	    "  -f, --format FMT     md (default; or markdown), html, txt, tex, json\n"
+	    "  -t, --theme NAME|DIR academicpages (md), default (html), plain (txt),\n"
+	    "                       cv (tex)\n"
 	    "  -o, --output FILE    write FILE (atomically; untouched if unchanged)\n"
 	    "  -V, --var KEY=VALUE  set a page variable, e.g. -V title=Papers\n"
 	    "  -w, --width N        wrap txt output at N columns (default 78)\n"
@@ -140,6 +145,8 @@ usage(FILE *fp)
 	    "      --asset-base URL where bare file names in pdf, slides, poster and\n"
 	    "                       supp fields live (default /assets/pdf/, al-folio's)\n"
 	    "      --unsafe         let raw HTML in Markdown fields through\n"
+	    "      --watch          render again when an input, venue file or the\n"
+	    "                       theme changes (with -o or --split)\n"
 	    "Selection:\n"
 	    "      --me NAME        the page owner, in BibTeX syntax (repeatable)\n"
 	    "      --coauthors FILE link co-authors' names: al-folio's coauthors.yml, or TSV\n"
@@ -188,6 +195,7 @@ format_of_path(const char *path)
 	static const char *const ext[][2] = {
 		{ ".md", "md" }, { ".markdown", "md" }, { ".txt", "txt" },
 		{ ".html", "html" }, { ".htm", "html" }, { ".json", "json" },
+		{ ".tex", "tex" },
 	};
 	const char	*dot = path != NULL ? strrchr(path, '.') : NULL;
 	size_t		 i;
@@ -205,6 +213,8 @@ default_theme(const char *format)
 		return "plain";
 	if (strcmp(format, "html") == 0)
 		return "default";
+	if (strcmp(format, "tex") == 0)
+		return "cv";
 	return "academicpages";
 }
 
@@ -296,7 +306,7 @@ selection_option(int c, struct options *o)
 
 /* What a format may be called, for suggestions. */
 static const char *const format_words[] = { "md", "markdown", "html", "txt",
-	"text", "json", NULL };
+	"text", "tex", "latex", "json", NULL };
 
 /* The names people also give formats. */
 static const char *
@@ -304,7 +314,7 @@ format_alias(const char *f)
 {
 	static const char *const alias[][2] = {
 		{ "markdown", "md" }, { "htm", "html" }, { "text", "txt" },
-		{ "plain", "txt" }
+		{ "plain", "txt" }, { "latex", "tex" }
 	};
 	size_t	 i;
 
@@ -342,8 +352,8 @@ output_option(int c, struct options *o)
 	case 'f':
 		o->format = format_alias(optarg);
 		if (!emit_known_format(o->format))
-			return bad_usage("unknown format '%s'%s (md, html, txt "
-			    "or json)", optarg, did_you_mean(optarg, format_words, ""));
+			return bad_usage("unknown format '%s'%s (md, html, txt, "
+			    "tex or json)", optarg, did_you_mean(optarg, format_words, ""));
 		return EXIT_OK;
 	case 't':
 		o->theme = optarg;
@@ -375,6 +385,9 @@ output_option(int c, struct options *o)
 		return EXIT_OK;
 	case OPT_ASSET_BASE:
 		o->asset_base = optarg;
+		return EXIT_OK;
+	case OPT_WATCH:
+		o->watch = 1;
 		return EXIT_OK;
 	}
 	return -1;
@@ -482,6 +495,29 @@ check_targets(const struct options *o, char **inputs, int n)
 
 static const char *const standard_input[] = { "-", NULL };
 
+/*
+ * --watch replaces a file each time: a page on standard output would be
+ * written again after the first, and standard input is read once.
+ */
+static int
+check_watch(const struct options *o)
+{
+	int	 i;
+
+	if (o->check_venues)
+		return bad_usage("%s", "--watch renders a page; "
+		    "--check-venues does not go with it");
+	if ((o->output == NULL || strcmp(o->output, "-") == 0) &&
+	    o->split == NULL)
+		return bad_usage("%s", "--watch needs -o FILE or --split DIR: "
+		    "it replaces the page each time an input changes");
+	for (i = 0; i < o->ninputs; i++)
+		if (strcmp(o->inputs[i], "-") == 0)
+			return bad_usage("%s", "--watch cannot watch the "
+			    "standard input: name the files");
+	return EXIT_OK;
+}
+
 static int
 parse_options(int argc, char **argv, struct options *o)
 {
@@ -511,6 +547,8 @@ parse_options(int argc, char **argv, struct options *o)
 	if (o->split != NULL && o->output != NULL)
 		return bad_usage("%s", "--split writes a directory; -o does "
 		    "not go with it");
+	if (o->watch && (rc = check_watch(o)) != EXIT_OK)
+		return rc;
 	return check_targets(o, o->inputs, o->ninputs);
 }
 
@@ -1054,8 +1092,9 @@ write_output(struct run *r, char **files, int nfiles)
 	return ok;
 }
 
+/* Everything but the options, for the next render (--watch). */
 static void
-run_free(struct run *r)
+run_reset(struct run *r)
 {
 	pub_list_free(&r->pubs);
 	grouping_free(&r->groups);
@@ -1065,7 +1104,92 @@ run_free(struct run *r)
 	venue_db_free(r->venues);
 	buf_free(&r->venues_path);
 	coauthors_free(&r->coauthors);
+	strmap_free(r->o.keys, NULL);
+	r->o.keys = NULL;
+	r->o.sel.keys = NULL;
+	memset(&r->pubs, 0, sizeof(r->pubs));
+	memset(&r->groups, 0, sizeof(r->groups));
+	memset(&r->entries, 0, sizeof(r->entries));
+	memset(&r->vars, 0, sizeof(r->vars));
+	memset(&r->venues_path, 0, sizeof(r->venues_path));
+	memset(&r->coauthors, 0, sizeof(r->coauthors));
+	r->venues = NULL;
+	r->select_typo = 0;
+}
+
+static void
+run_free(struct run *r)
+{
+	run_reset(r);
 	free_options(&r->o);
+}
+
+/* --watch: every file the page was made from, as --depfile lists it. */
+static void
+watch_files(struct run *r, struct watch *w)
+{
+	struct deps	 d;
+	size_t		 i;
+
+	deps_init(&d, "");
+	collect_deps(&r->o, r->o.inputs, r->o.ninputs, &r->theme,
+	    r->venues_path.data, &d);
+	for (i = 0; i < d.n; i++)
+		watch_add(w, d.v[i]);
+	deps_free(&d);
+}
+
+/* One render: read, normalize, select, write.  The exit status. */
+static int
+render(struct run *r, struct watch *w)
+{
+	entry_list_init(&r->entries);
+	if ((r->venues = load_venues(&r->o, &r->venues_path)) != NULL &&
+	    (r->o.check_venues || setup_output(r)) &&
+	    read_entries(r, r->o.inputs, r->o.ninputs)) {
+		if (r->o.check_venues)
+			emit_check_venues(&r->entries, r->venues, stdout);
+		else if (load_keys(&r->o, &r->entries))
+			write_output(r, r->o.inputs, r->o.ninputs);
+	}
+	if (w != NULL)
+		watch_files(r, w);
+	run_reset(r);
+	msg_finish();
+	return msg_exit_status();
+}
+
+/*
+ * --watch: render, then again each time a file it was made from
+ * changes, until SIGINT, SIGTERM or SIGHUP (exit 0).  A first render
+ * that fails for a usage or file error ends it with that status; a
+ * later one says what is wrong and leaves the page as it was.
+ */
+static int
+watch_loop(struct run *r)
+{
+	struct watch	*w;
+	int		 i, rc;
+
+	if ((w = watch_new()) == NULL) {
+		msg(MSG_SYSERR, NULL, 0, "--watch: inotify: %s",
+		    strerror(errno));
+		return msg_exit_status();
+	}
+	/* The inputs before the first render: a change during it counts. */
+	for (i = 0; i < r->o.ninputs; i++)
+		watch_add(w, r->o.inputs[i]);
+	rc = render(r, w);
+	if (rc >= EXIT_USAGE) {
+		watch_free(w);
+		return rc;
+	}
+	while ((rc = watch_wait(w)) > 0) {
+		msg_reset();
+		render(r, w);
+	}
+	watch_free(w);
+	return rc == 0 ? EXIT_OK : EXIT_SYSTEM;
 }
 
 int
@@ -1083,19 +1207,7 @@ main(int argc, char **argv)
 		free_options(&r.o);
 		return rc;
 	}
-	entry_list_init(&r.entries);
-	if ((r.venues = load_venues(&r.o, &r.venues_path)) == NULL ||
-	    (!r.o.check_venues && !setup_output(&r))) {
-		run_free(&r);
-		return msg_exit_status();
-	}
-	if (read_entries(&r, r.o.inputs, r.o.ninputs)) {
-		if (r.o.check_venues)
-			emit_check_venues(&r.entries, r.venues, stdout);
-		else if (load_keys(&r.o, &r.entries))
-			write_output(&r, r.o.inputs, r.o.ninputs);
-	}
+	rc = r.o.watch ? watch_loop(&r) : render(&r, NULL);
 	run_free(&r);
-	msg_finish();
-	return msg_exit_status();
+	return rc;
 }

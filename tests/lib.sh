@@ -111,4 +111,4 @@ finish() {
 	[ "$tap_failed" -eq 0 ]
 }
 
-FORMATS="md html txt json"
+FORMATS="md html txt tex json"

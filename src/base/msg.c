@@ -120,6 +120,15 @@ msg_finish(void)
 	}
 }
 
+void
+msg_reset(void)
+{
+	strmap_free(said, NULL);
+	said = NULL;
+	max_level = MSG_NONE;
+	hidden = 0;
+}
+
 int
 msg_exit_status(void)
 {

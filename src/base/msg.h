@@ -37,5 +37,7 @@ int	msg_first(const char *problem);
 /* At the end of a run: the one line -q still owes (see msg.c). */
 void	msg_finish(void);
 int	msg_exit_status(void);
+/* --watch: a new render starts with no level and nothing said. */
+void	msg_reset(void);
 
 #endif

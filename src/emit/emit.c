@@ -39,6 +39,8 @@ static const struct {
 	    0 },
 	{ "txt", { escape_txt_text, escape_txt_url, escape_txt_markdown, 0 },
 	    1 },
+	{ "tex", { escape_tex_text, escape_tex_url, escape_tex_markdown, 0 },
+	    0 },
 };
 
 static int

@@ -15,7 +15,7 @@ struct theme;
 struct tmpl;
 
 struct emit_opts {
-	const char	*format;	/* "md", "html", "txt" */
+	const char	*format;	/* "md", "html", "txt", "tex" */
 	int		 width;		/* txt: wrap column */
 	int		 unsafe;	/* raw HTML in Markdown fields passes */
 };

@@ -66,6 +66,25 @@ static const unsigned char html_url_stops[256] = {
 	['>'] = 1, ['\\'] = 1, ['^'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1,
 	['}'] = 1, ['&'] = 1, [0x7f] = 1, HIGH_BYTES
 };
+/* LaTeX text: what escape_tex_text() below writes otherwise. */
+static const unsigned char tex_stops[256] = {
+	X16(1), X16(1), [0x7f] = 1,
+	['\\'] = 1, ['{'] = 1, ['}'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1,
+	['&'] = 1, ['_'] = 1, ['~'] = 1, ['^'] = 1, ['<'] = 1, ['>'] = 1,
+	['|'] = 1, ['['] = 1, [']'] = 1, ['"'] = 1
+};
+/*
+ * A link, for \href's first argument: %-encoded like an HTML one, but
+ * '%' and '#' written \% and \# (hyperref makes them % and #), and '_'
+ * and '&' as \_ and \&, which hyperref also takes: the same text can
+ * be printed.  '\\', braces, '^', '~' and '$' are %-encoded.
+ */
+static const unsigned char tex_url_stops[256] = {
+	X16(1), X16(1), [' '] = 1, ['"'] = 1, ['\''] = 1, ['<'] = 1,
+	['>'] = 1, ['\\'] = 1, ['^'] = 1, ['`'] = 1, ['{'] = 1, ['|'] = 1,
+	['}'] = 1, ['&'] = 1, ['%'] = 1, ['#'] = 1, ['_'] = 1, ['~'] = 1,
+	['$'] = 1, ['['] = 1, [']'] = 1, [0x7f] = 1, HIGH_BYTES
+};
 #undef HIGH_BYTES
 #undef X16
 
@@ -469,6 +488,288 @@ escape_txt_markdown(struct buf *b, const char *rich, int inline_only,
 			if (*p == '\n')
 				*p = ' ';
 	buf_puts(b, text);
+	free(text);
+	free(src);
+}
+
+/*
+ * LaTeX.  Every character TeX reads as syntax is written so that it
+ * prints as itself, and no value can run a command: '\\' is
+ * \textbackslash{}, '^' \textasciicircum{} (so "^^5c" never becomes a
+ * backslash), '[' and ']' are braced (an \item or \\ before a value
+ * would take them for an optional argument), '"' is {\char34} (an
+ * active character under babel).  \textless, \textgreater and \textbar
+ * print those characters in every font encoding.  Control characters
+ * other than markup go; a newline is a blank, never a paragraph break
+ * (a value may be an argument).  Text past ASCII stays as it is:
+ * pdflatex reads UTF-8 (Latin scripts), xelatex and lualatex all of it.
+ */
+
+static void
+put_tex_char(struct buf *b, char c)
+{
+	switch (c) {
+	case '\\':
+		buf_puts(b, "\\textbackslash{}");
+		break;
+	case '{': case '}': case '#': case '$': case '%': case '&': case '_':
+		buf_putc(b, '\\');
+		buf_putc(b, c);
+		break;
+	case '~':
+		buf_puts(b, "\\textasciitilde{}");
+		break;
+	case '^':
+		buf_puts(b, "\\textasciicircum{}");
+		break;
+	case '<':
+		buf_puts(b, "\\textless{}");
+		break;
+	case '>':
+		buf_puts(b, "\\textgreater{}");
+		break;
+	case '|':
+		buf_puts(b, "\\textbar{}");
+		break;
+	case '[': case ']':
+		buf_putc(b, '{');
+		buf_putc(b, c);
+		buf_putc(b, '}');
+		break;
+	case '"':
+		buf_puts(b, "{\\char34}");
+		break;
+	case '\n': case '\t':
+		buf_putc(b, ' ');
+		break;
+	default:
+		break;	/* other control characters: dropped */
+	}
+}
+
+/*
+ * Math from the .bib ($O(n^2)$) is passed to TeX only when it is made
+ * of nothing but letters, digits, operators, braces that balance,
+ * scripts with their argument, and commands from this list of symbols
+ * and font switches -- nothing that defines, reads or writes.  Any
+ * other math is printed as the text it is, dollars and all.
+ */
+static const struct {
+	const char	*name;
+	int		 args;
+} tex_math_words[] = {
+	{ "Delta", 0 }, { "Gamma", 0 }, { "Lambda", 0 }, { "Omega", 0 },
+	{ "Phi", 0 }, { "Pi", 0 }, { "Psi", 0 }, { "Rightarrow", 0 },
+	{ "Sigma", 0 }, { "Theta", 0 }, { "Upsilon", 0 }, { "Xi", 0 },
+	{ "alpha", 0 }, { "approx", 0 }, { "ast", 0 }, { "beta", 0 },
+	{ "bot", 0 }, { "cap", 0 }, { "cdot", 0 }, { "cdots", 0 },
+	{ "chi", 0 }, { "circ", 0 }, { "cos", 0 }, { "cup", 0 },
+	{ "delta", 0 }, { "dots", 0 }, { "ell", 0 }, { "epsilon", 0 },
+	{ "equiv", 0 }, { "eta", 0 }, { "exists", 0 }, { "exp", 0 },
+	{ "forall", 0 }, { "frac", 2 }, { "gamma", 0 }, { "ge", 0 },
+	{ "geq", 0 }, { "gg", 0 }, { "in", 0 }, { "infty", 0 },
+	{ "iota", 0 }, { "kappa", 0 }, { "lambda", 0 }, { "langle", 0 },
+	{ "ldots", 0 }, { "le", 0 }, { "leftarrow", 0 }, { "leq", 0 },
+	{ "lfloor", 0 }, { "ll", 0 }, { "ln", 0 }, { "log", 0 },
+	{ "mathbf", 1 }, { "mathcal", 1 }, { "mathit", 1 },
+	{ "mathrm", 1 }, { "mathsf", 1 }, { "mathtt", 1 }, { "max", 0 },
+	{ "min", 0 }, { "mp", 0 }, { "mu", 0 }, { "nabla", 0 }, { "ne", 0 },
+	{ "neq", 0 }, { "notin", 0 }, { "nu", 0 }, { "omega", 0 },
+	{ "partial", 0 }, { "phi", 0 }, { "pi", 0 }, { "pm", 0 },
+	{ "prime", 0 }, { "prod", 0 }, { "propto", 0 }, { "psi", 0 },
+	{ "rangle", 0 }, { "rfloor", 0 }, { "rho", 0 }, { "rightarrow", 0 },
+	{ "sigma", 0 }, { "sim", 0 }, { "simeq", 0 }, { "sin", 0 },
+	{ "sqrt", 1 }, { "subset", 0 }, { "subseteq", 0 }, { "sum", 0 },
+	{ "tau", 0 }, { "theta", 0 }, { "times", 0 }, { "to", 0 },
+	{ "top", 0 }, { "upsilon", 0 }, { "varepsilon", 0 },
+	{ "varphi", 0 }, { "vartheta", 0 }, { "xi", 0 }, { "zeta", 0 }
+};
+
+#define TEX_MATH_DEPTH	16
+
+static int	tex_math_list(const char **, const char *, int);
+
+static int
+is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_alnum(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+/* The arguments a listed command takes, or -1: not on the list.
+ * *pp is past the backslash; it moves past the name. */
+static int
+tex_math_command(const char **pp, const char *end)
+{
+	const char	*p = *pp, *start = p;
+	size_t		 i, len;
+
+	if (p < end && !is_alpha(*p)) {
+		*pp = p + 1;	/* \{ \} \, \; \! \| \_ \% \# \& \$ */
+		return p < end && strchr("{},;!|_%#&$ ", *p) != NULL ? 0 : -1;
+	}
+	while (p < end && is_alpha(*p))
+		p++;
+	len = (size_t)(p - start);
+	*pp = p;
+	for (i = 0; i < sizeof(tex_math_words) / sizeof(tex_math_words[0]);
+	    i++)
+		if (strlen(tex_math_words[i].name) == len &&
+		    memcmp(tex_math_words[i].name, start, len) == 0)
+			return tex_math_words[i].args;
+	return -1;
+}
+
+/* One argument: a letter, a digit, a symbol command or a group. */
+static int
+tex_math_arg(const char **pp, const char *end, int depth)
+{
+	const char	*p = *pp;
+
+	while (p < end && *p == ' ')
+		p++;
+	if (p < end && is_alnum(*p))
+		p++;
+	else if (p < end && *p == '{') {
+		p++;
+		if (!tex_math_list(&p, end, depth + 1))
+			return 0;
+	} else if (p < end && *p == '\\') {
+		p++;
+		if (tex_math_command(&p, end) != 0)
+			return 0;
+	} else
+		return 0;
+	*pp = p;
+	return 1;
+}
+
+/* A list up to its closing brace (depth > 0) or the end. */
+static int
+tex_math_list(const char **pp, const char *end, int depth)
+{
+	const char	*p = *pp;
+	int		 scripts = 0, bit, args;
+
+	if (depth > TEX_MATH_DEPTH)
+		return 0;
+	while (p < end) {
+		if (*p == '}') {
+			*pp = p + 1;
+			return depth > 0;
+		}
+		if (*p == '{') {
+			p++;
+			if (!tex_math_list(&p, end, depth + 1))
+				return 0;
+			scripts = 0;
+		} else if (*p == '^' || *p == '_') {
+			bit = *p == '^' ? 1 : 2;
+			if (scripts & bit)
+				return 0;	/* a double superscript */
+			scripts |= bit;
+			p++;
+			if (!tex_math_arg(&p, end, depth))
+				return 0;
+		} else if (*p == '\\') {
+			p++;
+			if ((args = tex_math_command(&p, end)) < 0)
+				return 0;
+			while (args-- > 0)
+				if (!tex_math_arg(&p, end, depth))
+					return 0;
+			scripts = 0;
+		} else if (is_alnum(*p) || strchr("+-=<>()[],.;:/|'!*? ",
+		    *p) != NULL) {
+			if (*p != ' ')
+				scripts = 0;
+			p++;
+		} else
+			return 0;
+	}
+	*pp = p;
+	return depth == 0;
+}
+
+/* s holds $...$ or $$...$$ (latex.c keeps the dollars). */
+static int
+tex_math_safe(const char *s, size_t len)
+{
+	size_t	 delim = len >= 4 && s[1] == '$' && s[len - 2] == '$' ? 2 : 1;
+
+	if (len < 2 * delim + 1 || s[0] != '$' || s[len - 1] != '$')
+		return 0;
+	s += delim;
+	return tex_math_list(&s, s + len - 2 * delim, 0);
+}
+
+void
+escape_tex_text(struct buf *b, const char *s)
+{
+	const char	*end;
+	size_t		 open = 0;
+
+	for (; *(s = put_run(b, s, tex_stops)) != '\0'; s++)
+		switch (*s) {
+		case RICH_EM_ON:
+		case RICH_BF_ON:
+			buf_puts(b, *s == RICH_EM_ON ? "\\emph{" : "\\textbf{");
+			open++;
+			break;
+		case RICH_EM_OFF:
+		case RICH_BF_OFF:
+			if (open > 0) {
+				buf_putc(b, '}');
+				open--;
+			}
+			break;
+		case RICH_MATH_ON:
+			if ((end = strchr(s, RICH_MATH_OFF)) != NULL &&
+			    tex_math_safe(s + 1, (size_t)(end - s - 1))) {
+				buf_put(b, s + 1, (size_t)(end - s - 1));
+				s = end;
+			}
+			break;	/* else its text, escaped, follows */
+		case RICH_MATH_OFF:
+		case RICH_KEEP_ON:
+		case RICH_KEEP_OFF:
+			break;
+		default:
+			put_tex_char(b, *s);
+		}
+	while (open-- > 0)
+		buf_putc(b, '}');
+}
+
+
+/* See tex_url_stops. */
+void
+escape_tex_url(struct buf *b, const char *s)
+{
+	for (; *(s = put_run(b, s, tex_url_stops)) != '\0'; s++)
+		if (strchr("%#_&", *s) != NULL) {
+			buf_putc(b, '\\');
+			buf_putc(b, *s);
+		} else
+			percent(b, (unsigned char)*s);
+}
+
+/* A Markdown field as the plain text cmark makes of it, escaped. */
+void
+escape_tex_markdown(struct buf *b, const char *rich, int inline_only,
+    int unsafe)
+{
+	char	*src = rich_to_markdown(rich);
+	char	*text = md_to_text(src);
+
+	(void)inline_only;	/* every newline is a blank in TeX text */
+	(void)unsafe;
+	escape_tex_text(b, text != NULL ? text : rich);
 	free(text);
 	free(src);
 }

@@ -18,12 +18,20 @@ void	escape_html_url(struct buf *, const char *);
 /* Plain text: markup dropped, nothing else to escape. */
 void	escape_txt_text(struct buf *, const char *rich);
 void	escape_txt_url(struct buf *, const char *);
+/* LaTeX text: every character TeX reads as syntax written as itself
+ * (\%, \textbackslash{}, {[}...), so that no value can run a command;
+ * emphasis as \emph{}, \textbf{}; math passed only when it holds
+ * nothing but symbols (escape.c).  A link for \href's first argument:
+ * %-encoded but for \% and \#, as hyperref reads them. */
+void	escape_tex_text(struct buf *, const char *rich);
+void	escape_tex_url(struct buf *, const char *);
 /* Markdown fields (abstract, note): rendered by cmark-gfm, safe unless
  * unsafe; in md output the result is escaped again for Markdown and
  * Liquid, in txt it is plain text. */
 void	escape_md_markdown(struct buf *, const char *rich, int, int);
 void	escape_html_markdown(struct buf *, const char *rich, int, int);
 void	escape_txt_markdown(struct buf *, const char *rich, int, int);
+void	escape_tex_markdown(struct buf *, const char *rich, int, int);
 /* A JSON string, quotes included, markup dropped if rich; 0 (nothing
  * written) if not UTF-8. */
 int	escape_json(struct buf *, const char *, int rich);

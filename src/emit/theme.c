@@ -367,7 +367,7 @@ free_names(char **names)
 	free(names);
 }
 
-static const char *const theme_formats[] = { "md", "html", "txt", NULL };
+static const char *const theme_formats[] = { "md", "html", "txt", "tex", NULL };
 
 /* Does the theme in dir have a page template for format? */
 static int

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * theme.h: themes are data.  A theme is a directory holding page.md,
- * page.html and/or page.txt (templates, see bib2pubs-themes(5)), an
+ * page.html, page.txt and/or page.tex (templates, see bib2pubs-themes(5)), an
  * optional theme.conf of "key = value" defaults for the page variables,
  * and any assets its templates name.
  */
@@ -26,7 +26,7 @@ struct theme {
 const char	*theme_datadir(void);
 /*
  * Load NAME (a shipped theme) or DIR (contains '/') for a format
- * ("md", "html", "txt"); theme.conf entries are added to vars.
+ * ("md", "html", "txt", "tex"); theme.conf entries are added to vars.
  * Returns 0 after a diagnostic.
  */
 int		 theme_load(struct theme *, const char *name_or_dir,
