@@ -620,6 +620,8 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return links(v, p, pg);
 		break;
 	case 'm':
+		if (strcmp(name, "main_title") == 0)
+			return text(v, p->main_title);
 		if (strcmp(name, "month_name") == 0)
 			return text(v, month_name(p->month));
 		if (strcmp(name, "month") == 0 && p->month > 0) {

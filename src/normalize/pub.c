@@ -93,6 +93,57 @@ decoded_markdown(struct maker *mk, const struct entry *e, const char *name)
 	    1) : NULL;
 }
 
+/* Does rich text end, markup and blanks aside, in one of stops? */
+static int
+ends_in(const char *rich, const char *stops)
+{
+	size_t	 n = strlen(rich);
+
+	while (n > 0 && (RICH_IS_MARKUP(rich[n - 1]) || rich[n - 1] == ' '))
+		n--;
+	return n > 0 && strchr(stops, rich[n - 1]) != NULL;
+}
+
+/*
+ * biblatex's parts of a title, joined as pandoc and the author-year
+ * styles of CSL print them (biblatex's own \subtitlepunct is ". "):
+ * "Title: Subtitle. Addon", no colon or full stop after a title that
+ * already ends in a stop ("Why Not? A Subtitle").  name is "title",
+ * "maintitle", "booktitle", "journaltitle" or "journal"; its parts are
+ * NAMEsubtitle (booksubtitle, journalsubtitle) and NAMEaddon.
+ */
+static char *
+joined_title(struct maker *mk, const struct entry *e, const char *name)
+{
+	char		 sub[64], addon[64];
+	size_t		 stem = strlen(name);
+	const char	*sv, *av;
+	struct buf	*b = &mk->scratch;
+
+	if (stem >= 5 && strcmp(name + stem - 5, "title") == 0)
+		stem -= 5;
+	snprintf(sub, sizeof(sub), "%.*ssubtitle", (int)stem, name);
+	snprintf(addon, sizeof(addon), "%saddon", name);
+	sv = entry_get(e, sub);
+	av = entry_get(e, addon);
+	buf_truncate(b, 0);
+	latex_decode_onto(b, entry_get(e, name) != NULL ?
+	    entry_get(e, name) : "");
+	if (sv != NULL && !rich_is_blank(sv)) {
+		if (b->len > 0)
+			buf_puts(b, ends_in(b->data, ".?!:;") ? " " : ": ");
+		latex_decode_onto(b, sv);
+	}
+	if (av != NULL && !rich_is_blank(av)) {
+		if (b->len > 0)
+			buf_puts(b, ends_in(b->data, ".?!") ? " " : ". ");
+		latex_decode_onto(b, av);
+	}
+	if (b->len == 0 || rich_is_blank(b->data))
+		return NULL;
+	return arena_strndup(mk->a, b->data, b->len);
+}
+
 static int
 is_true(const char *v)
 {
@@ -350,8 +401,7 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 		if (p->kind != KIND_PREPRINT || f != NULL)
 			note_venue(mk, e, &m);
 	}
-	p->venue_name = f != NULL ? decoded_in(a, &mk->scratch, f->value, 0) :
-	    NULL;
+	p->venue_name = f != NULL ? joined_title(mk, e, f->name) : NULL;
 	p->venue = decoded(mk, e, "abbr");
 	if (p->venue == NULL && label != NULL)
 		p->venue = arena_strdup(a, label);
@@ -399,7 +449,8 @@ make_pub(struct pub *p, const struct entry *e, struct maker *mk)
 {
 	p->entry = e;
 	p->kind = kind_of(e);
-	p->title = decoded(mk, e, "title");
+	p->title = joined_title(mk, e, "title");
+	p->main_title = joined_title(mk, e, "maintitle");
 	if (p->title == NULL)
 		msg(MSG_WARNING, e->file, e->line, "entry '%s' has no title",
 		    e->key);

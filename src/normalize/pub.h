@@ -36,7 +36,8 @@ enum pub_kind {
  */
 struct pub {
 	const struct entry *entry;	/* borrowed from the entry_list */
-	char		*title;		/* NULL if none */
+	char		*title;		/* with subtitle and titleaddon; NULL if none */
+	char		*main_title;	/* biblatex's maintitle, joined alike */
 	struct person	*authors;	/* or editors; names_free() */
 	size_t		 nauthors;
 	char		*venue_name;	/* full venue as written, or NULL */
