@@ -65,6 +65,7 @@ static char *
 decoded_in(struct arena *a, struct buf *scratch, const char *latex,
     int markdown)
 {
+	latex_forget_unknown();
 	buf_truncate(scratch, 0);
 	if (markdown)
 		latex_decode_markdown_onto(scratch, latex);
@@ -75,12 +76,26 @@ decoded_in(struct arena *a, struct buf *scratch, const char *latex,
 	return arena_strndup(a, scratch->data, scratch->len);
 }
 
+/* Say the unknown commands of e's field name, at its line. */
+static void
+report_unknown(const struct entry *e, const char *name)
+{
+	const struct field	*f = entry_field(e, name);
+
+	latex_report_unknown(e->file, f != NULL ? f->line : e->line);
+}
+
 static char *
 decoded(struct maker *mk, const struct entry *e, const char *name)
 {
 	const char	*v = entry_get(e, name);
+	char		*text;
 
-	return v != NULL ? decoded_in(mk->a, &mk->scratch, v, 0) : NULL;
+	if (v == NULL)
+		return NULL;
+	text = decoded_in(mk->a, &mk->scratch, v, 0);
+	report_unknown(e, name);
+	return text;
 }
 
 /* A Markdown field: its lines if it has them, LaTeX decoded gently. */
@@ -88,9 +103,13 @@ static char *
 decoded_markdown(struct maker *mk, const struct entry *e, const char *name)
 {
 	const struct field	*f = entry_field(e, name);
+	char			*text;
 
-	return f != NULL ? decoded_in(mk->a, &mk->scratch, field_blocks(f),
-	    1) : NULL;
+	if (f == NULL)
+		return NULL;
+	text = decoded_in(mk->a, &mk->scratch, field_blocks(f), 1);
+	report_unknown(e, name);
+	return text;
 }
 
 /* Does rich text end, markup and blanks aside, in one of stops? */
@@ -127,17 +146,21 @@ joined_title(struct maker *mk, const struct entry *e, const char *name)
 	sv = entry_get(e, sub);
 	av = entry_get(e, addon);
 	buf_truncate(b, 0);
+	latex_forget_unknown();
 	latex_decode_onto(b, entry_get(e, name) != NULL ?
 	    entry_get(e, name) : "");
+	report_unknown(e, name);
 	if (sv != NULL && !rich_is_blank(sv)) {
 		if (b->len > 0)
 			buf_puts(b, ends_in(b->data, ".?!:;") ? " " : ": ");
 		latex_decode_onto(b, sv);
+		report_unknown(e, sub);
 	}
 	if (av != NULL && !rich_is_blank(av)) {
 		if (b->len > 0)
 			buf_puts(b, ends_in(b->data, ".?!") ? " " : ". ");
 		latex_decode_onto(b, av);
+		report_unknown(e, addon);
 	}
 	if (b->len == 0 || rich_is_blank(b->data))
 		return NULL;

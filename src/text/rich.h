@@ -7,6 +7,8 @@
 #ifndef RICH_H
 #define RICH_H
 
+#include <stddef.h>
+
 #define RICH_EM_ON	'\x01'	/* \emph, \textit, {\em ...} */
 #define RICH_EM_OFF	'\x02'
 #define RICH_BF_ON	'\x03'	/* \textbf, {\bf ...} */
@@ -38,6 +40,16 @@ char	*latex_file_name(const char *latex);
 struct buf;
 void	 latex_decode_onto(struct buf *, const char *latex);
 void	 latex_decode_markdown_onto(struct buf *, const char *latex);
+/*
+ * Unknown commands met while decoding, each name said once per run: a
+ * caller that knows where the text came from reports them there after
+ * decoding it; one that does not forgets them first.
+ */
+void	 latex_report_unknown(const char *file, int line);
+void	 latex_forget_unknown(void);
+/* The zero-argument macros that @preamble text defines (\def\vax{VAX},
+ * \newcommand{\ps}{PostScript}), from now on expanded. */
+void	 latex_define_macros(const char *text, size_t len);
 /* The command tables are sorted, each name once (for tests). */
 int	 latex_tables_sorted(void);
 

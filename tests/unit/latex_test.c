@@ -78,8 +78,8 @@ main(void)
 	plain("a\\ x", "a x");
 	plain("\\}", "}");
 	plain("\\th", "þ");
-	plain("\\the", "\\the");
-	plain("\\textbfx", "\\textbfx");
+	plain("\\the", "");			/* unknown: the name goes */
+	plain("\\textbfx y", "y");
 	plain("\\\"a\\~a", "äã");
 	plain("\\emph{a}\\url{b}", "ab");
 	plain("{\\bf a}{\\upshape b}", "ab");
@@ -136,11 +136,36 @@ main(void)
 	/* Math kept as written. */
 	marked("$x^2$ and $$y$$", "[m]$x^2$[/m] and [m]$$y$$[/m]");
 	plain("cost \\$5 or $5", "cost $5 or $5");
-	/* Unknown commands are kept, not dropped. */
-	plain("{\\foo bar} x", "\\foo bar x");
-	plain("\\unknown{arg}", "\\unknown{arg}");
+	/* An unknown command: its name goes, its argument's text stays. */
+	plain("{\\foo bar} x", "bar x");
+	plain("\\unknown{arg}", "arg");
+	plain("of \\mf at", "of at");
+	plain("\\vax\\slash VMS", "/VMS");
+	plain("a\\*b", "a*b");	/* a control symbol keeps its character */
+	/* biblatex's, csquotes' and LaTeX's characters and quotes. */
+	plain("TeX\\slash Pascal", "TeX/Pascal");
+	plain("A\\emdash B\\endash C\\hyphen D", "A—B–C-D");
+	plain("\\enquote{a \\mkbibquote{b}} \\textquote{c}",
+	    "“a “b”” “c”");
+	plain("x\\thinspace y \\textquotedbl \\textdollar 5",
+	    "x\xe2\x80\x89y \"$5");	/* TeX eats the blank */
+	plain("\\foreignlanguage{german}{Haus}", "Haus");
+	marked("\\mkbibemph{a} \\mkbibbold{b}",
+	    "{[em]a[/em]} {[bf]b[/bf]}");
 	plain("\\noopsort{a}Zed", "Zed");
 	plain("\\href{http://x}{text}", "text");
+	/* Plain macros of @preamble; those with arguments are not. */
+	{
+		static const char pre[] = "\\def \\vax{VAX} "
+		    "\\newcommand{\\ps}{Post\\-Script} "
+		    "\\providecommand*\\tb{\\TeX{}boat} "
+		    "\\renewcommand{\\two}[1]{#1#1} \\def\\bt#1{{\\em #1}}";
+
+		latex_define_macros(pre, sizeof(pre) - 1);
+		plain("\\vax\\slash VMS, \\ps{} and \\tb", "VAX/VMS, "
+		    "PostScript and TeXboat");
+		plain("\\two{x} \\bt{y}", "x y");
+	}
 	/* Already-UTF-8 text passes through unchanged. */
 	plain("naïve 東京 Ω", "naïve 東京 Ω");
 	/* Deep nesting is iterative: no stack overflow. */
