@@ -47,34 +47,79 @@ is_own_field(const char *name)
  */
 #define INHERITED_MAX	128
 
-/* Returns 0 if the parent had more fields to give than a child takes. */
+/*
+ * The parts of a title, and the names biblatex gives a volume's in its
+ * parts (biblatex.def's \DeclareDataInheritance): a periodical's title
+ * is its articles' journaltitle, another container's their booktitle.
+ * biblatex gives a multi-volume work's title to its volumes as
+ * maintitle; here they take it as booktitle, the venue a page shows
+ * (maintitle is only main_title, for themes).
+ */
+static const char *const title_parts[] = { "title", "subtitle",
+    "titleaddon" };
+static const char *const book_parts[] = { "booktitle", "booksubtitle",
+    "booktitleaddon" };
+static const char *const journal_parts[] = { "journaltitle",
+    "journalsubtitle", "journaltitleaddon" };
+
+/* Which part of a title name is (0, 1, 2), or -1. */
+static int
+title_part(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < NELEM(title_parts); i++)
+		if (strcmp(name, title_parts[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The names a child gives the title parts of parent. */
+static const char *const *
+parts_in_child(const struct entry *parent)
+{
+	if (strcmp(parent->type, "periodical") == 0)
+		return journal_parts;
+	if (is_container_type(parent->type))
+		return book_parts;
+	return title_parts;
+}
+
+/*
+ * The parent's fields the child lacks, then its title parts.  A title's
+ * parts go together: a child that has the first of them (its own title,
+ * or a booktitle of its own or from the volume's own booktitle field)
+ * takes none of the parent's, so no part shows a volume's subtitle
+ * after a title that is not the volume's.  Returns 0 if the parent had
+ * more fields to give than a child takes (the title parts always come).
+ */
 static int
 inherit(struct entry_list *l, struct entry *child, const struct entry *parent)
 {
-	size_t		 i, taken = 0;
-	const char	*title;
-	int		 whole = 1;
+	size_t			 i, taken = 0;
+	const char *const	*as = parts_in_child(parent);
+	int			 whole = 1, part;
 
+	for (i = 0; i < parent->nfields && whole; i++) {
+		const struct field *f = &parent->fields[i];
+
+		if (is_own_field(f->name) || title_part(f->name) >= 0 ||
+		    entry_field(child, f->name) != NULL)
+			continue;
+		if (taken++ == INHERITED_MAX)
+			whole = 0;
+		else
+			entry_set(l, child, f->name, f->value, f->line);
+	}
+	if (entry_field(child, as[0]) != NULL)
+		return whole;
 	for (i = 0; i < parent->nfields; i++) {
 		const struct field *f = &parent->fields[i];
-		const char *name = f->name;
 
-		if (is_own_field(name) || entry_field(child, name) != NULL ||
-		    strcmp(name, "title") == 0)
-			continue;
-		if (taken++ == INHERITED_MAX) {
-			whole = 0;
-			break;
-		}
-		entry_set(l, child, name, f->value, f->line);
+		if ((part = title_part(f->name)) >= 0 &&
+		    entry_field(child, as[part]) == NULL)
+			entry_set(l, child, as[part], f->value, f->line);
 	}
-	/* biblatex maps a volume's title to its parts' booktitle. */
-	title = entry_get(parent, "title");
-	if (title != NULL && entry_get(child, "booktitle") == NULL &&
-	    is_container_type(parent->type))
-		entry_set(l, child, "booktitle", (char *)title, parent->line);
-	else if (title != NULL && entry_get(child, "title") == NULL)
-		entry_set(l, child, "title", (char *)title, parent->line);
 	return whole;
 }
 
