@@ -21,8 +21,8 @@ static int
 is_container_type(const char *type)
 {
 	static const char *const containers[] = { "book", "collection",
-	    "mvbook", "mvcollection", "mvproceedings", "periodical",
-	    "proceedings" };
+	    "mvbook", "mvcollection", "mvproceedings", "mvreference",
+	    "periodical", "proceedings", "reference" };
 	size_t	 i;
 
 	for (i = 0; i < NELEM(containers); i++)
@@ -49,14 +49,15 @@ is_own_field(const char *name)
 
 /*
  * The parts of a title, and the names biblatex gives a volume's in its
- * parts (biblatex.def's \DeclareDataInheritance): a periodical's title
- * is its articles' journaltitle, another container's their booktitle.
- * biblatex gives a multi-volume work's title to its volumes as
- * maintitle; here they take it as booktitle, the venue a page shows
- * (maintitle is only main_title, for themes).
+ * parts (biblatex.def's \DeclareDataInheritance): a multi-volume
+ * work's title is its volumes' and their parts' maintitle, a
+ * periodical's its articles' journaltitle, another container's its
+ * parts' booktitle.
  */
 static const char *const title_parts[] = { "title", "subtitle",
     "titleaddon" };
+static const char *const main_parts[] = { "maintitle", "mainsubtitle",
+    "maintitleaddon" };
 static const char *const book_parts[] = { "booktitle", "booksubtitle",
     "booktitleaddon" };
 static const char *const journal_parts[] = { "journaltitle",
@@ -80,6 +81,8 @@ parts_in_child(const struct entry *parent)
 {
 	if (strcmp(parent->type, "periodical") == 0)
 		return journal_parts;
+	if (strncmp(parent->type, "mv", 2) == 0)
+		return main_parts;
 	if (is_container_type(parent->type))
 		return book_parts;
 	return title_parts;

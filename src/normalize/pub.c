@@ -424,7 +424,9 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 		if (p->kind != KIND_PREPRINT || f != NULL)
 			note_venue(mk, e, &m);
 	}
-	p->venue_name = f != NULL ? joined_title(mk, e, f->name) : NULL;
+	/* A volume of a multi-volume work appears in the work. */
+	p->venue_name = joined_title(mk, e, f != NULL ? f->name :
+	    "maintitle");
 	p->venue = decoded(mk, e, "abbr");
 	if (p->venue == NULL && label != NULL)
 		p->venue = arena_strdup(a, label);
