@@ -93,14 +93,20 @@ parts_in_child(const struct entry *parent)
  * parts go together: a child that has the first of them (its own title,
  * or a booktitle of its own or from the volume's own booktitle field)
  * takes none of the parent's, so no part shows a volume's subtitle
- * after a title that is not the volume's.  Returns 0 if the parent had
+ * after a title that is not the volume's.  The parent's title_placed
+ * is set when the child shows its title, or has the name the title
+ * would take from the parent's own field of that name (dblp's volumes
+ * carry a short booktitle for their papers, and BibTeX's styles never
+ * show a volume's title in its papers).  Returns 0 if the parent had
  * more fields to give than a child takes (the title parts always come).
  */
 static int
-inherit(struct entry_list *l, struct entry *child, const struct entry *parent)
+inherit(struct entry_list *l, struct entry *child, struct entry *parent)
 {
 	size_t			 i, taken = 0;
 	const char *const	*as = parts_in_child(parent);
+	const char		*own = entry_get(child, as[0]);
+	const char		*title = entry_get(parent, "title");
 	int			 whole = 1, part;
 
 	for (i = 0; i < parent->nfields && whole; i++) {
@@ -114,14 +120,19 @@ inherit(struct entry_list *l, struct entry *child, const struct entry *parent)
 		else
 			entry_set(l, child, f->name, f->value, f->line);
 	}
-	if (entry_field(child, as[0]) != NULL)
+	if (entry_field(child, as[0]) != NULL) {
+		if (own == NULL || (title != NULL && strcmp(own, title) == 0))
+			parent->title_placed = 1;
 		return whole;
+	}
 	for (i = 0; i < parent->nfields; i++) {
 		const struct field *f = &parent->fields[i];
 
 		if ((part = title_part(f->name)) >= 0 &&
-		    entry_field(child, as[part]) == NULL)
+		    entry_field(child, as[part]) == NULL) {
 			entry_set(l, child, as[part], f->value, f->line);
+			parent->title_placed = 1;
+		}
 	}
 	return whole;
 }
@@ -171,6 +182,37 @@ resolve_once(struct entry_list *l, struct entry *e, int depth)
 	e->resolved = 1;
 }
 
+/*
+ * A volume folded into its parts is not listed: when every part has a
+ * booktitle (journaltitle, maintitle) of its own, the volume's title is
+ * seen nowhere.  Said once per volume, at its title, naming the first
+ * such part.
+ */
+static void
+say_unplaced(struct entry_list *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++) {
+		const struct entry *e = l->v[i];
+		const char	   *ref = entry_get(e, "crossref");
+		struct entry	   *p;
+		const struct field *t;
+		const char *const  *as;
+
+		if (ref == NULL || ref[0] == '\0' ||
+		    (p = entry_list_find(l, ref)) == NULL || !p->hidden ||
+		    p->title_placed || (t = entry_field(p, "title")) == NULL)
+			continue;
+		as = parts_in_child(p);
+		msg(MSG_WARNING, p->file, t->line, "the title of '%s' is "
+		    "shown nowhere: its parts have their own %s ('%s' in "
+		    "'%s'), and a volume folded into its parts is not listed",
+		    p->key, as[0], entry_get(e, as[0]), e->key);
+		p->title_placed = 1;
+	}
+}
+
 void
 normalize_crossrefs(struct entry_list *l)
 {
@@ -178,5 +220,6 @@ normalize_crossrefs(struct entry_list *l)
 
 	for (i = 0; i < l->n; i++)
 		resolve_once(l, l->v[i], 0);
+	say_unplaced(l);
 }
 
