@@ -3,12 +3,13 @@
  *
  * One pass, no recursion: braces keep an explicit stack, so 100,000
  * nested braces cost memory, not stack.  Accents are combined with
- * their base letter and composed by utf8proc; $math$ is kept as
- * written.  An unknown command loses its name and keeps the text of
- * its argument ("\pkg{sysdep}" is "sysdep"): the reader wants the
- * words, and the name is markup only the file's own style knew; each
- * such name is said once (latex_report_unknown).  Zero-argument macros
- * a file defines in @preamble are expanded (latex_define_macros).
+ * their base letter and composed by utf8proc; $math$ is decoded to
+ * Unicode when math.c understands all of it, else kept as written.  An
+ * unknown command loses its name and keeps the text of its argument
+ * ("\pkg{sysdep}" is "sysdep"): the reader wants the words, and the
+ * name is markup only the file's own style knew; each such name is said
+ * once (latex_report_unknown).  Zero-argument macros a file defines in
+ * @preamble are expanded (latex_define_macros).
  */
 #include "config.h"
 
@@ -20,6 +21,7 @@
 
 #include "base/msg.h"
 #include "base/util.h"
+#include "text/math.h"
 #include "text/rich.h"
 
 #define G_KEEP	0x01	/* this brace opened a case-protected run */
@@ -235,7 +237,8 @@ latex_tables_sorted(void)
 	    sorted(wrappers, NELEM(wrappers), sizeof(wrappers[0])) &&
 	    sorted(declarations, NELEM(declarations),
 	    sizeof(declarations[0])) &&
-	    sorted(dropped, NELEM(dropped), sizeof(dropped[0]));
+	    sorted(dropped, NELEM(dropped), sizeof(dropped[0])) &&
+	    math_table_sorted();
 }
 
 static void
@@ -620,12 +623,16 @@ command(struct decoder *d)
 		unknown_command(d, name, len);
 }
 
-/* d->p is at '$': keep $...$ or $$...$$ verbatim, marked as math. */
+/*
+ * d->p is at '$': $...$ or $$...$$ decoded to Unicode text if math.c
+ * understands all of it (case-protected, as math is), else kept
+ * verbatim, marked as math.
+ */
 static void
 math(struct decoder *d)
 {
 	const char	*p = d->p;
-	size_t		 delim = p[1] == '$' ? 2 : 1;
+	size_t		 delim = p[1] == '$' ? 2 : 1, close;
 
 	for (p += delim; *p != '\0'; p++) {
 		if (*p == '\\' && p[1] != '\0')
@@ -638,7 +645,15 @@ math(struct decoder *d)
 		d->p++;
 		return;
 	}
-	p += delim == 2 && p[1] == '$' ? 2 : 1;
+	close = delim == 2 && p[1] == '$' ? 2 : 1;
+	buf_putc(&d->out, RICH_KEEP_ON);
+	if (math_decode(&d->out, d->p + delim, (size_t)(p - d->p) - delim)) {
+		buf_putc(&d->out, RICH_KEEP_OFF);
+		d->p = p + close;
+		return;
+	}
+	buf_truncate(&d->out, d->out.len - 1);
+	p += close;
 	buf_putc(&d->out, RICH_MATH_ON);
 	buf_put(&d->out, d->p, (size_t)(p - d->p));
 	buf_putc(&d->out, RICH_MATH_OFF);

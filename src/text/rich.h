@@ -13,7 +13,7 @@
 #define RICH_EM_OFF	'\x02'
 #define RICH_BF_ON	'\x03'	/* \textbf, {\bf ...} */
 #define RICH_BF_OFF	'\x04'
-#define RICH_MATH_ON	'\x05'	/* $...$, kept as written */
+#define RICH_MATH_ON	'\x05'	/* $...$ math.c could not decode, as written */
 #define RICH_MATH_OFF	'\x06'
 #define RICH_KEEP_ON	'\x0e'	/* {braced}: a case change leaves it */
 #define RICH_KEEP_OFF	'\x0f'
