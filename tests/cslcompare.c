@@ -19,11 +19,15 @@
  * is bib2pubs' with some characters left out (pandoc drops a command
  * it does not know together with its argument, and \emdash with the
  * word after it), command-kept when bib2pubs' text still holds a
- * backslash, other for the rest.
+ * backslash, pandoc-tex when pandoc's still holds TeX (a backslash, ^
+ * or _: pandoc's CSL JSON keeps math as TeX without its dollar signs,
+ * "\omega_2", where bib2pubs writes "ω₂") and bib2pubs' no backslash,
+ * other for the rest.
  *
  * Usage: cslcompare LABEL BIB2PUBS.json PANDOC.json.  Prints each
  * disagreement ("title CLASS KEY\n\tb: ...\n\tp: ..."), then
- *	LABEL titles AGREE/TOTAL pandoc-dropped N command-kept N other N
+ *	LABEL titles AGREE/TOTAL pandoc-dropped N command-kept N
+ *	    pandoc-tex N other N
  *	    names AGREE/TOTAL pandoc-dropped N ...
  * Exit status 0 unless a file cannot be read.
  */
@@ -39,12 +43,13 @@ enum class {
 	AGREE,
 	PANDOC_DROPPED,	/* pandoc's text is bib2pubs' with some left out */
 	COMMAND_KEPT,	/* bib2pubs' text still holds a backslash */
+	PANDOC_TEX,	/* pandoc's text still holds TeX math */
 	OTHER,
 	NCLASSES
 };
 
 static const char *const class_names[NCLASSES] = {
-	"agree", "pandoc-dropped", "command-kept", "other"
+	"agree", "pandoc-dropped", "command-kept", "pandoc-tex", "other"
 };
 
 struct tally {
@@ -172,6 +177,8 @@ class_of(const char *nb, const char *np)
 		return COMMAND_KEPT;
 	if (is_subsequence(np, nb))
 		return PANDOC_DROPPED;
+	if (strpbrk(np, "\\^_") != NULL)
+		return PANDOC_TEX;
 	return OTHER;
 }
 
