@@ -209,6 +209,26 @@ year_has_more(const char *s)
 	return 0;
 }
 
+/*
+ * After a biblatex date's first year: the range's last year ("2001-03/
+ * 2002"), -1 for an open end ("2001/", "2001/.."), 0 for no range or
+ * one within the year.
+ */
+static int
+range_end(const char *rest, int year)
+{
+	int	 end;
+
+	rest = strchr(rest, '/');
+	if (rest == NULL)
+		return 0;
+	rest++;
+	if (*rest == '\0' || strcmp(rest, "..") == 0)
+		return -1;
+	end = year_of(rest, NULL);
+	return end > year ? end : 0;
+}
+
 static void
 set_date(struct pub *p, const struct entry *e)
 {
@@ -225,7 +245,10 @@ set_date(struct pub *p, const struct entry *e)
 		p->year = year_of(date, &rest);
 		if (p->month == 0 && rest != NULL && rest[0] == '-')
 			p->month = month_number(rest + 1);
+		p->year_end = rest != NULL ? range_end(rest, p->year) : 0;
 	}
+	if ((date = entry_get(e, "origdate")) != NULL)
+		p->orig_year = year_of(date, NULL);
 	if (year != NULL && p->year == 0)
 		msg(MSG_WARNING, e->file, entry_field(e, "year")->line,
 		    "year '%s' in '%s' is not a year", year, e->key);

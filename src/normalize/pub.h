@@ -50,6 +50,9 @@ struct pub {
 	struct link	*links;		/* checked URLs, in showing order */
 	size_t		 nlinks;
 	int		 year;		/* 0 if unknown */
+	int		 year_end;	/* a date range's last year; 0 none,
+					   -1 open ("2001/") */
+	int		 orig_year;	/* origdate's year, or 0 */
 	unsigned char	 kind;		/* enum pub_kind */
 	unsigned char	 month;		/* 1-12, 0 if unknown */
 	unsigned char	 selected;
