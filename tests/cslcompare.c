@@ -4,8 +4,9 @@
  * same file and, for each key both have, compares
  *
  *  - the title: bib2pubs' "title" with pandoc's "volume-title" when it
- *    has one (pandoc puts a maintitle in "title" and the volume's own
- *    title there), else its "title";
+ *    has one and its type is "book" (pandoc puts a book's maintitle in
+ *    "title" and the volume's own title there; a chapter's
+ *    "volume-title" is its book's booktitle), else its "title";
  *  - each author's family name (editors when there are no authors):
  *    bib2pubs' "last" with pandoc's "family" (or "literal"), von part
  *    left out on both sides, one comparison per place.
@@ -271,7 +272,11 @@ main(int argc, char *argv[])
 		if ((key = string_of(pe, "id")) == NULL ||
 		    (be = entry_of(b, key)) == NULL)
 			continue;
-		title = string_of(pe, "volume-title");
+		/* A book's volume-title is its own; a chapter's its book's. */
+		title = NULL;
+		if (strcmp(string_of(pe, "type") != NULL ?
+		    string_of(pe, "type") : "", "book") == 0)
+			title = string_of(pe, "volume-title");
 		if (title == NULL)
 			title = string_of(pe, "title");
 		compare(&titles, "title", key, string_of(be, "title"), title);
