@@ -22,8 +22,8 @@
  * word after it), command-kept when bib2pubs' text still holds a
  * backslash, pandoc-tex when pandoc's still holds TeX (a backslash, ^
  * or _: pandoc's CSL JSON keeps math as TeX without its dollar signs,
- * "\omega_2", where bib2pubs writes "ω₂") and bib2pubs' no backslash,
- * other for the rest.
+ * "\omega_2", where bib2pubs writes "ω₂"; or a \kern's dimension,
+ * "DVIto-.15em VDU") and bib2pubs' no backslash, other for the rest.
  *
  * Usage: cslcompare LABEL BIB2PUBS.json PANDOC.json.  Prints each
  * disagreement ("title CLASS KEY\n\tb: ...\n\tp: ..."), then
@@ -169,6 +169,17 @@ is_subsequence(const char *p, const char *b)
 	return 1;
 }
 
+/* Does s hold a TeX dimension, "-.15em", "1pt" (a \kern's, kept)? */
+static int
+has_dimension(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (s[0] >= '0' && s[0] <= '9' && (strncmp(s + 1, "em", 2) == 0 ||
+		    strncmp(s + 1, "ex", 2) == 0 || strncmp(s + 1, "pt", 2) == 0))
+			return 1;
+	return 0;
+}
+
 static enum class
 class_of(const char *nb, const char *np)
 {
@@ -178,7 +189,8 @@ class_of(const char *nb, const char *np)
 		return COMMAND_KEPT;
 	if (is_subsequence(np, nb))
 		return PANDOC_DROPPED;
-	if (strpbrk(np, "\\^_") != NULL)
+	if (strpbrk(np, "\\^_") != NULL ||
+	    (has_dimension(np) && !has_dimension(nb)))
 		return PANDOC_TEX;
 	return OTHER;
 }

@@ -138,6 +138,11 @@ static const struct {
 	{ "ttfamily", 0 }, { "upshape", 0 },
 };
 
+/* Commands followed by a dimension, which is not text: \kern.05em. */
+static const char *const spacers[] = {
+	"hskip", "kern", "lower", "mkern", "mskip", "raise", "vskip",
+};
+
 /* Commands whose first braced argument is not text at all. */
 static const char *const dropped[] = {
 	"foreignlanguage", "href", "hspace", "hyphenation", "index",
@@ -238,6 +243,7 @@ latex_tables_sorted(void)
 	    sorted(declarations, NELEM(declarations),
 	    sizeof(declarations[0])) &&
 	    sorted(dropped, NELEM(dropped), sizeof(dropped[0])) &&
+	    sorted(spacers, NELEM(spacers), sizeof(spacers[0])) &&
 	    math_table_sorted();
 }
 
@@ -588,6 +594,72 @@ unknown_command(struct decoder *d, const char *name, size_t len)
 	}
 }
 
+/* After p's blanks, a TeX dimension ("-.05em", "0.5 ex"), or p. */
+static const char *
+dimension(const char *p)
+{
+	static const char units[] = "em ex pt pc in cm mm bp dd cc sp mu";
+	const char	*q = p, *num, *u;
+
+	while (*q == ' ')
+		q++;
+	if (*q == '=')
+		q++;
+	while (*q == '-' || *q == '+' || *q == ' ')
+		q++;
+	for (num = q; (*q >= '0' && *q <= '9') || *q == '.' || *q == ','; q++)
+		continue;
+	if (q == num)
+		return p;
+	while (*q == ' ')
+		q++;
+	for (u = units; u < units + sizeof(units) - 1; u += 3)
+		if (q[0] == u[0] && q[1] == u[1])
+			return q + 2 + (q[2] == ' ');	/* TeX eats one */
+	return p;
+}
+
+/*
+ * \kern.05em, \hskip 1em plus 1fil, \raise0.5ex: the command and its
+ * dimensions go.
+ */
+static int
+spacer(struct decoder *d, const char *name, size_t len)
+{
+	const char	*q;
+	size_t		 i;
+
+	for (i = 0; i < NELEM(spacers); i++)
+		if (strlen(spacers[i]) == len &&
+		    memcmp(spacers[i], name, len) == 0)
+			break;
+	if (i == NELEM(spacers))
+		return 0;
+	while (*d->p == ' ')	/* after a control word */
+		d->p++;
+	d->p = dimension(d->p);
+	for (;;) {
+		for (q = d->p; *q == ' '; q++)
+			continue;
+		if (strncmp(q, "plus", 4) != 0 && strncmp(q, "minus", 5) != 0)
+			break;
+		q += *q == 'p' ? 4 : 5;
+		if (dimension(q) == q) {
+			/* 1fil, 1fill: TeX's infinite glue */
+			while (*q == ' ' || *q == '-' || *q == '.' ||
+			    (*q >= '0' && *q <= '9'))
+				q++;
+			if (strncmp(q, "fil", 3) != 0)
+				break;
+			for (q += 3; *q == 'l'; q++)
+				continue;
+			d->p = q;
+		} else
+			d->p = dimension(q);
+	}
+	return 1;
+}
+
 /* d->p is at a backslash. */
 static void
 command(struct decoder *d)
@@ -619,7 +691,7 @@ command(struct decoder *d)
 		if (symbol(d, c, 0))
 			return;
 	}
-	if (!user_macro(d, name, len))
+	if (!user_macro(d, name, len) && !spacer(d, name, len))
 		unknown_command(d, name, len);
 }
 

@@ -192,6 +192,10 @@ main(void)
 	marked("\\mkbibemph{a} \\mkbibbold{b}",
 	    "{[em]a[/em]} {[bf]b[/bf]}");
 	plain("\\noopsort{a}Zed", "Zed");
+	/* Spacing commands and their dimensions are not text. */
+	plain("H{\\'o}ng-Z\\kern.05em{\\`\\i}", "Hóng-Zì");
+	plain("A \\kern -0.1em B\\hskip 1em plus 1fil C", "A B C");
+	plain("x\\raise0.5ex\\hbox{y} \\kern z", "xy z");
 	plain("\\href{http://x}{text}", "text");
 	/* Plain macros of @preamble; those with arguments are not. */
 	{
