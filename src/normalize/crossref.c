@@ -95,9 +95,9 @@ parts_in_child(const struct entry *parent)
  * takes none of the parent's, so no part shows a volume's subtitle
  * after a title that is not the volume's.  The parent's title_placed
  * is set when the child shows its title, or has the name the title
- * would take from the parent's own field of that name (dblp's volumes
- * carry a short booktitle for their papers, and BibTeX's styles never
- * show a volume's title in its papers).  Returns 0 if the parent had
+ * would take from the parent's own field of that name, or the same
+ * text (dblp's volumes carry a short booktitle for their papers, and
+ * BibTeX's styles never show a volume's title in its papers).  Returns 0 if the parent had
  * more fields to give than a child takes (the title parts always come).
  */
 static int
@@ -107,6 +107,7 @@ inherit(struct entry_list *l, struct entry *child, struct entry *parent)
 	const char *const	*as = parts_in_child(parent);
 	const char		*own = entry_get(child, as[0]);
 	const char		*title = entry_get(parent, "title");
+	const char		*given = entry_get(parent, as[0]);
 	int			 whole = 1, part;
 
 	for (i = 0; i < parent->nfields && whole; i++) {
@@ -121,7 +122,8 @@ inherit(struct entry_list *l, struct entry *child, struct entry *parent)
 			entry_set(l, child, f->name, f->value, f->line);
 	}
 	if (entry_field(child, as[0]) != NULL) {
-		if (own == NULL || (title != NULL && strcmp(own, title) == 0))
+		if (own == NULL || (title != NULL && strcmp(own, title) == 0) ||
+		    (given != NULL && strcmp(own, given) == 0))
 			parent->title_placed = 1;
 		return whole;
 	}
