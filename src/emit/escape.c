@@ -11,6 +11,7 @@
 #include "base/util.h"
 #include "emit/escape.h"
 #include "emit/markdown.h"
+#include "text/math.h"
 #include "text/rich.h"
 
 /*
@@ -71,7 +72,12 @@ static const unsigned char tex_stops[256] = {
 	X16(1), X16(1), [0x7f] = 1,
 	['\\'] = 1, ['{'] = 1, ['}'] = 1, ['#'] = 1, ['$'] = 1, ['%'] = 1,
 	['&'] = 1, ['_'] = 1, ['~'] = 1, ['^'] = 1, ['<'] = 1, ['>'] = 1,
-	['|'] = 1, ['['] = 1, [']'] = 1, ['"'] = 1
+	['|'] = 1, ['['] = 1, [']'] = 1, ['"'] = 1,
+	/* the lead bytes of what math_to_tex() writes as commands: ² ³ ±
+	 * ×, combining marks, Greek, phonetic and other scripts, arrows and
+	 * operators */
+	[0xc2] = 1, [0xc3] = 1, [0xcc] = 1, [0xcd] = 1, [0xce] = 1,
+	[0xcf] = 1, [0xe1] = 1, [0xe2] = 1
 };
 /*
  * A link, for \href's first argument: %-encoded like an HTML one, but
@@ -712,7 +718,7 @@ void
 escape_tex_text(struct buf *b, const char *s)
 {
 	const char	*end;
-	size_t		 open = 0;
+	size_t		 open = 0, n;
 
 	for (; *(s = put_run(b, s, tex_stops)) != '\0'; s++)
 		switch (*s) {
@@ -740,7 +746,12 @@ escape_tex_text(struct buf *b, const char *s)
 		case RICH_KEEP_OFF:
 			break;
 		default:
-			put_tex_char(b, *s);
+			if ((unsigned char)*s < 0x80)
+				put_tex_char(b, *s);
+			else if ((n = math_to_tex(b, s)) > 0)
+				s += n - 1;
+			else
+				buf_putc(b, *s);	/* "é": a byte of it */
 		}
 	while (open-- > 0)
 		buf_putc(b, '}');

@@ -671,6 +671,8 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return links(v, p, pg);
 		break;
 	case 'm':
+		if (strcmp(name, "main_title") == 0)
+			return text(v, p->main_title);
 		if (strcmp(name, "month_name") == 0 && p->month > 0) {
 			const char *m;
 
@@ -705,6 +707,12 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return markdown_owned(v, p, "note", notes(p, 1));
 		if (strcmp(name, "note") == 0)
 			return markdown(v, p->note, 1);
+		break;
+	case 'o':
+		if (strcmp(name, "orig_year") == 0 && p->orig_year > 0) {
+			put_decimal(v->room, p->orig_year);
+			return text(v, v->room);
+		}
 		break;
 	case 'r':
 		if (strcmp(name, "rank") == 0)
@@ -750,6 +758,17 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 	case 'y':
 		if (strcmp(name, "year") == 0 && p->year > 0) {
 			put_decimal(v->room, p->year);
+			return text(v, v->room);
+		}
+		if (strcmp(name, "years") == 0 && p->year > 0) {
+			/* biblatex's "2001–2002", "2001–" */
+			size_t	 n = put_decimal(v->room, p->year);
+
+			if (p->year_end != 0)
+				n += (size_t)snprintf(v->room + n,
+				    sizeof(v->room) - n, "–");
+			if (p->year_end > 0)
+				put_decimal(v->room + n, p->year_end);
 			return text(v, v->room);
 		}
 		break;

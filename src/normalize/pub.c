@@ -67,6 +67,7 @@ static char *
 decoded_in(struct arena *a, struct buf *scratch, const char *latex,
     int markdown)
 {
+	latex_forget_unknown();
 	buf_truncate(scratch, 0);
 	if (markdown)
 		latex_decode_markdown_onto(scratch, latex);
@@ -80,12 +81,26 @@ decoded_in(struct arena *a, struct buf *scratch, const char *latex,
 	return arena_strndup(a, scratch->data, scratch->len);
 }
 
+/* Say the unknown commands of e's field name, at its line. */
+static void
+report_unknown(const struct entry *e, const char *name)
+{
+	const struct field	*f = entry_field(e, name);
+
+	latex_report_unknown(e->file, f != NULL ? f->line : e->line);
+}
+
 static char *
 decoded(struct maker *mk, const struct entry *e, const char *name)
 {
 	const char	*v = entry_get(e, name);
+	char		*text;
 
-	return v != NULL ? decoded_in(mk->a, &mk->scratch, v, 0) : NULL;
+	if (v == NULL)
+		return NULL;
+	text = decoded_in(mk->a, &mk->scratch, v, 0);
+	report_unknown(e, name);
+	return text;
 }
 
 /* A Markdown field: its lines if it has them, LaTeX decoded gently. */
@@ -93,9 +108,70 @@ static char *
 decoded_markdown(struct maker *mk, const struct entry *e, const char *name)
 {
 	const struct field	*f = entry_field(e, name);
+	char			*text;
 
-	return f != NULL ? decoded_in(mk->a, &mk->scratch, field_blocks(f),
-	    1) : NULL;
+	if (f == NULL)
+		return NULL;
+	text = decoded_in(mk->a, &mk->scratch, field_blocks(f), 1);
+	report_unknown(e, name);
+	return text;
+}
+
+/* Does rich text end, markup and blanks aside, in one of stops? */
+static int
+ends_in(const char *rich, const char *stops)
+{
+	size_t	 n = strlen(rich);
+
+	while (n > 0 && (RICH_IS_MARKUP(rich[n - 1]) || rich[n - 1] == ' '))
+		n--;
+	return n > 0 && strchr(stops, rich[n - 1]) != NULL;
+}
+
+/*
+ * biblatex's parts of a title, joined as pandoc and the author-year
+ * styles of CSL print them (biblatex's own \subtitlepunct is ". "):
+ * "Title: Subtitle. Addon", no colon or full stop after a title that
+ * already ends in a stop ("Why Not? A Subtitle").  name is "title",
+ * "maintitle", "booktitle", "journaltitle" or "journal"; its parts are
+ * NAMEsubtitle (booksubtitle, journalsubtitle) and NAMEaddon.
+ */
+static char *
+joined_title(struct maker *mk, const struct entry *e, const char *name)
+{
+	char		 sub[64], addon[64];
+	size_t		 stem = strlen(name);
+	const char	*sv, *av;
+	struct buf	*b = &mk->scratch;
+
+	if (stem >= 5 && strcmp(name + stem - 5, "title") == 0)
+		stem -= 5;
+	snprintf(sub, sizeof(sub), "%.*ssubtitle", (int)stem, name);
+	snprintf(addon, sizeof(addon), "%saddon", name);
+	sv = entry_get(e, sub);
+	av = entry_get(e, addon);
+	buf_truncate(b, 0);
+	latex_forget_unknown();
+	latex_decode_onto(b, entry_get(e, name) != NULL ?
+	    entry_get(e, name) : "");
+	report_unknown(e, name);
+	if (sv != NULL && !rich_is_blank(sv)) {
+		if (b->len > 0)
+			buf_puts(b, ends_in(b->data, ".?!:;") ? " " : ": ");
+		latex_decode_onto(b, sv);
+		report_unknown(e, sub);
+	}
+	if (av != NULL && !rich_is_blank(av)) {
+		if (b->len > 0)
+			buf_puts(b, ends_in(b->data, ".?!") ? " " : ". ");
+		latex_decode_onto(b, av);
+		report_unknown(e, addon);
+	}
+	if (b->len > 0)
+		b->len = rich_decode_entities(b->data, b->len);
+	if (b->len == 0 || rich_is_blank(b->data))
+		return NULL;
+	return arena_strndup(mk->a, b->data, b->len);
 }
 
 static int
@@ -140,6 +216,26 @@ year_has_more(const char *s)
 	return 0;
 }
 
+/*
+ * After a biblatex date's first year: the range's last year ("2001-03/
+ * 2002"), -1 for an open end ("2001/", "2001/.."), 0 for no range or
+ * one within the year.
+ */
+static int
+range_end(const char *rest, int year)
+{
+	int	 end;
+
+	rest = strchr(rest, '/');
+	if (rest == NULL)
+		return 0;
+	rest++;
+	if (*rest == '\0' || strcmp(rest, "..") == 0)
+		return -1;
+	end = year_of(rest, NULL);
+	return end > year ? end : 0;
+}
+
 static void
 set_date(struct pub *p, const struct entry *e)
 {
@@ -156,7 +252,10 @@ set_date(struct pub *p, const struct entry *e)
 		p->year = year_of(date, &rest);
 		if (p->month == 0 && rest != NULL && rest[0] == '-')
 			p->month = month_number(rest + 1);
+		p->year_end = rest != NULL ? range_end(rest, p->year) : 0;
 	}
+	if ((date = entry_get(e, "origdate")) != NULL)
+		p->orig_year = year_of(date, NULL);
 	if (year != NULL && p->year == 0)
 		msg(MSG_WARNING, e->file, entry_field(e, "year")->line,
 		    "year '%s' in '%s' is not a year", year, e->key);
@@ -509,8 +608,9 @@ set_venue(struct pub *p, const struct entry *e, struct maker *mk)
 		if (p->kind != KIND_PREPRINT || f != NULL)
 			note_venue(mk, e, &m);
 	}
-	p->venue_name = f != NULL ? decoded_in(a, &mk->scratch, f->value, 0) :
-	    NULL;
+	/* A volume of a multi-volume work appears in the work. */
+	p->venue_name = joined_title(mk, e, f != NULL ? f->name :
+	    "maintitle");
 	p->venue = decoded(mk, e, "abbr");
 	if (p->venue == NULL)
 		p->venue = series_label(e, mk);
@@ -638,7 +738,8 @@ make_pub(struct pub *p, const struct entry *e, struct maker *mk)
 {
 	p->entry = e;
 	p->kind = kind_of(e);
-	p->title = decoded(mk, e, "title");
+	p->title = joined_title(mk, e, "title");
+	p->main_title = joined_title(mk, e, "maintitle");
 	if (p->title == NULL)
 		msg(MSG_WARNING, e->file, e->line, "entry '%s' has no title",
 		    e->key);

@@ -37,7 +37,8 @@ enum pub_kind {
  */
 struct pub {
 	const struct entry *entry;	/* borrowed from the entry_list */
-	char		*title;		/* NULL if none */
+	char		*title;		/* with subtitle and titleaddon; NULL if none */
+	char		*main_title;	/* biblatex's maintitle, joined alike */
 	struct person	*authors;	/* or editors; names_free() */
 	size_t		 nauthors;
 	char		*venue_name;	/* full venue as written, or NULL */
@@ -51,6 +52,9 @@ struct pub {
 	struct link	*links;		/* checked URLs, in showing order */
 	size_t		 nlinks;
 	int		 year;		/* 0 if unknown */
+	int		 year_end;	/* a date range's last year; 0 none,
+					   -1 open ("2001/") */
+	int		 orig_year;	/* origdate's year, or 0 */
 	unsigned char	 kind;		/* enum pub_kind */
 	unsigned char	 month;		/* 1-12, 0 if unknown */
 	unsigned char	 selected;

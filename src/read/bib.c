@@ -106,13 +106,13 @@ lower_dup(const char *s, size_t n)
 	return ascii_lower(xstrndup(s, n));
 }
 
-/* Does v hold a tab, a newline, two blanks in a row or blank ends? */
+/* Does v hold a tab, a newline, two blanks in a row or (trim) blank ends? */
 static int
-needs_collapse(const struct buf *v)
+needs_collapse(const struct buf *v, int trim)
 {
 	if (v->len == 0)
 		return 0;
-	if (v->data[0] == ' ' || v->data[v->len - 1] == ' ' ||
+	if ((trim && (v->data[0] == ' ' || v->data[v->len - 1] == ' ')) ||
 	    memchr(v->data, '\n', v->len) != NULL ||
 	    memchr(v->data, '\t', v->len) != NULL)
 		return 1;
@@ -121,17 +121,19 @@ needs_collapse(const struct buf *v)
 }
 
 /*
- * BibTeX collapses runs of blanks to one space and trims the ends.
- * Most values have nothing to collapse: libc's scans say so faster
- * than the loop would.
+ * BibTeX collapses runs of blanks to one space and trims the ends of a
+ * field's value -- not of an @string's (trim 0), whose blank ends
+ * separate it from what it is pasted to: xampl.bib's "Proc. Fifteenth
+ * Annual" # STOC with STOC = " Symposium on ...".  Most values have
+ * nothing to collapse: libc's scans say so faster than the loop would.
  */
 static void
-collapse_space(struct buf *v)
+collapse_space(struct buf *v, int trim)
 {
 	size_t	 i, j = 0;
-	int	 space = 1;
+	int	 space = trim;
 
-	if (!needs_collapse(v))
+	if (!needs_collapse(v, trim))
 		return;
 	for (i = 0; i < v->len; i++) {
 		char	 c = v->data[i];
@@ -145,7 +147,7 @@ collapse_space(struct buf *v)
 			space = 0;
 		}
 	}
-	if (j > 0 && v->data[j - 1] == ' ')
+	if (trim && j > 0 && v->data[j - 1] == ' ')
 		j--;
 	buf_truncate(v, j);
 }
@@ -167,9 +169,13 @@ paste(struct bib *b, struct buf *v, const char *expansion, int line)
 	buf_put(v, expansion, n);
 }
 
-/* Paste the simple values of one field into v, expanding macros. */
+/*
+ * Paste the simple values of one field into v, expanding macros; trim
+ * its blank ends unless it defines a macro.
+ */
 static void
-field_value(struct bib *b, AST *field, const char *file, struct buf *v)
+field_value(struct bib *b, AST *field, const char *file, struct buf *v,
+    int trim)
 {
 	AST		*node = NULL;
 	bt_nodetype	 type;
@@ -192,7 +198,7 @@ field_value(struct bib *b, AST *field, const char *file, struct buf *v)
 			    "undefined macro '%s' taken as empty", text);
 		free(name);
 	}
-	collapse_space(v);
+	collapse_space(v, trim);
 }
 
 static int
@@ -265,7 +271,7 @@ define_macros(struct bib *b, AST *ast, const char *file)
 
 	while ((field = bt_next_field(ast, field, &name)) != NULL) {
 		buf_truncate(&b->value, 0);
-		field_value(b, field, file, &b->value);
+		field_value(b, field, file, &b->value, 0);
 		value = xstrdup(b->value.data != NULL ? b->value.data : "");
 		old = strmap_put(b->macros, name, value);
 		free(old);
@@ -442,7 +448,7 @@ add_fields(struct bib *b, struct entry_list *l, struct entry *e, AST *ast,
 			continue;
 		}
 		buf_truncate(&b->value, 0);
-		field_value(b, field, e->file, &b->value);
+		field_value(b, field, e->file, &b->value, 1);
 		/* Its lines, if it has any to keep, before the text changes. */
 		blocks = line_structure(sf);
 		keep_field(b, l, f, sf, b->value.data, b->value.len, blocks,

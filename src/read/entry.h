@@ -50,6 +50,8 @@ struct entry {
 	int		 line;
 	unsigned char	 hidden;	/* only a crossref target */
 	unsigned char	 resolved;	/* its crossref followed */
+	unsigned char	 title_placed;	/* a crossref child shows or
+					   replaced its title on purpose */
 };
 
 struct entry_list {

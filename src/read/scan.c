@@ -21,6 +21,7 @@
 #include "base/util.h"
 #include "read/scan.h"
 #include "read/source.h"
+#include "text/rich.h"
 
 enum field_result {
 	FIELD_OK,	/* a field was recorded */
@@ -554,6 +555,11 @@ skip_body(struct scanner *s, const struct scan_entry *e, char closer)
 			    MSG_ERROR;
 
 	stop = body_end(s->p, s->end, closer, &inner);
+	/* BibTeX hands @preamble to LaTeX ahead of the list: the plain
+	 * macros it defines hold for every entry. */
+	if (level == MSG_ERROR)
+		latex_define_macros(s->p, (size_t)((inner != NULL ? inner :
+		    stop != NULL ? stop : s->end) - s->p));
 	if (inner == NULL) {
 		if (stop == NULL)
 			msg(level, fname, e->line, "@%.*s is not closed",

@@ -4,8 +4,13 @@
  *
  * One pass, no recursion: braces keep an explicit stack, so 100,000
  * nested braces cost memory, not stack.  Accents are combined with
- * their base letter and composed by utf8proc; unknown commands are kept
- * as written rather than dropped; $math$ is kept as written.
+ * their base letter and composed by utf8proc; $math$ is decoded to
+ * Unicode when math.c understands all of it, else kept as written.  An
+ * unknown command loses its name and keeps the text of its argument
+ * ("\pkg{sysdep}" is "sysdep"): the reader wants the words, and the
+ * name is markup only the file's own style knew; each such name is said
+ * once (latex_report_unknown).  Zero-argument macros a file defines in
+ * @preamble are expanded (latex_define_macros).
  */
 #include "config.h"
 
@@ -15,14 +20,16 @@
 
 #include <utf8proc.h>
 
+#include "base/msg.h"
 #include "base/util.h"
+#include "text/math.h"
 #include "text/rich.h"
 
 #define G_KEEP	0x01	/* this brace opened a case-protected run */
 #define G_EM	0x02	/* italics end with this group */
 #define G_BF	0x04	/* bold ends with this group */
-#define G_LITERAL 0x08	/* the argument of an unknown command: braces shown */
 #define G_BF_INNER 0x10	/* bold opened inside italics: closes first */
+#define G_QUOTE	0x20	/* \enquote{...}: quotes around the group */
 
 struct decoder {
 	const char	*p;
@@ -58,28 +65,34 @@ static const struct {
 	{ "aa", "å" }, { "ae", "æ" }, { "allowbreak", "" },
 	{ "copyright", "©" }, { "dag", "†" }, { "ddag", "‡" },
 	{ "dh", "ð" }, { "dj", "đ" }, { "dots", "…" },
+	{ "emdash", "—" }, { "endash", "–" }, { "enspace", "\xe2\x80\x82" },
 	{ "euro", "€" }, { "guillemotleft", "«" },
-	{ "guillemotright", "»" }, { "i", "ı" }, { "j", "ȷ" },
+	{ "guillemotright", "»" }, { "hyphen", "-" }, { "i", "ı" },
+	{ "j", "ȷ" },
 	{ "l", "ł" }, { "ldots", "…" }, { "newblock", " " },
 	{ "newline", " " }, { "ng", "ŋ" }, { "nobreak", "" },
 	{ "normalfont", "" }, { "o", "ø" }, { "oe", "œ" },
 	{ "pounds", "£" }, { "protect", "" }, { "qquad", " " },
-	{ "quad", " " }, { "relax", "" }, { "ss", "ß" },
+	{ "quad", " " }, { "relax", "" }, { "slash", "/" }, { "ss", "ß" },
 	{ "textasciicircum", "^" }, { "textasciitilde", "~" },
 	{ "textasteriskcentered", "∗" }, { "textbackslash", "\\" },
 	{ "textbar", "|" }, { "textbullet", "•" },
 	{ "textcopyright", "©" }, { "textdagger", "†" },
 	{ "textdaggerdbl", "‡" }, { "textdegree", "°" },
+	{ "textdollar", "$" },
 	{ "textellipsis", "…" }, { "textemdash", "—" },
 	{ "textendash", "–" }, { "texteuro", "€" },
 	{ "textexclamdown", "¡" }, { "textgreater", ">" },
 	{ "textless", "<" }, { "textparagraph", "¶" },
-	{ "textperiodcentered", "·" }, { "textquestiondown", "¿" },
+	{ "textperiodcentered", "·" }, { "textperthousand", "‰" },
+	{ "textquestiondown", "¿" }, { "textquotedbl", "\"" },
 	{ "textquotedblleft", "“" }, { "textquotedblright", "”" },
 	{ "textquoteleft", "‘" }, { "textquoteright", "’" },
+	{ "textquotesingle", "'" },
 	{ "textregistered", "®" }, { "textsection", "§" },
 	{ "textsterling", "£" }, { "texttrademark", "™" },
-	{ "textunderscore", "_" }, { "th", "þ" }, { "{", "{" },
+	{ "textunderscore", "_" }, { "th", "þ" },
+	{ "thinspace", "\xe2\x80\x89" }, { "{", "{" },
 	{ "}", "}" },
 };
 
@@ -101,13 +114,16 @@ static const struct {
 	const char	*name;
 	unsigned char	 style;
 } wrappers[] = {
-	{ "emph", G_EM }, { "enquote", 0 }, { "hbox", 0 },
-	{ "mbox", 0 }, { "text", 0 }, { "textbf", G_BF },
+	{ "emph", G_EM }, { "enquote", G_QUOTE }, { "hbox", 0 },
+	{ "mbox", 0 }, { "mkbibbold", G_BF }, { "mkbibemph", G_EM },
+	{ "mkbibitalic", G_EM }, { "mkbibquote", G_QUOTE },
+	{ "text", 0 }, { "textbf", G_BF },
 	{ "textit", G_EM }, { "textmd", 0 }, { "textnormal", 0 },
+	{ "textquote", G_QUOTE },
 	{ "textrm", 0 }, { "textsc", 0 }, { "textsf", 0 },
-	{ "textsl", G_EM }, { "textsubscript", 0 },
-	{ "textsuperscript", 0 }, { "texttt", 0 }, { "textup", 0 },
-	{ "url", 0 },
+	{ "textsl", G_EM },
+	{ "textsubscript", 0 }, { "textsuperscript", 0 },
+	{ "texttt", 0 }, { "textup", 0 }, { "url", 0 },
 };
 
 /* Font declarations: {\em ...} and friends. */
@@ -123,9 +139,15 @@ static const struct {
 	{ "ttfamily", 0 }, { "upshape", 0 },
 };
 
+/* Commands followed by a dimension, which is not text: \kern.05em. */
+static const char *const spacers[] = {
+	"hskip", "kern", "lower", "mkern", "mskip", "raise", "vskip",
+};
+
 /* Commands whose first braced argument is not text at all. */
 static const char *const dropped[] = {
-	"href", "hspace", "index", "label", "noopsort", "vspace",
+	"foreignlanguage", "href", "hspace", "hyphenation", "index",
+	"label", "noopsort", "vspace",
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -221,7 +243,9 @@ latex_tables_sorted(void)
 	    sorted(wrappers, NELEM(wrappers), sizeof(wrappers[0])) &&
 	    sorted(declarations, NELEM(declarations),
 	    sizeof(declarations[0])) &&
-	    sorted(dropped, NELEM(dropped), sizeof(dropped[0]));
+	    sorted(dropped, NELEM(dropped), sizeof(dropped[0])) &&
+	    sorted(spacers, NELEM(spacers), sizeof(spacers[0])) &&
+	    math_table_sorted();
 }
 
 static void
@@ -267,6 +291,8 @@ open_brace(struct decoder *d, unsigned char style)
 		buf_putc(&d->out, RICH_EM_ON);
 	if (style & G_BF)
 		buf_putc(&d->out, RICH_BF_ON);
+	if (style & G_QUOTE)
+		buf_puts(&d->out, "“");
 	push_group(d, flags);
 }
 
@@ -278,9 +304,9 @@ close_brace(struct decoder *d)
 	if (d->depth == 0)
 		return;		/* unbalanced: scan.c reports these */
 	flags = d->stack[--d->depth];
+	if (flags & G_QUOTE)
+		buf_puts(&d->out, "”");
 	close_styles(&d->out, flags);
-	if (flags & G_LITERAL)
-		buf_putc(&d->out, '}');
 	if (flags & G_KEEP) {
 		d->keep--;
 		buf_putc(&d->out, RICH_KEEP_OFF);
@@ -455,17 +481,182 @@ control_word(struct decoder *d, const struct cmd *c)
 	return 0;
 }
 
+/* A control word TeX has read: the blanks and an empty {} after it go. */
+static void
+end_word(struct decoder *d)
+{
+	while (*d->p == ' ')
+		d->p++;
+	if (d->p[0] == '{' && d->p[1] == '}')
+		d->p += 2;
+}
+
 static int
 symbol(struct decoder *d, const struct cmd *c, int word)
 {
 	if (c->symbol < 0)
 		return 0;
 	buf_puts(&d->out, symbols[c->symbol].text);
-	if (word) {	/* TeX eats blanks after a word */
-		while (*d->p == ' ')
-			d->p++;
-		if (d->p[0] == '{' && d->p[1] == '}')
-			d->p += 2;
+	if (word)	/* TeX eats blanks after a word */
+		end_word(d);
+	return 1;
+}
+
+/* ---- commands the file defines, and those nobody defines ---- */
+
+static struct strmap	*macros;	/* name -> rich text, from @preamble */
+static struct strmap	*unknown_said;	/* names already warned about */
+
+/* Unknown names met since the last report, for the caller to place. */
+#define UNKNOWN_PENDING	8
+static char	*unknown_pending[UNKNOWN_PENDING];
+static size_t	 nunknown_pending;
+
+static void
+note_unknown(const char *name, size_t len)
+{
+	char	*s = xstrndup(name, len);
+	size_t	 i;
+
+	for (i = 0; i < nunknown_pending; i++)
+		if (strcmp(unknown_pending[i], s) == 0)
+			break;
+	if (i < nunknown_pending || nunknown_pending == UNKNOWN_PENDING ||
+	    (unknown_said != NULL && strmap_get(unknown_said, s) != NULL)) {
+		free(s);
+		return;
+	}
+	unknown_pending[nunknown_pending++] = s;
+}
+
+void
+latex_forget_unknown(void)
+{
+	while (nunknown_pending > 0)
+		free(unknown_pending[--nunknown_pending]);
+}
+
+void
+latex_report_unknown(const char *file, int line)
+{
+	size_t	 i;
+
+	if (unknown_said == NULL)
+		unknown_said = strmap_new();
+	for (i = 0; i < nunknown_pending; i++) {
+		if (strmap_get(unknown_said, unknown_pending[i]) != NULL)
+			continue;
+		strmap_put(unknown_said, unknown_pending[i], unknown_said);
+		msg(MSG_WARNING, file, line, "unknown command \\%s: its name "
+		    "is dropped, the text of its argument kept (said once)",
+		    unknown_pending[i]);
+	}
+	latex_forget_unknown();
+}
+
+/* Expand a macro of @preamble; returns 0 if name is none. */
+static int
+user_macro(struct decoder *d, const char *name, size_t len)
+{
+	char		 key[64];
+	const char	*text;
+
+	if (macros == NULL || len >= sizeof(key))
+		return 0;
+	memcpy(key, name, len);
+	key[len] = '\0';
+	if ((text = strmap_get(macros, key)) == NULL)
+		return 0;
+	buf_puts(&d->out, text);
+	end_word(d);
+	return 1;
+}
+
+/*
+ * A command nobody defines: its name goes and the text of its argument
+ * stays, as a plain group; a control symbol stays as its character.
+ */
+static void
+unknown_command(struct decoder *d, const char *name, size_t len)
+{
+	int	 word = (*name >= 'a' && *name <= 'z') ||
+		    (*name >= 'A' && *name <= 'Z');
+
+	if (!word) {
+		buf_put(&d->out, name, len);
+		return;
+	}
+	note_unknown(name, len);
+	while (*d->p == ' ')
+		d->p++;
+	if (*d->p == '{') {
+		d->p++;
+		open_brace(d, 0);
+	}
+}
+
+/* After p's blanks, a TeX dimension ("-.05em", "0.5 ex"), or p. */
+static const char *
+dimension(const char *p)
+{
+	static const char units[] = "em ex pt pc in cm mm bp dd cc sp mu";
+	const char	*q = p, *num, *u;
+
+	while (*q == ' ')
+		q++;
+	if (*q == '=')
+		q++;
+	while (*q == '-' || *q == '+' || *q == ' ')
+		q++;
+	for (num = q; (*q >= '0' && *q <= '9') || *q == '.' || *q == ','; q++)
+		continue;
+	if (q == num)
+		return p;
+	while (*q == ' ')
+		q++;
+	for (u = units; u < units + sizeof(units) - 1; u += 3)
+		if (q[0] == u[0] && q[1] == u[1])
+			return q + 2 + (q[2] == ' ');	/* TeX eats one */
+	return p;
+}
+
+/*
+ * \kern.05em, \hskip 1em plus 1fil, \raise0.5ex: the command and its
+ * dimensions go.
+ */
+static int
+spacer(struct decoder *d, const char *name, size_t len)
+{
+	const char	*q;
+	size_t		 i;
+
+	for (i = 0; i < NELEM(spacers); i++)
+		if (strlen(spacers[i]) == len &&
+		    memcmp(spacers[i], name, len) == 0)
+			break;
+	if (i == NELEM(spacers))
+		return 0;
+	while (*d->p == ' ')	/* after a control word */
+		d->p++;
+	d->p = dimension(d->p);
+	for (;;) {
+		for (q = d->p; *q == ' '; q++)
+			continue;
+		if (strncmp(q, "plus", 4) != 0 && strncmp(q, "minus", 5) != 0)
+			break;
+		q += *q == 'p' ? 4 : 5;
+		if (dimension(q) == q) {
+			/* 1fil, 1fill: TeX's infinite glue */
+			while (*q == ' ' || *q == '-' || *q == '.' ||
+			    (*q >= '0' && *q <= '9'))
+				q++;
+			if (strncmp(q, "fil", 3) != 0)
+				break;
+			for (q += 3; *q == 'l'; q++)
+				continue;
+			d->p = q;
+		} else
+			d->p = dimension(q);
 	}
 	return 1;
 }
@@ -501,22 +692,20 @@ command(struct decoder *d)
 		if (symbol(d, c, 0))
 			return;
 	}
-	/* Unknown: keep it as written so nothing silently disappears. */
-	buf_putc(&d->out, '\\');
-	buf_put(&d->out, name, len);
-	if (*d->p == '{') {
-		d->p++;
-		buf_putc(&d->out, '{');
-		push_group(d, G_LITERAL);
-	}
+	if (!user_macro(d, name, len) && !spacer(d, name, len))
+		unknown_command(d, name, len);
 }
 
-/* d->p is at '$': keep $...$ or $$...$$ verbatim, marked as math. */
+/*
+ * d->p is at '$': $...$ or $$...$$ decoded to Unicode text if math.c
+ * understands all of it (case-protected, as math is), else kept
+ * verbatim, marked as math.
+ */
 static void
 math(struct decoder *d)
 {
 	const char	*p = d->p;
-	size_t		 delim = p[1] == '$' ? 2 : 1;
+	size_t		 delim = p[1] == '$' ? 2 : 1, close;
 
 	for (p += delim; *p != '\0'; p++) {
 		if (*p == '\\' && p[1] != '\0')
@@ -529,7 +718,15 @@ math(struct decoder *d)
 		d->p++;
 		return;
 	}
-	p += delim == 2 && p[1] == '$' ? 2 : 1;
+	close = delim == 2 && p[1] == '$' ? 2 : 1;
+	buf_putc(&d->out, RICH_KEEP_ON);
+	if (math_decode(&d->out, d->p + delim, (size_t)(p - d->p) - delim)) {
+		buf_putc(&d->out, RICH_KEEP_OFF);
+		d->p = p + close;
+		return;
+	}
+	buf_truncate(&d->out, d->out.len - 1);
+	p += close;
 	buf_putc(&d->out, RICH_MATH_ON);
 	buf_put(&d->out, d->p, (size_t)(p - d->p));
 	buf_putc(&d->out, RICH_MATH_OFF);
@@ -625,6 +822,9 @@ decode_onto(struct buf *out, const char *latex, int markdown)
 			break;
 		}
 	}
+	/* "x \\mf": a command dropped at the end leaves its blank. */
+	while (d.out.len > out->len && d.out.data[d.out.len - 1] == ' ')
+		buf_truncate(&d.out, d.out.len - 1);
 	while (d.depth > 0)
 		close_brace(&d);
 	close_styles(&d.out, d.top);
@@ -673,14 +873,17 @@ decode_word_onto(struct buf *out, const char *latex, size_t len)
 {
 	struct decoded_word	*w = &decoded_words[hash_bytes(latex, len) %
 				    WORD_SLOTS];
-	size_t			 at = out->len;
+	size_t			 at = out->len, pending;
 
 	if (w->inlen == len && memcmp(w->in, latex, len) == 0) {
 		buf_put(out, w->out, w->outlen);
 		return;
 	}
+	pending = nunknown_pending;
 	decode_onto(out, latex, 0);
-	if (out->len - at < WORD_MAX) {
+	/* A word with an unknown command is decoded each time, so that
+	 * each time its name is noted for the caller to report. */
+	if (out->len - at < WORD_MAX && nunknown_pending == pending) {
 		w->inlen = (unsigned char)len;
 		w->outlen = (unsigned char)(out->len - at);
 		memcpy(w->in, latex, len);
@@ -751,4 +954,112 @@ char *
 latex_file_name(const char *latex)
 {
 	return url_text(latex, 1);
+}
+
+/* ---- @preamble ---- */
+
+/* p past blanks. */
+static const char *
+blanks(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' ||
+	    *p == '\r'))
+		p++;
+	return p;
+}
+
+/* The end of a balanced {...} at p, past its closer; NULL if none. */
+static const char *
+group_end(const char *p, const char *end)
+{
+	size_t	 depth = 0;
+
+	for (; p < end; p++) {
+		if (*p == '\\' && p + 1 < end)
+			p++;
+		else if (*p == '{')
+			depth++;
+		else if (*p == '}' && --depth == 0)
+			return p + 1;
+	}
+	return NULL;
+}
+
+/* "\name" or "{\name}" at p: the name's bounds; the byte after, or NULL. */
+static const char *
+macro_name(const char *p, const char *end, const char **name, size_t *len)
+{
+	int	 braced = p < end && *p == '{';
+
+	p = blanks(p + braced, end);
+	if (p >= end || *p != '\\')
+		return NULL;
+	*name = ++p;
+	while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		p++;
+	*len = (size_t)(p - *name);
+	if (*len == 0)
+		return NULL;
+	if (braced) {
+		p = blanks(p, end);
+		if (p >= end || *p != '}')
+			return NULL;
+		p++;
+	}
+	return blanks(p, end);
+}
+
+/* One definition after \def or \newcommand at p; returns where to go on. */
+static const char *
+define_one(const char *p, const char *end)
+{
+	const char	*name, *body, *stop;
+	size_t		 len;
+	char		*key, *latex;
+
+	if (p < end && *p == '*')
+		p++;
+	if ((p = macro_name(blanks(p, end), end, &name, &len)) == NULL)
+		return NULL;
+	/* [n] or #1: a macro with arguments is not plain text. */
+	if (p >= end || *p != '{' || (stop = group_end(p, end)) == NULL)
+		return p;
+	body = p + 1;
+	if (memchr(body, '#', (size_t)(stop - 1 - body)) != NULL)
+		return stop;
+	key = xstrndup(name, len);
+	latex = xstrndup(body, (size_t)(stop - 1 - body));
+	if (macros == NULL)
+		macros = strmap_new();
+	free(strmap_put(macros, key, latex_decode(latex)));
+	latex_forget_unknown();
+	free(latex);
+	free(key);
+	return stop;
+}
+
+void
+latex_define_macros(const char *text, size_t len)
+{
+	static const char *const definers[] = { "\\def", "\\newcommand",
+	    "\\renewcommand", "\\providecommand" };
+	const char	*p = text, *end = text + len, *next;
+	size_t		 i, n;
+
+	while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		for (i = 0; i < NELEM(definers); i++) {
+			n = strlen(definers[i]);
+			if ((size_t)(end - p) > n &&
+			    memcmp(p, definers[i], n) == 0 &&
+			    !((p[n] >= 'a' && p[n] <= 'z') ||
+			    (p[n] >= 'A' && p[n] <= 'Z')))
+				break;
+		}
+		if (i == NELEM(definers)) {
+			p++;
+			continue;
+		}
+		next = define_one(p + n, end);
+		p = next != NULL ? next : p + n;
+	}
 }

@@ -671,6 +671,7 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 	memset(v, 0, n * sizeof(*v));
 	/* Decoded text is about as long as the source. */
 	buf_reserve(&lp.text, len + len / 4 + 16);
+	latex_forget_unknown();
 	for (i = 0; i < n && (limit == 0 || kept < limit); i++) {
 		name = trim(names[i], lens[i], &len);
 		if (len >= 3 && strncasecmp(name, "and", 3) == 0 &&
@@ -706,6 +707,8 @@ parse_list(const char *latex, size_t *count, const char *file, int line,
 		}
 		kept++;
 	}
+	if (file != NULL)
+		latex_report_unknown(file, line);
 	out = pack(&lp, v, q, kept);
 	buf_free(&lp.text);
 	buf_free(&lp.scratch);

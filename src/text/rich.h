@@ -14,7 +14,7 @@
 #define RICH_EM_OFF	'\x02'
 #define RICH_BF_ON	'\x03'	/* \textbf, {\bf ...} */
 #define RICH_BF_OFF	'\x04'
-#define RICH_MATH_ON	'\x05'	/* $...$, kept as written */
+#define RICH_MATH_ON	'\x05'	/* $...$ math.c could not decode, as written */
 #define RICH_MATH_OFF	'\x06'
 #define RICH_KEEP_ON	'\x0e'	/* {braced}: a case change leaves it */
 #define RICH_KEEP_OFF	'\x0f'
@@ -41,6 +41,16 @@ char	*latex_file_name(const char *latex);
 struct buf;
 void	 latex_decode_onto(struct buf *, const char *latex);
 void	 latex_decode_markdown_onto(struct buf *, const char *latex);
+/*
+ * Unknown commands met while decoding, each name said once per run: a
+ * caller that knows where the text came from reports them there after
+ * decoding it; one that does not forgets them first.
+ */
+void	 latex_report_unknown(const char *file, int line);
+void	 latex_forget_unknown(void);
+/* The zero-argument macros that @preamble text defines (\def\vax{VAX},
+ * \newcommand{\ps}{PostScript}), from now on expanded. */
+void	 latex_define_macros(const char *text, size_t len);
 /* The command tables are sorted, each name once (for tests). */
 int	 latex_tables_sorted(void);
 
