@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/math.h"
 #include "text/rich.h"
 #include "tap.h"
 #include "base/util.h"
@@ -308,6 +309,22 @@ main(void)
 		free(a);
 		free(b);
 		free(c);
+	}
+	/* The math the decoder writes, back as LaTeX for -f tex. */
+	{
+		struct buf	 b = { 0 };
+		const char	*in = "O(n\xc2\xb2) \xce\xb1 x\xe1\xb5\xa2 c\xcc\x84 \xe2\x86\x92 \xc3\xa9";
+		const char	*p;
+		size_t		 n;
+
+		for (p = in; *p != '\0'; p += n > 0 ? n : 1)
+			if ((n = math_to_tex(&b, p)) == 0)
+				buf_putc(&b, *p);
+		is_str(b.data, "O(n\\textsuperscript{2}) \\ensuremath{\\alpha} "
+		    "x\\textsubscript{i} \\ensuremath{\\bar{c}} "
+		    "\\ensuremath{\\rightarrow} \xc3\xa9", "math back to LaTeX; "
+		    "other characters left");
+		buf_free(&b);
 	}
 	/* HTML entities in text exported from the web. */
 	{
