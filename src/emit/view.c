@@ -622,7 +622,7 @@ pub_field(const struct pub *p, const char *name, struct tval *v)
 /* Names that are links: asked for by name, only ever a checked one. */
 const char *const view_link_names[] = { "paper", "url", "html", "pdf",
 	"code", "slides", "video", "poster", "website", "blog", "supp",
-	"arxiv", "doi", NULL };
+	"arxiv", "doi", "preview", NULL };
 
 static int
 is_link_name(const char *name)
