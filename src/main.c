@@ -722,8 +722,8 @@ is_theme_var(const struct run *r, const char *key)
 
 /* Page variables bib2pubs itself reads (bib2pubs-themes(5)). */
 static const char *const own_vars[] = { "links", "names", "split_name",
-	"split_cite", "group_order", "asset_base", "html_base", "bibtex",
-	"bibtex_hide", "lang", "venue_names", NULL };
+	"split_cite", "group_order", "asset_base", "html_base", "preview_base",
+	"bibtex", "bibtex_hide", "lang", "venue_names", NULL };
 
 /*
  * A -V nobody reads, or a link name no entry has, changes nothing: a
@@ -817,6 +817,9 @@ setup_output(struct run *r)
 		vars_set(&r->vars, "asset_base", "/assets/pdf/");
 	if (vars_get(&r->vars, "html_base") == NULL)
 		vars_set(&r->vars, "html_base", "/assets/html/");
+	if (vars_get(&r->vars, "preview_base") == NULL)
+		vars_set(&r->vars, "preview_base",
+		    "/assets/img/publication_preview/");
 	return 1;
 }
 
@@ -1040,7 +1043,8 @@ write_output(struct run *r, char **files, int nfiles)
 	struct norm_opts no = { .me = r->o.me, .nme = r->o.nme,
 			    .venues = r->venues,
 			    .asset_base = vars_get(&r->vars, "asset_base"),
-			    .html_base = vars_get(&r->vars, "html_base") };
+			    .html_base = vars_get(&r->vars, "html_base"),
+			    .preview_base = vars_get(&r->vars, "preview_base") };
 	struct emit_opts eo = { .format = r->o.format, .width = r->o.width,
 			    .unsafe = r->o.unsafe };
 	struct page	 pg;

@@ -1,7 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: ISC
 # tests/browser.sh: load the default HTML page in headless Chromium and
-# take screenshots (desktop, light; phone, dark).  Fails when Chromium
+# take screenshots (desktop, light; phone, dark; scripts refused).  The
+# theme's filter script runs under the page's Content-Security-Policy
+# with no console error, a query hides the other entries, a year
+# choice keeps that year's, and with the script refused every entry is
+# shown and the filter stays hidden.  Fails when Chromium
 # cannot load the page or the screenshot is empty; when any script runs
 # in the hostile page (tests/golden/xss.bib): a script there would have
 # to change the DOM, and Chromium's dumped DOM must equal the page
@@ -64,6 +68,53 @@ ok $? "the example page renders on a phone, dark (screenshot $OUT/phone-dark.png
 chrome c --dump-dom "file://$tmp/example.html" >"$tmp/example.dom"
 grep -q 'SpargeAttention' "$tmp/example.dom"
 ok $? "the rendered DOM holds the entries"
+
+# The filter script (script = on, the default), under the page's own
+# Content-Security-Policy: it runs (its hash matches), the console has
+# no error and no refusal; typing a query hides the other entries; with
+# scripts off every entry is shown and the filter stays hidden.
+b2p -f html --me "Zhang, Jintao" -V bibtex=all "$TESTS_SRCDIR/../bib/example.bib" >"$tmp/filter.html"
+total=$(grep -c '<li class="pub ' "$tmp/filter.html")
+chrome f --enable-logging=stderr --v=0 --virtual-time-budget=5000 \
+    --dump-dom "file://$tmp/filter.html" >"$tmp/filter.dom" 2>"$tmp/filter.console"
+grep -q 'class="b2p-q"' "$tmp/filter.dom" &&
+    ! grep -q '<div class="b2p-filter"[^>]* hidden' "$tmp/filter.dom"
+ok $? "the filter script runs under the page's Content-Security-Policy"
+! grep -a 'CONSOLE' "$tmp/filter.console" | grep -aiE 'error|refused|uncaught|violat' >"$tmp/filter.errors"
+ok $? "no console error, no CSP refusal with the filter script"
+diag <"$tmp/filter.errors"
+grep -c 'class="btn b2p-copy"' "$tmp/filter.dom" >"$tmp/filter.copies"
+[ "$(cat "$tmp/filter.copies")" -eq "$total" ]
+ok $? "every entry with its BibTeX on the page has a Copy BibTeX button ($(cat "$tmp/filter.copies") of $total)"
+# The test types into the filter: a copy without the policy (it would
+# refuse the test's own script), the test after the theme's script.
+sed -e '/http-equiv="Content-Security-Policy"/d' \
+    -e 's|</body>|<script>(function(){var q=document.querySelector(".b2p-q"),n=function(){return document.querySelectorAll("li.pub:not([hidden])").length;};var all=n();q.value="sageattention";q.dispatchEvent(new Event("input"));var some=n();var y=document.querySelectorAll(".b2p-select")[0];q.value="";q.dispatchEvent(new Event("input"));y.value="2024";y.dispatchEvent(new Event("change"));document.documentElement.setAttribute("data-test",all+" "+some+" "+n()+" "+window.__errs.length);})()</script></body>|' \
+    -e 's|<head>|<head><script>window.__errs=[];addEventListener("error",function(e){window.__errs.push(e.message)});</script>|' \
+    "$tmp/filter.html" >"$tmp/filter-test.html"
+chrome g --virtual-time-budget=5000 --dump-dom "file://$tmp/filter-test.html" |
+    sed -n 's/.*data-test="\([0-9 ]*\)".*/\1/p' | head -n 1 >"$tmp/filter.counts"
+read -r f_all f_some f_year f_errs <"$tmp/filter.counts" || true
+[ "${f_all:-0}" -eq "$total" ] && [ "${f_some:-0}" -ge 1 ] &&
+    [ "${f_some:-0}" -lt "$total" ] && [ "${f_year:-0}" -eq 1 ] &&
+    [ "${f_errs:-1}" -eq 0 ]
+ok $? "the filter hides entries: 'sageattention' shows ${f_some:-?} of ${f_all:-?}, year 2024 shows ${f_year:-?}; ${f_errs:-?} script errors"
+# Scripts off: headless Chromium with --blink-settings=scriptEnabled=false
+# writes no DOM and no screenshot (it drives the page by script), so the
+# page's own policy refuses the script instead (script-src 'none'), as
+# a browser with scripts off, or a server's stricter policy, would.
+sed "s/script-src '[^']*'/script-src 'none'/" "$tmp/filter.html" >"$tmp/noscript.html"
+grep -q "script-src 'none'" "$tmp/noscript.html" || echo "# the page has no script-src to refuse"
+chrome h --dump-dom "file://$tmp/noscript.html" >"$tmp/noscript.dom"
+[ "$(grep -c '<li class="pub ' "$tmp/noscript.dom")" -eq "$total" ] &&
+    ! grep -q '<li class="pub [^>]* hidden' "$tmp/noscript.dom" &&
+    grep -q '<div class="b2p-filter"[^>]* hidden' "$tmp/noscript.dom" &&
+    ! grep -q 'class="btn b2p-copy"' "$tmp/noscript.dom"
+ok $? "with scripts off every entry is shown ($total) and the filter stays hidden"
+chrome i --window-size=1200,900 \
+    --screenshot="$OUT/noscript.png" "file://$tmp/noscript.html" >/dev/null
+[ -s "$OUT/noscript.png" ] && [ "$(wc -c <"$OUT/noscript.png")" -gt 20000 ]
+ok $? "the page renders with scripts off (screenshot $OUT/noscript.png)"
 
 # The hostile page: every theme, every field.  Each payload would write
 # to the DOM (alert() in headless mode does nothing visible), so look
@@ -290,9 +341,14 @@ cat >"$hook" <<'EOF'
 		});
 	}).observe(document, { childList: true, subtree: true });
 
+	/* The theme's own filter script (script = on) is the page's: one
+	 * <script id="b2p-script">, no src, last in the body. */
 	function ours(el) {
 		return el.id === "b2p-report" || (el.tagName === "SCRIPT" &&
-		    /b2p-hook\.js$/.test(el.getAttribute("src") || ""));
+		    /b2p-hook\.js$/.test(el.getAttribute("src") || "")) ||
+		    (el.tagName === "SCRIPT" && el.id === "b2p-script" &&
+		    !el.hasAttribute("src") && el.parentNode === document.body &&
+		    document.querySelectorAll("script#b2p-script").length === 1);
 	}
 	function scan(doc, prefix) {
 		var els = doc.getElementsByTagName("*"), i, j, el, a, n, v, sub;

@@ -61,6 +61,11 @@ span_until(const char *s, const unsigned char *stops, unsigned char bits,
  */
 size_t	 put_decimal(char *out, int n);
 
+/* sha256.c: the SHA-256 of len bytes; and as a Content-Security-Policy
+ * hash source, "sha256-" and its base64 (caller frees). */
+void	 sha256(const void *, size_t len, unsigned char out[32]);
+char	*csp_hash(const void *, size_t len);
+
 /*
  * The commonest calls of all, so inline: a call to grow only when the
  * room runs out.

@@ -63,7 +63,7 @@ struct tmpl {
 
 enum tag {
 	T_VAR, T_IF, T_ELSE, T_ENDIF, T_FOR, T_SEP, T_ENDFOR, T_COMMENT,
-	T_DOLLAR, T_INCLUDE
+	T_DOLLAR, T_INCLUDE, T_HASH
 };
 
 struct parser {
@@ -176,7 +176,8 @@ read_tag(struct parser *ps, enum tag *tag, char **arg)
 		int		 paren;
 	} words[] = {
 		{ "if(", T_IF, 1 }, { "for(", T_FOR, 1 },
-		{ "include(", T_INCLUDE, 1 }, { "else$", T_ELSE, 0 },
+		{ "include(", T_INCLUDE, 1 }, { "hash(", T_HASH, 1 },
+		{ "else$", T_ELSE, 0 },
 		{ "endif$", T_ENDIF, 0 }, { "sep$", T_SEP, 0 },
 		{ "endfor$", T_ENDFOR, 0 },
 	};
@@ -202,7 +203,8 @@ read_tag(struct parser *ps, enum tag *tag, char **arg)
 		p += n;
 		if (words[i].paren) {
 			for (start = p; is_name_char(*p) || *p == '.' ||
-			    (*tag == T_INCLUDE && *p == '/'); p++)
+			    ((*tag == T_INCLUDE || *tag == T_HASH) &&
+			    *p == '/'); p++)
 				continue;
 			if (p[0] != ')' || p[1] != '$' || p == start) {
 				fail(ps, "expected ')$'");
@@ -229,7 +231,7 @@ read_tag(struct parser *ps, enum tag *tag, char **arg)
 static int
 is_control(enum tag t)
 {
-	return t != T_VAR && t != T_DOLLAR && t != T_INCLUDE;
+	return t != T_VAR && t != T_DOLLAR && t != T_INCLUDE && t != T_HASH;
 }
 
 /*
@@ -298,11 +300,15 @@ structure(struct parser *ps, struct frame *stack, size_t *depth,
 	}
 }
 
-/* $include(name)$: the theme's file, as text of the template. */
+/*
+ * $include(name)$: the theme's file, as text of the template.
+ * $hash(name)$: its SHA-256 as a Content-Security-Policy source
+ * ("sha256-..."), for a <script> or <style> that includes it whole.
+ */
 static void
-include(struct parser *ps, struct frame *f, const char *name)
+include(struct parser *ps, struct frame *f, const char *name, int hash)
 {
-	char	*content;
+	char	*content, *h;
 
 	if (ps->load == NULL || strstr(name, "..") != NULL ||
 	    name[0] == '/' || (content = ps->load(ps->load_arg, name)) ==
@@ -310,7 +316,12 @@ include(struct parser *ps, struct frame *f, const char *name)
 		fail(ps, "cannot include that file");
 		return;
 	}
-	append_text(f, content, strlen(content));
+	if (hash) {
+		h = csp_hash(content, strlen(content));
+		append_text(f, h, strlen(h));
+		free(h);
+	} else
+		append_text(f, content, strlen(content));
 	free(content);
 }
 
@@ -353,8 +364,8 @@ tmpl_parse(const char *text, const char *file, tmpl_loader load,
 		else if (tag == T_VAR) {
 			n = append(&stack[depth - 1], N_VAR);
 			read_filters(&ps, n, arg);
-		} else if (tag == T_INCLUDE)
-			include(&ps, &stack[depth - 1], arg);
+		} else if (tag == T_INCLUDE || tag == T_HASH)
+			include(&ps, &stack[depth - 1], arg, tag == T_HASH);
 		else if (tag != T_COMMENT)
 			structure(&ps, stack, &depth, tag, arg, tagline);
 		free(arg);

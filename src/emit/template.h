@@ -10,6 +10,7 @@
  *	$for(list)$ $sep$ $endfor$	$index$ counts from 1 inside
  *	$-- comment		to the end of the line
  *	$include(file)$		a file of the theme, as it is (CSS, say)
+ *	$hash(file)$		its SHA-256 as a CSP source, "sha256-..."
  *	$$			a dollar sign
  *
  * A line holding nothing but a control tag produces no output.  Values

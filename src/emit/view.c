@@ -522,6 +522,37 @@ anchor(const struct pub *p)
 	return buf_detach(&b);
 }
 
+/* ---- long author lists (max_authors) ---- */
+
+/* How many authors come before the cut: all when max_authors is 0 or
+ * the list is no longer. */
+static size_t
+authors_cut(const struct pub *p, const struct page *pg)
+{
+	return pg->max_authors == 0 || p->nauthors <= pg->max_authors ?
+	    p->nauthors : pg->max_authors;
+}
+
+/* The page owner among the authors past the cut, so that a page can
+ * show them before the cut too (copies borrowing their strings). */
+static int
+hidden_me(struct tval *v, const struct pub *p, size_t cut)
+{
+	struct person	*out;
+	size_t		 i, n = 0;
+
+	for (i = cut; i < p->nauthors; i++)
+		n += p->authors[i].me != 0;
+	if (n == 0)
+		return 1;
+	out = xcalloc(n, sizeof(*out));
+	for (i = cut, n = 0; i < p->nauthors; i++)
+		if (p->authors[i].me)
+			out[n++] = p->authors[i];
+	v->owned = (char *)out;
+	return list(v, out, n, sizeof(*out), &view_person);
+}
+
 /*
  * Fields that only shape a page, which al-folio leaves out of the
  * BibTeX it shows (its filtered_bibtex_keywords), and ours: unless a
@@ -620,7 +651,7 @@ pub_field(const struct pub *p, const char *name, struct tval *v)
 /* Names that are links: asked for by name, only ever a checked one. */
 const char *const view_link_names[] = { "paper", "url", "html", "pdf",
 	"code", "slides", "video", "poster", "website", "blog", "supp",
-	"arxiv", "doi", NULL };
+	"arxiv", "doi", "preview", NULL };
 
 static int
 is_link_name(const char *name)
@@ -653,6 +684,25 @@ pub_get(const void *self, const char *name, struct tval *v, void *arg)
 			return owned_text(v, anchor(p));
 		if (strcmp(name, "award") == 0)
 			return markdown_field(v, p, "award");
+		if (strncmp(name, "authors_", 8) == 0) {
+			size_t	 cut = authors_cut(p, pg);
+
+			if (strcmp(name + 8, "shown") == 0)
+				return list(v, p->authors, cut,
+				    sizeof(*p->authors), &view_person);
+			if (strcmp(name + 8, "hidden") == 0)
+				return list(v, p->authors + cut,
+				    p->nauthors - cut, sizeof(*p->authors),
+				    &view_person);
+			if (strcmp(name + 8, "hidden_me") == 0)
+				return hidden_me(v, p, cut);
+			if (strcmp(name + 8, "more") == 0 && cut < p->nauthors) {
+				put_decimal(v->room, (int)(p->nauthors - cut));
+				return text(v, v->room);
+			}
+			if (strcmp(name + 8, "more") == 0)
+				return 1;
+		}
 		break;
 	case 'b':
 		if (strcmp(name, "bibtex") == 0)
@@ -821,6 +871,66 @@ group_get(const void *self, const char *name, struct tval *v, void *arg)
 }
 
 static const struct tclass view_group = { group_get };
+
+/* ---- the year bar: runs of one year, when the page has no groups ---- */
+
+static int
+year_get(const void *self, const char *name, struct tval *v, void *arg)
+{
+	const struct year_run *y = self;
+
+	(void)arg;
+	if (strcmp(name, "year") == 0) {
+		put_decimal(v->room, y->year);
+		return text(v, v->room);
+	}
+	if (strcmp(name, "count") == 0) {
+		snprintf(v->room, sizeof(v->room), "%zu", y->n);
+		return text(v, v->room);
+	}
+	if (strcmp(name, "anchor") == 0)
+		return owned_text(v, anchor(y->first));
+	return 0;
+}
+
+static const struct tclass view_year = { year_get };
+
+/*
+ * The page's years in its order, each with its first entry: none when
+ * there are fewer than two, or when a year comes back after another
+ * (a page not sorted by year has no place to jump to).  Entries with
+ * no year are left out.
+ */
+static void
+make_years(struct page *pg)
+{
+	const struct pub	*p;
+	size_t			 i, k;
+
+	for (i = 0; i < pg->pubs->n; i++) {
+		p = &pg->pubs->v[i];
+		if (p->year <= 0)
+			continue;
+		if (pg->nyears > 0 && pg->years[pg->nyears - 1].year == p->year) {
+			pg->years[pg->nyears - 1].n++;
+			continue;
+		}
+		for (k = 0; k < pg->nyears; k++)
+			if (pg->years[k].year == p->year)
+				goto none;
+		pg->years = xreallocarray(pg->years, pg->nyears + 1,
+		    sizeof(*pg->years));
+		pg->years[pg->nyears].year = p->year;
+		pg->years[pg->nyears].n = 1;
+		pg->years[pg->nyears++].first = p;
+	}
+	if (pg->nyears >= 2)
+		return;
+none:
+	free(pg->years);
+	pg->years = NULL;
+	pg->nyears = 0;
+}
 
 /* ---- the marks' legend ---- */
 
@@ -996,6 +1106,11 @@ page_get(const void *self, const char *name, struct tval *v, void *arg)
 		    sizeof(*pg->groups->v), &view_group);
 	if (strcmp(name, "counts") == 0)
 		return owned_text(v, counts(pg));
+	if (strcmp(name, "years") == 0)
+		return list(v, pg->years, pg->nyears, sizeof(*pg->years),
+		    &view_year);
+	if (strcmp(name, "group_nav") == 0)
+		return boolean(v, pg->group_nav);
 	if (strcmp(name, "count") == 0) {
 		snprintf(v->room, sizeof(v->room), "%zu", pg->pubs->n);
 		return text(v, v->room);
@@ -1038,6 +1153,25 @@ free_words(char **v, size_t n)
 	free(v);
 }
 
+/* The max_authors variable: a count, 0 (or unset) for all. */
+static size_t
+max_authors(const char *s)
+{
+	char		*end;
+	unsigned long	 n;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	n = strtoul(s, &end, 10);
+	if (*end != '\0' || *s == '-') {
+		if (msg_first("max_authors"))
+			msg(MSG_WARNING, NULL, 0, "max_authors: '%s' is no "
+			    "count: every author is shown", s);
+		return 0;
+	}
+	return n;
+}
+
 void
 page_init(struct page *pg, const struct pub_list *pubs,
     const struct grouping *groups, const struct vars *vars)
@@ -1045,7 +1179,7 @@ page_init(struct page *pg, const struct pub_list *pubs,
 	const char	*names = vars_get(vars, "names");
 	const char	*bibtex = vars_get(vars, "bibtex");
 	const char	*venue_names = vars_get(vars, "venue_names");
-	size_t		 i;
+	size_t		 i, n;
 
 	memset(pg, 0, sizeof(*pg));
 	pg->pubs = pubs;
@@ -1064,6 +1198,12 @@ page_init(struct page *pg, const struct pub_list *pubs,
 		pg->has_marks |= pubs->v[i].has_marks;
 	pg->groups = groups;
 	make_legend(pg, vars_get(vars, "mark_meanings"));
+	pg->max_authors = max_authors(vars_get(vars, "max_authors"));
+	for (i = n = 0; groups != NULL && i < groups->n; i++)
+		n += groups->v[i].id != NULL && groups->v[i].n > 0;
+	pg->group_nav = n >= 2;
+	if (groups == NULL || groups->n < 2)
+		make_years(pg);
 }
 
 void
@@ -1077,6 +1217,7 @@ page_free(struct page *pg)
 		free(pg->legend[pg->nlegend].meaning);
 	}
 	free(pg->legend);
+	free(pg->years);
 }
 
 /* ---- one entry with its page around it (--split) ---- */

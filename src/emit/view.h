@@ -32,6 +32,13 @@ void		 vars_free(struct vars *);
 
 struct grouping;
 
+/* A run of entries of one year, in page order (the year bar). */
+struct year_run {
+	int			 year;
+	size_t			 n;
+	const struct pub	*first;
+};
+
 /* A mark the page uses and what it means. */
 struct legend_item {
 	char	*mark;
@@ -52,6 +59,10 @@ struct page {
 	int			 venue_zh;	/* venue_names = zh */
 	struct legend_item	*legend;	/* the marks used, explained */
 	size_t			 nlegend;
+	size_t			 max_authors;	/* 0: all; else the cut */
+	struct year_run		*years;		/* when not grouped */
+	size_t			 nyears;
+	int			 group_nav;	/* two groups with headings */
 };
 
 /* Headings from the group_ID variables, when set, replace the defaults. */

@@ -112,7 +112,9 @@ url_is_safe(const char *url)
  * The fields that hold links of their own, in the order pages list
  * them, and whether a bare file name in them is a site's file: al-folio
  * keeps "pdf = {paper.pdf}" under /assets/pdf/ (the asset base) and
- * "html = {page.html}" under /assets/html/ (the HTML base).
+ * "html = {page.html}" under /assets/html/ (the HTML base).  An image
+ * in preview (al-folio's) goes under /assets/img/publication_preview/
+ * (the preview base) the same way; it is no button, only a picture.
  */
 enum base { BASE_NONE, BASE_ASSET, BASE_HTML };
 
@@ -328,7 +330,7 @@ static int
 is_link_field(const char *name)
 {
 	static const char *const read[] = { "url", "pdf", "arxiv", "doi",
-	    "eprint", "biburl" };
+	    "eprint", "biburl", "preview" };
 	size_t	 i;
 
 	for (i = 0; i < NELEM(read); i++)
@@ -380,7 +382,7 @@ normalize_links(struct pub *p, const struct entry *e,
 {
 	const char	*bases[] = { NULL, o->asset_base, o->html_base };
 	struct links	 ls;
-	char		*paper, *pdf, *arxiv, *doi, *own[8];
+	char		*paper, *pdf, *arxiv, *doi, *own[8], *preview;
 	size_t		 i;
 
 	/* In the order their warnings have always come. */
@@ -403,6 +405,8 @@ normalize_links(struct pub *p, const struct entry *e,
 		add_link(&ls, own_links[i].name, own[i]);
 	add_link(&ls, "arxiv", arxiv);
 	add_link(&ls, "doi", doi);
+	preview = arena_keep(a, link_of(e, "preview", o->preview_base));
+	add_link(&ls, "preview", preview);
 	note_other_links(e);
 	p->nlinks = ls.n;
 	if (ls.n > 0) {

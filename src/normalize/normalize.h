@@ -30,6 +30,7 @@ struct norm_opts {
 	int		  no_ranks;	/* --ranks none: no venue warnings */
 	const char	 *asset_base;	/* bare file names in pdf, slides... */
 	const char	 *html_base;	/* ... and in html go under these */
+	const char	 *preview_base;	/* ... and in preview (an image) */
 };
 
 /* crossref.c: children inherit what their parent has and they lack. */
