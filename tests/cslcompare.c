@@ -105,8 +105,34 @@ flatten(const char *s)
 }
 
 /*
+ * pandoc writes {\'\i} as a dotless i with a combining acute, which
+ * NFC cannot compose and which a reader sees as the letter BibTeX
+ * means, i with an acute: an i under a mark compares as i (in place).
+ */
+static void
+dotted_under_marks(char *s)
+{
+	char	*from, *to;
+
+	for (from = to = s; *from != '\0'; ) {
+		/* U+0131 then a combining mark, U+0300..U+036F */
+		if ((unsigned char)from[0] == 0xc4 &&
+		    (unsigned char)from[1] == 0xb1 &&
+		    ((unsigned char)from[2] == 0xcc ||
+		    ((unsigned char)from[2] == 0xcd &&
+		    (unsigned char)from[3] <= 0xaf))) {
+			*to++ = 'i';
+			from += 2;
+		} else
+			*to++ = *from++;
+	}
+	*to = '\0';
+}
+
+/*
  * The form two strings are compared in: NFC, case folded, every
- * Unicode blank (no-break and thin spaces too) one space.
+ * Unicode blank (no-break and thin spaces too) one space; an i under a
+ * mark dotted (see above).
  */
 static char *
 normal(const char *s)
@@ -118,6 +144,7 @@ normal(const char *s)
 	const utf8proc_uint8_t	*p;
 	int			 blank = 1;
 
+	dotted_under_marks(flat);
 	if (utf8proc_map((const utf8proc_uint8_t *)flat, 0, &folded,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 	    UTF8PROC_CASEFOLD) < 0) {
