@@ -13,7 +13,7 @@ cc=${FUZZ_CC:-clang}
 work=$builddir/tests/fuzz/work
 mkdir -p "$work/obj"
 
-pkgs="libcmark-gfm libutf8proc jansson"
+pkgs="libcmark-gfm libutf8proc jansson yaml-0.1"
 cflags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
 cppflags="-I$builddir -I$srcdir/src -I$srcdir/tests/fuzz -DHAVE_CONFIG_H
 	-DTOP_SRCDIR=\"$srcdir\" $(pkg-config --cflags $pkgs)"
