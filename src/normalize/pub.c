@@ -493,6 +493,7 @@ thesis_words(const struct entry *e, struct maker *mk)
 		{ "bathesis", "Bachelor's thesis" },
 	};
 	const char	*type = entry_get(e, "type");
+	char		*words;
 	size_t		 i;
 
 	if (type == NULL || type[0] == '\0')
@@ -500,9 +501,10 @@ thesis_words(const struct entry *e, struct maker *mk)
 	for (i = 0; i < NELEM(types); i++)
 		if (strcasecmp(type, types[i][0]) == 0)
 			return types[i][1];
-	if (strcmp(type, e->type) == 0)
-		return "Thesis";
-	return decoded_in(mk->a, &mk->scratch, type, 0);
+	if (strcmp(type, e->type) == 0 ||
+	    (words = decoded_in(mk->a, &mk->scratch, type, 0)) == NULL)
+		return "Thesis";	/* type = {{ }} too */
+	return words;
 }
 
 /* Does the note say what thesis it is ("Master's thesis. ...")? */
@@ -546,7 +548,8 @@ series_label(const struct entry *e, struct maker *mk)
 
 	if (series == NULL || strlen(series) > 24)
 		return NULL;
-	s = decoded_in(mk->a, &mk->scratch, series, 0);
+	if ((s = decoded_in(mk->a, &mk->scratch, series, 0)) == NULL)
+		return NULL;	/* series = {{}} */
 	end = s + strlen(s);
 	while (end > s && (isdigit((unsigned char)end[-1]) || end[-1] == ' '))
 		end--;
