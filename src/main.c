@@ -824,6 +824,23 @@ setup_output(struct run *r)
 }
 
 /*
+ * An input could not be read: may the page be written from the rest?
+ * Only to standard output -- a partial page would replace a whole file
+ * or directory; then one error says so.
+ */
+static int
+partial_ok(const struct run *r)
+{
+	const char	*target = r->o.output != NULL ? r->o.output :
+			    r->o.split;
+
+	if (target == NULL || strcmp(target, "-") == 0)
+		return 1;
+	msg(MSG_SYSERR, target, 0, "not written: an input could not be read");
+	return 0;
+}
+
+/*
  * Entries from all inputs, crossrefs resolved, duplicates merged.
  * Returns 0 when an input could not be read and the output is a file
  * or a directory: a page made from part of the inputs would replace a
@@ -832,15 +849,8 @@ setup_output(struct run *r)
 static int
 read_entries(struct run *r, char **files, int nfiles)
 {
-	const char	*target = r->o.output != NULL ? r->o.output :
-			    r->o.split;
-
-	if (read_inputs(files, nfiles, &r->entries) > 0 && target != NULL &&
-	    strcmp(target, "-") != 0) {
-		msg(MSG_SYSERR, target, 0, "not written: an input could not "
-		    "be read");
+	if (read_inputs(files, nfiles, &r->entries) > 0 && !partial_ok(r))
 		return 0;
-	}
 	normalize_crossrefs(&r->entries);
 	if (!r->o.keep_duplicates)
 		normalize_duplicates(&r->entries);
@@ -849,11 +859,13 @@ read_entries(struct run *r, char **files, int nfiles)
 
 /* --coauthors FILE: a homepage that is no safe link (http, https,
  * mailto or relative) refused, as an entry's links are. */
-static void
+static int
 load_coauthors(struct run *r)
 {
-	if (r->o.coauthors != NULL)
-		coauthors_load(&r->coauthors, r->o.coauthors, url_is_safe);
+	if (r->o.coauthors == NULL || coauthors_load(&r->coauthors,
+	    r->o.coauthors, url_is_safe) >= 0)
+		return 1;
+	return partial_ok(r);	/* the file is an input like a .bib */
 }
 
 /* A person of --coauthors who is no author of the page: a note. */
@@ -1062,7 +1074,8 @@ write_output(struct run *r, char **files, int nfiles)
 		if (r->select_typo)
 			return 0;
 	}
-	load_coauthors(r);
+	if (!load_coauthors(r))
+		return 0;
 	no.coauthors = r->o.coauthors != NULL ? &r->coauthors : NULL;
 	normalize(&r->entries, &no, &r->pubs);
 	check_me(&r->o, &r->pubs);

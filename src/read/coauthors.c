@@ -250,7 +250,7 @@ coauthors_load(struct coauthors *c, const char *path,
 	c->path = xstrdup(path);
 	c->safe = safe;
 	if (!source_load(&src, path))
-		return 0;
+		return -1;
 	ok = is_tsv(path, src.text) ? load_tsv(c, src.text) :
 	    load_yaml(c, src.text, src.len);
 	source_free(&src);

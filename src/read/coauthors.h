@@ -33,8 +33,8 @@ struct coauthors {
  * comment has a tab.  A malformed person is an error at FILE:LINE and
  * left out; a file that cannot be read or parsed leaves the list
  * empty.  A url that safe() refuses is a warning, and the person is
- * kept without one (matched, never linked).  Returns 0 if there was an
- * error.
+ * kept without one (matched, never linked).  Returns 1, 0 if there was
+ * an error, -1 if the file could not be read.
  */
 int	coauthors_load(struct coauthors *, const char *path,
 	    int (*safe)(const char *url));
