@@ -88,6 +88,12 @@ msg_set_fatal(enum msg_level level)
 }
 
 int
+msg_said(const char *problem)
+{
+	return said != NULL && strmap_get(said, problem) != NULL;
+}
+
+int
 msg_first(const char *problem)
 {
 	void	**slot;

@@ -34,6 +34,8 @@ void	msg_set_fatal(enum msg_level);	/* -W: exit non-zero from this level */
 /* Is this the first time problem (a short key: "an:jointfirst") comes
  * up in this run?  For one warning per distinct problem. */
 int	msg_first(const char *problem);
+/* Has it come up already (msg_first said yes to it)? */
+int	msg_said(const char *problem);
 /* At the end of a run: the one line -q still owes (see msg.c). */
 void	msg_finish(void);
 int	msg_exit_status(void);

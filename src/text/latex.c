@@ -505,12 +505,21 @@ symbol(struct decoder *d, const struct cmd *c, int word)
 /* ---- commands the file defines, and those nobody defines ---- */
 
 static struct strmap	*macros;	/* name -> rich text, from @preamble */
-static struct strmap	*unknown_said;	/* names already warned about */
 
 /* Unknown names met since the last report, for the caller to place. */
 #define UNKNOWN_PENDING	8
 static char	*unknown_pending[UNKNOWN_PENDING];
 static size_t	 nunknown_pending;
+
+/* The problem an unknown command is, for msg_first(): said once. */
+static const char *
+unknown_problem(const char *name)
+{
+	static char	 key[80];
+
+	snprintf(key, sizeof(key), "unknown command %s", name);
+	return key;
+}
 
 static void
 note_unknown(const char *name, size_t len)
@@ -522,7 +531,7 @@ note_unknown(const char *name, size_t len)
 		if (strcmp(unknown_pending[i], s) == 0)
 			break;
 	if (i < nunknown_pending || nunknown_pending == UNKNOWN_PENDING ||
-	    (unknown_said != NULL && strmap_get(unknown_said, s) != NULL)) {
+	    msg_said(unknown_problem(s))) {
 		free(s);
 		return;
 	}
@@ -541,12 +550,9 @@ latex_report_unknown(const char *file, int line)
 {
 	size_t	 i;
 
-	if (unknown_said == NULL)
-		unknown_said = strmap_new();
 	for (i = 0; i < nunknown_pending; i++) {
-		if (strmap_get(unknown_said, unknown_pending[i]) != NULL)
+		if (!msg_first(unknown_problem(unknown_pending[i])))
 			continue;
-		strmap_put(unknown_said, unknown_pending[i], unknown_said);
 		msg(MSG_WARNING, file, line, "unknown command \\%s: its name "
 		    "is dropped, the text of its argument kept (said once)",
 		    unknown_pending[i]);
